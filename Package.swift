@@ -1,0 +1,99 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "repat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "repat", targets: ["repat"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        // libcurl, as Debian's libcurl4-openssl-dev ships it.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // Typed, non-variadic wrappers over curl's variadic setopt/getinfo.
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(
+            name: "CurlTransport",
+            dependencies: ["CCurl", "CCurlShim"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Workload",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Dialects",
+            dependencies: ["CurlTransport", "Workload"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Metrics",
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Results",
+            dependencies: ["CurlTransport", "Metrics"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Simulator",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LoadGen",
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "Simulator"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "repat",
+            dependencies: [
+                "CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Simulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "Simulator"], swiftSettings: swiftSettings),
+        .testTarget(name: "DialectsTests", dependencies: ["Dialects"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload"], swiftSettings: swiftSettings),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "Metrics"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: [
+                "Simulator",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LoadGenTests",
+            dependencies: ["LoadGen", "Simulator", "Dialects", "Workload", "Metrics", "CurlTransport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

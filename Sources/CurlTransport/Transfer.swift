@@ -1,0 +1,210 @@
+import CCurl
+import CCurlShim
+
+/// One request in flight: its easy handle, the C buffers that must outlive it, and the
+/// continuation its consumer reads from.
+///
+/// Ownership: created by the submitting task, then handed to the transport thread through the
+/// command queue; from then on only that thread touches it (hence `@unchecked Sendable`). The
+/// continuation itself is thread-safe.
+final class Transfer: @unchecked Sendable {
+    let id: UInt64
+    let request: HTTPRequest
+    let options: TransferOptions
+    let continuation: AsyncThrowingStream<TransferEvent, any Error>.Continuation
+
+    private(set) var handle: EasyHandle?
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var headers: [HTTPHeader] = []
+    private var status = 0
+    private var headSent = false
+    /// Set when the consumer has gone away; the write callback then aborts the transfer.
+    private(set) var abandoned = false
+
+    init(id: UInt64, request: HTTPRequest, options: TransferOptions, continuation: AsyncThrowingStream<TransferEvent, any Error>.Continuation) {
+        self.id = id
+        self.request = request
+        self.options = options
+        self.continuation = continuation
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    }
+
+    deinit {
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    /// Builds the easy handle. `userdata` is this transfer, unretained: the transport keeps it
+    /// alive until the handle is removed from the multi handle.
+    func prepare() throws(CurlEasyError) -> EasyHandle {
+        guard let easy = EasyHandle() else { throw CurlEasyError(code: CURLE_OUT_OF_MEMORY) }
+        let userdata = Unmanaged.passUnretained(self).toOpaque()
+        try easy.set(CURLOPT_NOSIGNAL, 1)
+        try easy.set(CURLOPT_URL, request.url)
+        try easy.set(CURLOPT_ERRORBUFFER, pointer: UnsafeMutableRawPointer(errorBuffer))
+        try easy.set(CURLOPT_WRITEFUNCTION, callback: transferWriteCallback)
+        try easy.set(CURLOPT_WRITEDATA, pointer: userdata)
+        try easy.set(CURLOPT_HEADERFUNCTION, callback: transferHeaderCallback)
+        try easy.set(CURLOPT_HEADERDATA, pointer: userdata)
+        try easy.set(CURLOPT_TCP_NODELAY, 1)
+        try easy.set(CURLOPT_TCP_KEEPALIVE, 1)
+        try easy.set(CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
+        try easy.set(CURLOPT_TIMEOUT_MS, options.totalTimeoutMs)
+        if options.idleTimeoutSeconds > 0 {
+            try easy.set(CURLOPT_LOW_SPEED_LIMIT, 1)
+            try easy.set(CURLOPT_LOW_SPEED_TIME, options.idleTimeoutSeconds)
+        }
+        switch options.httpVersion {
+        case .automatic: try easy.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
+        case .http1: try easy.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1))
+        case .http2: try easy.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE))
+        }
+        // Keep-alive and connection reuse come from the multi handle's connection cache; proxies
+        // from http_proxy / https_proxy / no_proxy, which libcurl reads itself.
+        var list: UnsafeMutablePointer<curl_slist>?
+        for header in request.headers {
+            list = curl_slist_append(list, "\(header.name): \(header.value)")
+        }
+        if request.body != nil {
+            // Without this, curl sends "Expect: 100-continue" for large bodies and waits a second.
+            list = curl_slist_append(list, "Expect:")
+        }
+        headerList = list
+        try easy.set(CURLOPT_HTTPHEADER, list: list)
+        switch request.method {
+        case "GET": try easy.set(CURLOPT_HTTPGET, 1)
+        case "POST": break
+        default: try easy.set(CURLOPT_CUSTOMREQUEST, request.method)
+        }
+        if let body = request.body {
+            try easy.set(CURLOPT_POSTFIELDSIZE_LARGE, offset: Int64(body.count))
+            // COPYPOSTFIELDS makes curl own a copy, so the Swift array need not outlive the transfer.
+            try body.withUnsafeBufferPointer { buffer throws(CurlEasyError) in
+                try easy.set(CURLOPT_COPYPOSTFIELDS, pointer: UnsafeMutableRawPointer(mutating: buffer.baseAddress))
+            }
+        }
+        handle = easy
+        return easy
+    }
+
+    /// One header line from curl (status line, field, or the blank line that ends the block).
+    func receivedHeader(_ line: UnsafeRawBufferPointer, at time: UInt64) {
+        var text = String(decoding: line, as: UTF8.self)
+        while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
+        if text.hasPrefix("HTTP/") {
+            let parts = text.split(separator: " ", maxSplits: 2)
+            status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+            headers.removeAll()
+        } else if text.isEmpty {
+            if status >= 200 { sendHead(at: time) }
+        } else if let colon = text.firstIndex(of: ":") {
+            let name = text[..<colon].lowercased()
+            let value = text[text.index(after: colon)...].trimmingWhitespace()
+            headers.append(HTTPHeader(name, value))
+        }
+    }
+
+    /// Body bytes from curl. Returns false when the consumer is gone and the transfer should abort.
+    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool {
+        if !headSent { sendHead(at: time) }
+        let result = continuation.yield(.body(BodyChunk(bytes: Array(bytes), receivedAt: time)))
+        if case .terminated = result {
+            abandoned = true
+            return false
+        }
+        return true
+    }
+
+    /// Ends the stream for a transfer curl reports as done.
+    func complete(code: CURLcode) {
+        let timings = handle?.timings() ?? TransferTimings()
+        if code == CURLE_OK {
+            if !headSent { sendHead(at: MonotonicClock.now()) }
+            continuation.yield(.finished(timings))
+            continuation.finish()
+            return
+        }
+        let message = String(cString: errorBuffer)
+        let text = message.isEmpty ? CurlEasyError(code: code).description : message
+        continuation.finish(throwing: TransferFailure(
+            kind: abandoned ? .cancelled : Self.kind(of: code, message: text, timings: timings, receivedHead: headSent),
+            curlCode: Int(code.rawValue),
+            message: text,
+            httpStatus: headSent ? status : 0,
+            timings: timings
+        ))
+    }
+
+    /// Ends the stream for a transfer that never reached curl or was cancelled.
+    func fail(_ kind: TransferFailure.Kind, message: String) {
+        continuation.finish(throwing: TransferFailure(
+            kind: kind, curlCode: 0, message: message,
+            httpStatus: headSent ? status : 0, timings: handle?.timings() ?? TransferTimings()
+        ))
+    }
+
+    private func sendHead(at time: UInt64) {
+        guard !headSent else { return }
+        headSent = true
+        if status == 0, let handle { status = handle.long(CURLINFO_RESPONSE_CODE) }
+        continuation.yield(.head(ResponseHead(status: status, headers: headers, receivedAt: time)))
+    }
+
+    private static func kind(of code: CURLcode, message: String, timings: TransferTimings, receivedHead: Bool) -> TransferFailure.Kind {
+        switch code {
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+            return .resolve
+        case CURLE_COULDNT_CONNECT:
+            return .connect
+        case CURLE_OPERATION_TIMEDOUT:
+            // curl uses one code for every timeout; its message and the phase reached tell them apart.
+            if message.contains("too slow") { return .idleTimeout }
+            if timings.pretransferMicros == 0 && !receivedHead { return .connectTimeout }
+            return .totalTimeout
+        case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM,
+             CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ISSUER_ERROR, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+             CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_ENGINE_NOTFOUND,
+             CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED, CURLE_USE_SSL_FAILED:
+            return .tls
+        case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2,
+             CURLE_HTTP2_STREAM, CURLE_WEIRD_SERVER_REPLY:
+            return .network
+        case CURLE_ABORTED_BY_CALLBACK, CURLE_WRITE_ERROR:
+            return .cancelled
+        default:
+            return .other
+        }
+    }
+}
+
+extension StringProtocol {
+    fileprivate func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        guard let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
+
+/// curl's write callback: stamps the time before anything else, then hands a copy to the transfer.
+private let transferWriteCallback: repat_curl_data_callback = { data, size, count, userdata in
+    let time = MonotonicClock.now()
+    let length = size * count
+    guard let data, let userdata else { return length }
+    let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
+    let keep = transfer.receivedBody(UnsafeRawBufferPointer(start: data, count: length), at: time)
+    // Returning a different count makes curl abort the transfer with CURLE_WRITE_ERROR.
+    return keep ? length : 0
+}
+
+/// curl's header callback: one complete header line per call.
+private let transferHeaderCallback: repat_curl_data_callback = { data, size, count, userdata in
+    let time = MonotonicClock.now()
+    let length = size * count
+    guard let data, let userdata else { return length }
+    let transfer = Unmanaged<Transfer>.fromOpaque(userdata).takeUnretainedValue()
+    transfer.receivedHeader(UnsafeRawBufferPointer(start: data, count: length), at: time)
+    return length
+}

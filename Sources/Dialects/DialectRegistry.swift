@@ -1,0 +1,19 @@
+/// The dialects repat knows, by ``Dialect/id``.
+///
+/// Named `DialectRegistry` rather than `Dialects` so that the type does not shadow the module name
+/// (which would break module-qualified names such as `Dialects.Endpoint`).
+public enum DialectRegistry {
+    /// Every known dialect, in the order help text lists them.
+    public static let all: [any Dialect] = [
+        OpenAIDialect.chat,
+        OpenAIDialect.completions,
+    ]
+
+    /// The identifiers of ``all``, in the same order.
+    public static var ids: [String] { all.map(\.id) }
+
+    /// The dialect whose ``Dialect/id`` is `id` (exact match), or `nil`.
+    public static func named(_ id: String) -> (any Dialect)? {
+        all.first { $0.id == id }
+    }
+}

@@ -1,0 +1,37 @@
+/// How the server should generate, beyond the prompt itself. The same for every target of a run.
+public struct GenerationParameters: Sendable, Equatable {
+    /// Ask for a streamed (server-sent events) response.
+    public var stream: Bool
+    /// When streaming, ask for a final usage chunk (`stream_options.include_usage`).
+    public var includeUsage: Bool
+    /// Sampling temperature; omitted from the request when `nil`.
+    public var temperature: Double?
+    /// Nucleus sampling mass (`top_p`, 0…1); omitted when `nil`.
+    public var topP: Double?
+    /// Sampling seed; omitted when `nil`.
+    public var seed: Int?
+    /// Keep generating past end-of-sequence until `max_tokens` (`ignore_eos`, a vLLM / SGLang /
+    /// llama.cpp extension); sent only when `true`.
+    public var ignoreEOS: Bool
+    /// Minimum generated tokens (`min_tokens`, an extension); omitted when `nil`.
+    public var minTokens: Int?
+
+    /// Creates parameters; the defaults stream with usage and leave sampling to the server.
+    public init(
+        stream: Bool = true,
+        includeUsage: Bool = true,
+        temperature: Double? = nil,
+        topP: Double? = nil,
+        seed: Int? = nil,
+        ignoreEOS: Bool = false,
+        minTokens: Int? = nil
+    ) {
+        self.stream = stream
+        self.includeUsage = includeUsage
+        self.temperature = temperature
+        self.topP = topP
+        self.seed = seed
+        self.ignoreEOS = ignoreEOS
+        self.minTokens = minTokens
+    }
+}

@@ -1,0 +1,91 @@
+/// Writes one JSON object with its keys in the order they are added, so that the same inputs always
+/// give byte-identical output. Strings are escaped per RFC 8259; non-ASCII text is written as UTF-8.
+struct JSONObjectWriter {
+    /// The object written so far (without its closing brace).
+    private var bytes: [UInt8] = [UInt8(ascii: "{")]
+    private var isEmpty = true
+
+    init() {}
+
+    /// Adds a string member.
+    mutating func add(_ key: String, _ value: String) {
+        writeKey(key)
+        Self.writeString(value, into: &bytes)
+    }
+
+    /// Adds an integer member.
+    mutating func add(_ key: String, _ value: Int) {
+        writeKey(key)
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// Adds a number member. `value` must be finite (callers validate: JSON has no NaN or infinity).
+    mutating func add(_ key: String, _ value: Double) {
+        writeKey(key)
+        // Swift's description is the shortest round-tripping form: `0.7`, `1.0`, `1e-05`, all valid JSON.
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
+    /// Adds a boolean member.
+    mutating func add(_ key: String, _ value: Bool) {
+        writeKey(key)
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// Adds an object member.
+    mutating func add(_ key: String, _ value: JSONObjectWriter) {
+        writeKey(key)
+        bytes.append(contentsOf: value.finished())
+    }
+
+    /// Adds an array-of-objects member.
+    mutating func add(_ key: String, _ values: [JSONObjectWriter]) {
+        writeKey(key)
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 {
+                bytes.append(UInt8(ascii: ","))
+            }
+            bytes.append(contentsOf: value.finished())
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// The complete object.
+    func finished() -> [UInt8] {
+        bytes + [UInt8(ascii: "}")]
+    }
+
+    private mutating func writeKey(_ key: String) {
+        if !isEmpty {
+            bytes.append(UInt8(ascii: ","))
+        }
+        isEmpty = false
+        Self.writeString(key, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Appends `string` as a quoted, escaped JSON string.
+    static func writeString(_ string: String, into bytes: inout [UInt8]) {
+        let hexDigits = Array("0123456789abcdef".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+            case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
+            case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
+            case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
+            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+            case 0x00..<0x20:
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
+            default:
+                bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,235 @@
+/// What repat reads from one OpenAI-style stream chunk or whole response body (chat or completions).
+/// Unknown fields are skipped; `null` reads as absent.
+struct OpenAIChunk {
+    /// `choices` was present (possibly empty).
+    var hasChoices = false
+    /// Choices carrying generated text: a non-empty `text`, or a `delta` / `message` with a non-empty
+    /// `content` (string or content parts), `reasoning_content` or `reasoning`.
+    var tokenBearingChoices = 0
+    /// The last non-null `finish_reason` among the choices.
+    var finishReason: String?
+    /// `usage`, when present and not `null`.
+    var usage: TokenUsage?
+    /// llama.cpp's `timings`, when present.
+    var timings: ServerTimings?
+    /// The message of an `error` member (object with `message`/`type`, or a bare string as TGI sends).
+    var errorMessage: String?
+
+    /// Parses one JSON object.
+    /// - Throws: ``JSONReaderError`` when `bytes` is not a JSON object of the expected shape.
+    static func parse(_ bytes: some Collection<UInt8>) throws(JSONReaderError) -> OpenAIChunk {
+        let result = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(JSONReaderError) in try parse(buffer) }
+        }
+        if let result {
+            return try result.get()
+        }
+        let copy = Array(bytes)
+        return try copy.withUnsafeBufferPointer { buffer throws(JSONReaderError) in try parse(buffer) }
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONReaderError) -> OpenAIChunk {
+        var reader = JSONReader(buffer)
+        var chunk = OpenAIChunk()
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("choices".utf8) {
+                try chunk.readChoices(&reader)
+            } else if key.elementsEqual("usage".utf8) {
+                chunk.usage = try readUsage(&reader)
+            } else if key.elementsEqual("timings".utf8) {
+                chunk.timings = try readTimings(&reader)
+            } else if key.elementsEqual("error".utf8) {
+                chunk.errorMessage = try readError(&reader)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        try reader.expectEnd()
+        return chunk
+    }
+
+    private mutating func readChoices(_ reader: inout JSONReader) throws(JSONReaderError) {
+        if reader.consumeNull() { return }
+        hasChoices = true
+        try reader.beginArray()
+        var isFirstChoice = true
+        while try reader.nextElement(&isFirstChoice) {
+            var bearsTokens = false
+            try reader.beginObject()
+            var isFirst = true
+            while let key = try reader.nextKey(&isFirst) {
+                if key.elementsEqual("delta".utf8) || key.elementsEqual("message".utf8) {
+                    bearsTokens = try Self.readMessage(&reader) || bearsTokens
+                } else if key.elementsEqual("text".utf8) {
+                    bearsTokens = try Self.readText(&reader) || bearsTokens
+                } else if key.elementsEqual("finish_reason".utf8) {
+                    if !reader.consumeNull() {
+                        finishReason = try reader.readString()
+                    }
+                } else {
+                    try reader.skipValue()
+                }
+            }
+            if bearsTokens {
+                tokenBearingChoices += 1
+            }
+        }
+    }
+
+    /// A `delta` or `message`: whether it carries text.
+    private static func readMessage(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
+        if reader.consumeNull() { return false }
+        var bearsTokens = false
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("content".utf8) || key.elementsEqual("reasoning_content".utf8)
+                || key.elementsEqual("reasoning".utf8) {
+                bearsTokens = try readText(&reader) || bearsTokens
+            } else {
+                try reader.skipValue()
+            }
+        }
+        return bearsTokens
+    }
+
+    /// A text value: `null`, a string, or content parts (Mistral: `[{"type":"text","text":…}]`,
+    /// `{"type":"thinking","thinking":[…]}`). Whether any of it is non-empty text.
+    private static func readText(_ reader: inout JSONReader, depth: Int = 0) throws(JSONReaderError) -> Bool {
+        guard depth < 16 else { throw JSONReaderError() }
+        switch reader.peek() {
+        case .string:
+            return try reader.readNonEmptyString()
+        case .array:
+            var bearsText = false
+            try reader.beginArray()
+            var isFirst = true
+            while try reader.nextElement(&isFirst) {
+                bearsText = try readText(&reader, depth: depth + 1) || bearsText
+            }
+            return bearsText
+        case .object:
+            var bearsText = false
+            try reader.beginObject()
+            var isFirst = true
+            while let key = try reader.nextKey(&isFirst) {
+                if key.elementsEqual("text".utf8) || key.elementsEqual("thinking".utf8) {
+                    bearsText = try readText(&reader, depth: depth + 1) || bearsText
+                } else {
+                    try reader.skipValue()
+                }
+            }
+            return bearsText
+        case .number, .literal, .end:
+            try reader.skipValue()
+            return false
+        }
+    }
+
+    private static func readUsage(_ reader: inout JSONReader) throws(JSONReaderError) -> TokenUsage? {
+        if reader.consumeNull() { return nil }
+        var usage = TokenUsage()
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("prompt_tokens".utf8) {
+                usage.promptTokens = try readOptionalInt(&reader)
+            } else if key.elementsEqual("completion_tokens".utf8) {
+                usage.completionTokens = try readOptionalInt(&reader)
+            } else if key.elementsEqual("completion_tokens_details".utf8) {
+                if reader.consumeNull() { continue }
+                try reader.beginObject()
+                var isFirstDetail = true
+                while let detail = try reader.nextKey(&isFirstDetail) {
+                    if detail.elementsEqual("reasoning_tokens".utf8) {
+                        usage.reasoningTokens = try readOptionalInt(&reader)
+                    } else {
+                        try reader.skipValue()
+                    }
+                }
+            } else {
+                try reader.skipValue()
+            }
+        }
+        return usage
+    }
+
+    private static func readTimings(_ reader: inout JSONReader) throws(JSONReaderError) -> ServerTimings? {
+        if reader.consumeNull() { return nil }
+        var timings = ServerTimings()
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("prompt_n".utf8) {
+                timings.promptTokens = try readOptionalInt(&reader)
+            } else if key.elementsEqual("prompt_ms".utf8) {
+                timings.promptMs = reader.consumeNull() ? nil : try reader.readDouble()
+            } else if key.elementsEqual("predicted_n".utf8) {
+                timings.predictedTokens = try readOptionalInt(&reader)
+            } else if key.elementsEqual("predicted_ms".utf8) {
+                timings.predictedMs = reader.consumeNull() ? nil : try reader.readDouble()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        return timings
+    }
+
+    private static func readError(_ reader: inout JSONReader) throws(JSONReaderError) -> String? {
+        switch reader.peek() {
+        case .string:
+            let text = try reader.readString()
+            return text.isEmpty ? "error" : text
+        case .object:
+            var message: String?
+            var type: String?
+            try reader.beginObject()
+            var isFirst = true
+            while let key = try reader.nextKey(&isFirst) {
+                if key.elementsEqual("message".utf8), reader.peek() == .string {
+                    message = try reader.readString()
+                } else if key.elementsEqual("type".utf8), reader.peek() == .string {
+                    type = try reader.readString()
+                } else {
+                    try reader.skipValue()
+                }
+            }
+            if let message, !message.isEmpty { return message }
+            if let type, !type.isEmpty { return type }
+            return "error"
+        case .literal where reader.consumeNull():
+            return nil
+        case .array, .number, .literal, .end:
+            try reader.skipValue()
+            return "error"
+        }
+    }
+
+    private static func readOptionalInt(_ reader: inout JSONReader) throws(JSONReaderError) -> Int? {
+        reader.consumeNull() ? nil : try reader.readInt()
+    }
+}
+
+extension ResponseObservation {
+    /// Folds one parsed chunk (or whole body) received at `time` (monotonic ns) into the observation.
+    mutating func apply(_ chunk: OpenAIChunk, at time: UInt64) {
+        if chunk.tokenBearingChoices > 0 {
+            deltaCount += chunk.tokenBearingChoices
+            tokenTimes.append(time)
+        }
+        if let reason = chunk.finishReason {
+            finishReason = reason
+        }
+        if let usage = chunk.usage {
+            self.usage = usage
+        }
+        if let timings = chunk.timings {
+            serverTimings = timings
+        }
+        if let message = chunk.errorMessage {
+            streamError = ErrorText.singleLine(message) ?? "error"
+        }
+    }
+}

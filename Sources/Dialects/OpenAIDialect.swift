@@ -1,0 +1,107 @@
+import CurlTransport
+import Workload
+
+/// The OpenAI-compatible API as vLLM, SGLang, llama.cpp server, TGI, OpenAI and Mistral serve it:
+/// `POST {baseURL}/chat/completions` or `POST {baseURL}/completions`.
+public struct OpenAIDialect: Dialect {
+    /// Which of the two OpenAI generation APIs to call.
+    public enum API: String, Sendable, CaseIterable {
+        /// `/chat/completions` with `messages`.
+        case chat
+        /// `/completions` (legacy) with `prompt`: the prompt item's ``PromptItem/text``.
+        case completions
+    }
+
+    /// The chat API (`openai-chat`).
+    public static let chat = OpenAIDialect(api: .chat)
+    /// The completions API (`openai-completions`).
+    public static let completions = OpenAIDialect(api: .completions)
+
+    /// The API this dialect calls.
+    public let api: API
+
+    /// Creates the dialect for `api`.
+    public init(api: API) {
+        self.api = api
+    }
+
+    /// `openai-chat` or `openai-completions`.
+    public var id: String { "openai-\(api.rawValue)" }
+
+    /// Builds the POST request. Body keys are always in the same order: `model`, `messages` /
+    /// `prompt`, `max_tokens`, `stream`, `stream_options`, `temperature`, `top_p`, `seed`,
+    /// `ignore_eos`, `min_tokens`; optional ones only when set. Headers: `Content-Type`, `Accept`,
+    /// `Authorization` (only with an API key), then the endpoint's extra headers.
+    public func makeRequest(
+        for prompt: PromptItem,
+        endpoint: Endpoint,
+        parameters: GenerationParameters
+    ) throws(DialectError) -> HTTPRequest {
+        let url = try endpoint.url(appending: api == .chat ? "/chat/completions" : "/completions")
+        let body = try makeBody(for: prompt, model: endpoint.model, parameters: parameters)
+        var headers = [
+            HTTPHeader("Content-Type", "application/json"),
+            HTTPHeader("Accept", parameters.stream ? "text/event-stream" : "application/json"),
+        ]
+        if let apiKey = endpoint.apiKey {
+            headers.append(HTTPHeader("Authorization", "Bearer \(apiKey)"))
+        }
+        headers.append(contentsOf: endpoint.extraHeaders)
+        return HTTPRequest(method: "POST", url: url, headers: headers, body: body)
+    }
+
+    /// A stream decoder (server-sent events) or a whole-body decoder.
+    public func makeDecoder(streaming: Bool) -> any ResponseDecoder {
+        streaming ? OpenAIStreamDecoder() : OpenAIBodyDecoder()
+    }
+
+    /// The `error.message` of an OpenAI-style error body (other common shapes too), or the body text.
+    public func errorMessage(fromBody body: [UInt8]) -> String? {
+        ErrorText.message(fromBody: body)
+    }
+
+    private func makeBody(
+        for prompt: PromptItem,
+        model: String,
+        parameters: GenerationParameters
+    ) throws(DialectError) -> [UInt8] {
+        var json = JSONObjectWriter()
+        json.add("model", model)
+        switch api {
+        case .chat:
+            json.add("messages", prompt.messages.map { message in
+                var object = JSONObjectWriter()
+                object.add("role", message.role)
+                object.add("content", message.content)
+                return object
+            })
+        case .completions:
+            json.add("prompt", prompt.text)
+        }
+        json.add("max_tokens", prompt.maxTokens)
+        json.add("stream", parameters.stream)
+        if parameters.stream, parameters.includeUsage {
+            var options = JSONObjectWriter()
+            options.add("include_usage", true)
+            json.add("stream_options", options)
+        }
+        if let temperature = parameters.temperature {
+            guard temperature.isFinite else { throw .invalidParameter("temperature", value: "\(temperature)") }
+            json.add("temperature", temperature)
+        }
+        if let topP = parameters.topP {
+            guard topP.isFinite else { throw .invalidParameter("top_p", value: "\(topP)") }
+            json.add("top_p", topP)
+        }
+        if let seed = parameters.seed {
+            json.add("seed", seed)
+        }
+        if parameters.ignoreEOS {
+            json.add("ignore_eos", true)
+        }
+        if let minTokens = parameters.minTokens {
+            json.add("min_tokens", minTokens)
+        }
+        return json.finished()
+    }
+}

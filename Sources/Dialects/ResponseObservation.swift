@@ -1,0 +1,52 @@
+/// What one response body showed: token arrival times, counts, usage and how it ended.
+public struct ResponseObservation: Sendable, Equatable {
+    /// Monotonic time (ns) of every token-bearing event: a chunk with a non-empty `content`, `text`,
+    /// `reasoning_content` or `reasoning`. Role-only, empty, finish-only and usage-only chunks are not
+    /// tokens. Non-streaming: one entry, the time of the last body bytes, when the body has content.
+    public var tokenTimes: [UInt64]
+    /// Number of non-empty token-bearing deltas (one per choice per event); the fallback token count
+    /// when the server reports no usage. Non-streaming: 1 when the body has content.
+    public var deltaCount: Int
+    /// Token usage reported by the server (final stream chunk or body); `nil` when absent or `null`.
+    public var usage: TokenUsage?
+    /// The last non-null `finish_reason` seen (`stop`, `length`, …).
+    public var finishReason: String?
+    /// Streaming: `data: [DONE]` was seen. Non-streaming: the body was a complete, valid completion.
+    public var sawEndMarker: Bool
+    /// Message of an `{"error":…}` object found inside a 2xx stream or body (one line, truncated).
+    public var streamError: String?
+    /// Events (or the body) whose data was not valid JSON of the expected shape.
+    public var parseErrors: Int
+    /// Server-side timings, as llama.cpp server reports them in `timings`.
+    public var serverTimings: ServerTimings?
+
+    /// Creates an observation; the defaults describe an empty body.
+    public init(
+        tokenTimes: [UInt64] = [],
+        deltaCount: Int = 0,
+        usage: TokenUsage? = nil,
+        finishReason: String? = nil,
+        sawEndMarker: Bool = false,
+        streamError: String? = nil,
+        parseErrors: Int = 0,
+        serverTimings: ServerTimings? = nil
+    ) {
+        self.tokenTimes = tokenTimes
+        self.deltaCount = deltaCount
+        self.usage = usage
+        self.finishReason = finishReason
+        self.sawEndMarker = sawEndMarker
+        self.streamError = streamError
+        self.parseErrors = parseErrors
+        self.serverTimings = serverTimings
+    }
+
+    /// Output tokens (count): the server's `completion_tokens` when reported, else ``deltaCount``.
+    public var outputTokens: Int { usage?.completionTokens ?? deltaCount }
+
+    /// Where ``outputTokens`` came from.
+    public var tokenSource: TokenSource { usage?.completionTokens != nil ? .usage : .deltas }
+
+    /// Monotonic time (ns) of the first token-bearing event, or `nil` when none arrived.
+    public var firstTokenAt: UInt64? { tokenTimes.first }
+}

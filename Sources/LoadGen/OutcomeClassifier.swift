@@ -1,0 +1,72 @@
+import CurlTransport
+import Dialects
+import Metrics
+
+/// Decides a request's ``Outcome`` and error text from what the transport and decoder saw.
+enum OutcomeClassifier {
+    /// An outcome and its one-line message (empty for ok).
+    struct Verdict: Equatable {
+        var outcome: Outcome
+        var message: String
+    }
+
+    static func classify(
+        status: Int?, failure: TransferFailure?, observation: ResponseObservation,
+        errorBody: [UInt8], dialect: any Dialect
+    ) -> Verdict {
+        if let failure {
+            return Verdict(outcome: outcome(of: failure, receivedHead: status != nil), message: oneLine(failure.description))
+        }
+        guard let status else {
+            return Verdict(outcome: .transportError, message: "no response")
+        }
+        switch status {
+        case 200..<300:
+            break
+        case 429:
+            return Verdict(outcome: .http429, message: httpMessage(status, errorBody, dialect))
+        case 400..<500:
+            return Verdict(outcome: .http4xx, message: httpMessage(status, errorBody, dialect))
+        case 500...:
+            return Verdict(outcome: .http5xx, message: httpMessage(status, errorBody, dialect))
+        default:
+            return Verdict(outcome: .transportError, message: httpMessage(status, errorBody, dialect))
+        }
+        if let error = observation.streamError {
+            return Verdict(outcome: .streamError, message: oneLine(error))
+        }
+        if !observation.sawEndMarker {
+            if observation.tokenTimes.isEmpty && observation.parseErrors > 0 {
+                return Verdict(outcome: .parseError, message: "\(observation.parseErrors) unparseable events, no end marker")
+            }
+            return Verdict(outcome: .incomplete, message: "response ended before its end marker")
+        }
+        if observation.tokenTimes.isEmpty && observation.parseErrors > 0 {
+            return Verdict(outcome: .parseError, message: "\(observation.parseErrors) unparseable events and no token")
+        }
+        return Verdict(outcome: .ok, message: "")
+    }
+
+    private static func outcome(of failure: TransferFailure, receivedHead: Bool) -> Outcome {
+        switch failure.kind {
+        case .resolve, .connect: return .connectError
+        case .connectTimeout: return .timeoutConnect
+        case .idleTimeout: return .timeoutIdle
+        case .totalTimeout: return .timeoutTotal
+        case .tls: return .tlsError
+        case .network: return receivedHead ? .incomplete : .transportError
+        case .cancelled: return .cancelled
+        case .other: return .transportError
+        }
+    }
+
+    private static func httpMessage(_ status: Int, _ body: [UInt8], _ dialect: any Dialect) -> String {
+        guard let message = dialect.errorMessage(fromBody: body), !message.isEmpty else { return "HTTP \(status)" }
+        return oneLine("HTTP \(status): \(message)")
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        let flat = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        return flat.count > 300 ? String(flat.prefix(300)) + "…" : flat
+    }
+}

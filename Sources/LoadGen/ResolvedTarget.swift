@@ -1,0 +1,31 @@
+import CurlTransport
+import Dialects
+import Simulator
+import Workload
+
+/// A target ready to be driven: its dialect, endpoint (with its secret resolved), request
+/// parameters and transfer options.
+public struct ResolvedTarget: Sendable {
+    /// The scenario's target.
+    public var spec: TargetSpec
+    /// The dialect that encodes requests and decodes responses.
+    public var dialect: any Dialect
+    /// URL, model and credentials. Holds the API key: never log it.
+    public var endpoint: Endpoint
+    /// Parameters sent with every request.
+    public var parameters: GenerationParameters
+    /// Timeouts and protocol choices.
+    public var options: TransferOptions
+    /// Engine model for `sim://` targets (nil otherwise).
+    public var simulatorProfile: EngineProfile?
+    /// Scrubs this target's secrets from error text.
+    public var redactor: SecretRedactor
+
+    /// Where requests go: the scenario's URL, or the in-process simulator's loopback URL once started.
+    public var baseURL: String { endpoint.baseURL }
+
+    /// Points the target at a started simulator.
+    public mutating func attach(to server: SimulatorServer) {
+        endpoint.baseURL = server.baseURL
+    }
+}

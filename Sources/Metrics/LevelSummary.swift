@@ -1,0 +1,86 @@
+/// Aggregates of one target at one load level, built record by record.
+///
+/// Throughput counts successful requests only, over the level's wall time: from its first send to
+/// its last response end. Latency distributions hold successful requests only.
+public struct LevelSummary: Sendable {
+    /// Target name.
+    public var target: String
+    /// Load level label.
+    public var loadLevel: String
+    /// Requests finished, whatever their outcome.
+    public private(set) var requests = 0
+    /// Requests per outcome.
+    public private(set) var outcomes: [Outcome: Int] = [:]
+    /// Prompt tokens of successful requests (server counts where reported).
+    public private(set) var promptTokens = 0
+    /// Output tokens of successful requests.
+    public private(set) var outputTokens = 0
+    /// Time to first token, successful requests.
+    public private(set) var ttft = LatencyDistribution()
+    /// Time per output token, successful requests with more than one token.
+    public private(set) var tpot = LatencyDistribution()
+    /// Inter-token gaps, every gap of every successful request.
+    public private(set) var itl = LatencyDistribution()
+    /// End-to-end latency, successful requests.
+    public private(set) var e2e = LatencyDistribution()
+    private var firstStartS = Double.infinity
+    private var lastEndS = -Double.infinity
+
+    /// An empty summary.
+    public init(target: String, loadLevel: String) {
+        self.target = target
+        self.loadLevel = loadLevel
+    }
+
+    /// Adds one request; `gapsNs` are its inter-token gaps.
+    public mutating func add(_ record: RequestRecord, gapsNs: [UInt64]) {
+        requests += 1
+        outcomes[record.status, default: 0] += 1
+        firstStartS = min(firstStartS, record.startS)
+        lastEndS = max(lastEndS, record.startS + record.durationMs / 1000)
+        guard record.status.isSuccess else { return }
+        promptTokens += record.promptTokens ?? 0
+        outputTokens += record.outputTokens
+        if let value = record.ttftMs { ttft.record(ms: value) }
+        if let value = record.tpotMs { tpot.record(ms: value) }
+        if let value = record.e2eMs { e2e.record(ms: value) }
+        for gap in gapsNs { itl.record(ns: gap) }
+    }
+
+    /// Adds everything another summary of the same target and level holds (workers keep their own
+    /// summaries while running and share nothing; they are merged at the end).
+    public mutating func merge(_ other: LevelSummary) {
+        requests += other.requests
+        outcomes.merge(other.outcomes, uniquingKeysWith: +)
+        promptTokens += other.promptTokens
+        outputTokens += other.outputTokens
+        ttft.merge(other.ttft)
+        tpot.merge(other.tpot)
+        itl.merge(other.itl)
+        e2e.merge(other.e2e)
+        firstStartS = min(firstStartS, other.firstStartS)
+        lastEndS = max(lastEndS, other.lastEndS)
+    }
+
+    /// Successful requests.
+    public var succeeded: Int { outcomes[.ok, default: 0] }
+
+    /// Requests that did not succeed.
+    public var failed: Int { requests - succeeded }
+
+    /// Wall time of the level, seconds (0 before any request).
+    public var durationS: Double { requests == 0 ? 0 : max(0, lastEndS - firstStartS) }
+
+    /// Successful requests per second.
+    public var requestsPerSecond: Double { rate(Double(succeeded)) }
+
+    /// Output tokens per second (successful requests).
+    public var outputTokensPerSecond: Double { rate(Double(outputTokens)) }
+
+    /// Prompt tokens per second (successful requests).
+    public var inputTokensPerSecond: Double { rate(Double(promptTokens)) }
+
+    private func rate(_ amount: Double) -> Double {
+        durationS > 0 ? amount / durationS : 0
+    }
+}

@@ -1,0 +1,103 @@
+/// Everything measured about one request: one row of `requests.csv`.
+///
+/// Times named `…_s` are seconds since the run started; times named `…_ms` are milliseconds since
+/// the request's start (its actual send), all from the monotonic clock. `nil` means "did not happen"
+/// (no token arrived, no TLS) and is written as an empty cell.
+public struct RequestRecord: Sendable, Equatable {
+    /// The run's id.
+    public var runID: String
+    /// Target name from the scenario.
+    public var target: String
+    /// Load level label, e.g. `c8` for concurrency 8.
+    public var loadLevel: String
+    /// Request number within the target and load level, from 0; also the workload item index.
+    public var requestID: Int
+    /// When the request was due to be sent, seconds since run start.
+    public var scheduledS: Double
+    /// When it was actually sent, seconds since run start.
+    public var startS: Double
+    /// Response head received (time to first byte), ms.
+    public var ttfbMs: Double?
+    /// First token-bearing event, ms.
+    public var ttftMs: Double?
+    /// Last token-bearing event, ms.
+    public var e2eMs: Double?
+    /// Mean time per output token after the first, ms: (e2e − ttft) / (output_tokens − 1).
+    public var tpotMs: Double?
+    /// Median gap between successive token-bearing events, ms.
+    public var itlP50Ms: Double?
+    /// Largest gap between successive token-bearing events, ms.
+    public var itlMaxMs: Double?
+    /// From start until the response ended or failed (usage chunk and end marker included), ms.
+    public var durationMs: Double
+    /// Prompt tokens as the server counted them (usage), if reported.
+    public var promptTokens: Int?
+    /// Output tokens.
+    public var outputTokens: Int
+    /// `usage` (server's count) or `deltas` (counted token-bearing deltas).
+    public var tokenSource: String
+    /// Number of token-bearing events received.
+    public var tokenEvents: Int
+    /// How the request ended.
+    public var status: Outcome
+    /// HTTP status code, 0 when no response arrived.
+    public var httpStatus: Int
+    /// Short error text (server message or transport error), empty when ok. Never holds secrets.
+    public var error: String
+    /// curl: name resolution done, ms from curl's start of the transfer.
+    public var dnsMs: Double?
+    /// curl: TCP connected, ms from curl's start of the transfer.
+    public var connectMs: Double?
+    /// curl: TLS handshake done, ms from curl's start of the transfer.
+    public var tlsMs: Double?
+    /// Whether a kept-alive connection was reused.
+    public var connectionReused: Bool
+    /// HTTP version spoken (`1.1`, `2`).
+    public var httpVersion: String
+    /// Server-reported prompt processing time, ms (llama.cpp `timings.prompt_ms`).
+    public var serverPromptMs: Double?
+    /// Server-reported generation time, ms (llama.cpp `timings.predicted_ms`).
+    public var serverDecodeMs: Double?
+    /// Events in the response that could not be parsed.
+    public var parseErrors: Int
+
+    /// Creates a record; optional measurements default to absent.
+    public init(
+        runID: String, target: String, loadLevel: String, requestID: Int, scheduledS: Double, startS: Double,
+        ttfbMs: Double? = nil, ttftMs: Double? = nil, e2eMs: Double? = nil, tpotMs: Double? = nil,
+        itlP50Ms: Double? = nil, itlMaxMs: Double? = nil, durationMs: Double, promptTokens: Int? = nil,
+        outputTokens: Int = 0, tokenSource: String = "", tokenEvents: Int = 0, status: Outcome, httpStatus: Int = 0,
+        error: String = "", dnsMs: Double? = nil, connectMs: Double? = nil, tlsMs: Double? = nil,
+        connectionReused: Bool = false, httpVersion: String = "", serverPromptMs: Double? = nil,
+        serverDecodeMs: Double? = nil, parseErrors: Int = 0
+    ) {
+        self.runID = runID
+        self.target = target
+        self.loadLevel = loadLevel
+        self.requestID = requestID
+        self.scheduledS = scheduledS
+        self.startS = startS
+        self.ttfbMs = ttfbMs
+        self.ttftMs = ttftMs
+        self.e2eMs = e2eMs
+        self.tpotMs = tpotMs
+        self.itlP50Ms = itlP50Ms
+        self.itlMaxMs = itlMaxMs
+        self.durationMs = durationMs
+        self.promptTokens = promptTokens
+        self.outputTokens = outputTokens
+        self.tokenSource = tokenSource
+        self.tokenEvents = tokenEvents
+        self.status = status
+        self.httpStatus = httpStatus
+        self.error = error
+        self.dnsMs = dnsMs
+        self.connectMs = connectMs
+        self.tlsMs = tlsMs
+        self.connectionReused = connectionReused
+        self.httpVersion = httpVersion
+        self.serverPromptMs = serverPromptMs
+        self.serverDecodeMs = serverDecodeMs
+        self.parseErrors = parseErrors
+    }
+}

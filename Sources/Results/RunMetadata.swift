@@ -1,0 +1,123 @@
+import CurlTransport
+import Foundation
+
+/// `run.json`: enough about a run to reproduce it and to diff it against another years later.
+/// Never holds secrets: URLs are stored with credentials stripped, API keys not at all.
+public struct RunMetadata: Codable, Sendable {
+    /// How the run ended so far.
+    public enum Status: String, Codable, Sendable {
+        /// Still running (the file is rewritten at the end).
+        case running
+        /// Every load level ran to its end.
+        case completed
+        /// Stopped early by Ctrl-C or SIGTERM; the rows written are valid.
+        case interrupted
+        /// Stopped by an error (e.g. the results file could not be written).
+        case failed
+    }
+
+    /// A target as run.
+    public struct Target: Codable, Sendable {
+        /// Target name.
+        public var name: String
+        /// Dialect id.
+        public var dialect: String
+        /// Base URL with any user:password removed; for simulated targets the loopback URL used.
+        public var baseURL: String
+        /// Model name.
+        public var model: String
+        /// Whether responses were streamed.
+        public var stream: Bool
+        /// Simulator engine options, for simulated targets.
+        public var simulator: [String: String]?
+
+        /// Creates a target entry.
+        public init(name: String, dialect: String, baseURL: String, model: String, stream: Bool, simulator: [String: String]?) {
+            self.name = name
+            self.dialect = dialect
+            self.baseURL = URLRedaction.stripCredentials(baseURL)
+            self.model = model
+            self.stream = stream
+            self.simulator = simulator
+        }
+    }
+
+    /// repat's version.
+    public var repatVersion: String = RepatVersion.current
+    /// The run id.
+    public var runID: String
+    /// Run status.
+    public var status: Status
+    /// Scenario file as given.
+    public var scenarioFile: String
+    /// Scenario name.
+    public var scenarioName: String
+    /// Seed of the workload.
+    public var seed: UInt64
+    /// Start, ISO 8601 UTC.
+    public var startedAt: String
+    /// End, ISO 8601 UTC; nil while running.
+    public var endedAt: String?
+    /// The machine repat ran on.
+    public var host: HostInfo
+    /// HTTP client library.
+    public var transport: String
+    /// Targets in run order.
+    public var targets: [Target]
+    /// Load level labels in run order.
+    public var loadLevels: [String]
+    /// Workload shape: prompt tokens, max tokens, ignore_eos.
+    public var workload: [String: String]
+
+    /// Creates metadata.
+    public init(
+        runID: String, status: Status, scenarioFile: String, scenarioName: String, seed: UInt64, startedAt: Date,
+        host: HostInfo, transport: String, targets: [Target], loadLevels: [String], workload: [String: String]
+    ) {
+        self.runID = runID
+        self.status = status
+        self.scenarioFile = scenarioFile
+        self.scenarioName = scenarioName
+        self.seed = seed
+        self.startedAt = Timestamp.iso8601(startedAt)
+        self.host = host
+        self.transport = transport
+        self.targets = targets
+        self.loadLevels = loadLevels
+        self.workload = workload
+    }
+
+    /// Writes the metadata to `path` atomically, as pretty, key-sorted JSON.
+    /// - Throws: ``ResultsError``.
+    public func write(to path: String) throws(ResultsError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let data: Data
+        do {
+            data = try encoder.encode(self)
+        } catch {
+            throw ResultsError("cannot encode run metadata: \(error)")
+        }
+        try AtomicFile.write(data + Data("\n".utf8), to: path)
+    }
+
+    /// Reads metadata written by ``write(to:)``.
+    /// - Throws: ``ResultsError``.
+    public static func read(from path: String) throws(ResultsError) -> RunMetadata {
+        guard let data = FileManager.default.contents(atPath: path) else { throw ResultsError("cannot read \(path)") }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(RunMetadata.self, from: data)
+        } catch {
+            throw ResultsError("\(path) is not valid run metadata: \(error)")
+        }
+    }
+}
+
+/// repat's own version, recorded in every run.
+public enum RepatVersion {
+    /// Semantic version of this build.
+    public static let current = "0.1.0"
+}

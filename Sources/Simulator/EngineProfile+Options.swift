@@ -1,0 +1,116 @@
+extension EngineProfile {
+    /// Why an option could not be set: an unknown name or a value of the wrong type or range.
+    ///
+    /// `description` is a sentence a person can act on; scenario validators show it as is.
+    public struct OptionError: Error, Sendable, Equatable, CustomStringConvertible {
+        private enum Kind: Sendable, Equatable {
+            case unknownName(String)
+            case badValue(name: String, value: String, expected: String)
+        }
+
+        private let kind: Kind
+
+        /// The option name that was given.
+        public var name: String {
+            switch kind {
+            case .unknownName(let name): name
+            case .badValue(let name, _, _): name
+            }
+        }
+
+        /// What was wrong and what is accepted, e.g. the list of valid option names.
+        public var description: String {
+            switch kind {
+            case .unknownName(let name):
+                "unknown simulator option '\(name)'; valid options: "
+                    + EngineProfile.optionNames.joined(separator: ", ")
+            case .badValue(let name, let value, let expected):
+                "simulator option '\(name)' has value '\(value)'; expected \(expected)"
+            }
+        }
+
+        /// No option is called `name`.
+        static func unknownName(_ name: String) -> Self { Self(kind: .unknownName(name)) }
+
+        /// `value` does not parse for option `name`, or is out of its range.
+        static func badValue(_ name: String, _ value: String, expected: String) -> Self {
+            Self(kind: .badValue(name: name, value: value, expected: expected))
+        }
+    }
+
+    /// The snake_case names accepted by ``set(_:to:)``, in declaration order.
+    public static let optionNames: [String] = [
+        "model_name", "max_num_seqs", "prefill_tokens_per_second", "prefill_overhead_ms",
+        "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
+        "error_rate", "seed",
+    ]
+
+    /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
+    ///
+    /// - Throws: ``OptionError`` for an unknown name, or a value that does not parse or is out of
+    ///   range (counts ≥ 1, rates > 0, durations ≥ 0, probabilities in 0…1).
+    public mutating func set(_ name: String, to value: String) throws(EngineProfile.OptionError) {
+        let text = value.trimmingWhitespace()
+        switch name {
+        case "model_name":
+            guard !text.isEmpty else { throw .badValue(name, value, expected: "a non-empty name") }
+            modelName = text
+        case "max_num_seqs":
+            maxNumSeqs = try Self.parseInt(name, text, atLeast: 1)
+        case "prefill_tokens_per_second":
+            prefillTokensPerSecond = try Self.parseDouble(name, text, positive: true)
+        case "prefill_overhead_ms":
+            prefillOverheadMs = try Self.parseDouble(name, text)
+        case "decode_base_ms":
+            decodeBaseMs = try Self.parseDouble(name, text)
+        case "decode_per_seq_ms":
+            decodePerSeqMs = try Self.parseDouble(name, text)
+        case "eos_probability":
+            eosProbability = try Self.parseProbability(name, text)
+        case "default_max_tokens":
+            defaultMaxTokens = try Self.parseInt(name, text, atLeast: 1)
+        case "error_rate":
+            errorRate = try Self.parseProbability(name, text)
+        case "seed":
+            guard let parsed = UInt64(text) else {
+                throw .badValue(name, value, expected: "a whole number from 0 to \(UInt64.max)")
+            }
+            seed = parsed
+        default:
+            throw .unknownName(name)
+        }
+    }
+
+    private static func parseInt(_ name: String, _ text: String, atLeast minimum: Int) throws(OptionError) -> Int {
+        guard let parsed = Int(text), parsed >= minimum else {
+            throw .badValue(name, text, expected: "a whole number ≥ \(minimum)")
+        }
+        return parsed
+    }
+
+    /// Parses a finite number of milliseconds or tokens per second; ≥ 0, or > 0 when `positive`.
+    private static func parseDouble(_ name: String, _ text: String, positive: Bool = false) throws(OptionError) -> Double {
+        guard let parsed = Double(text), parsed.isFinite, positive ? parsed > 0 : parsed >= 0 else {
+            throw .badValue(name, text, expected: positive ? "a number > 0" : "a number ≥ 0")
+        }
+        return parsed
+    }
+
+    private static func parseProbability(_ name: String, _ text: String) throws(OptionError) -> Double {
+        guard let parsed = Double(text), parsed >= 0, parsed <= 1 else {
+            throw .badValue(name, text, expected: "a probability from 0 to 1")
+        }
+        return parsed
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines (no Foundation needed).
+    func trimmingWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

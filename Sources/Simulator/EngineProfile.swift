@@ -1,0 +1,45 @@
+/// The knobs of the simulated inference engine: how fast it prefills and decodes, how many
+/// sequences it runs at once, and how often it stops early or fails.
+///
+/// The defaults resemble a small model on one GPU. A scenario sets options by name with
+/// ``set(_:to:)``; ``SimulatorServer`` reads the profile once at start and never mutates it.
+public struct EngineProfile: Sendable, Equatable {
+    /// The model name served by `GET /v1/models` and echoed when a request names none.
+    public var modelName: String
+    /// The most sequences running (prefilling or decoding) at once; later arrivals wait in a FIFO
+    /// queue until a running sequence finishes.
+    public var maxNumSeqs: Int
+    /// Prompt processing rate of the shared prefill unit, in tokens per second. Prefills are
+    /// serialized: each admitted request's prefill starts when the previous one ends.
+    public var prefillTokensPerSecond: Double
+    /// Fixed per-request scheduling cost added to every prefill, in milliseconds.
+    public var prefillOverheadMs: Double
+    /// Inter-token latency with one running sequence, in milliseconds.
+    public var decodeBaseMs: Double
+    /// Added to every decode step per additional running sequence, in milliseconds:
+    /// ITL = `decodeBaseMs + decodePerSeqMs × (running − 1)`, evaluated at each step.
+    public var decodePerSeqMs: Double
+    /// Per-token chance (0…1) of stopping early, drawn from the request's seeded generator;
+    /// ignored when the request sets `ignore_eos`.
+    public var eosProbability: Double
+    /// Output tokens allowed when the request gives no `max_tokens`.
+    public var defaultMaxTokens: Int
+    /// Fraction (0…1) of requests answered with HTTP 500, decided (seeded) at arrival.
+    public var errorRate: Double
+    /// Root seed of every random decision the simulator makes.
+    public var seed: UInt64
+
+    /// A profile with the defaults, resembling a small model on one GPU.
+    public init() {
+        modelName = "sim-model"
+        maxNumSeqs = 256
+        prefillTokensPerSecond = 8000
+        prefillOverheadMs = 10
+        decodeBaseMs = 12
+        decodePerSeqMs = 0.1
+        eosProbability = 0.005
+        defaultMaxTokens = 256
+        errorRate = 0
+        seed = 0
+    }
+}

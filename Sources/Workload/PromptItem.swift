@@ -1,0 +1,39 @@
+/// One unit of work sent to every target alike: the conversation and the output budget.
+///
+/// Prompt items are generated once per run from the scenario's seed, so every target receives
+/// byte-identical items in the same order.
+public struct PromptItem: Sendable, Hashable {
+    /// Position in the run's workload, from 0.
+    public var index: Int
+    /// The conversation, oldest first. Completion-style dialects send ``text``.
+    public var messages: [ChatMessage]
+    /// Upper bound on generated tokens (`max_tokens`).
+    public var maxTokens: Int
+
+    /// Creates a prompt item.
+    public init(index: Int, messages: [ChatMessage], maxTokens: Int) {
+        self.index = index
+        self.messages = messages
+        self.maxTokens = maxTokens
+    }
+
+    /// The conversation as one plain prompt, for completion-style endpoints: message contents joined
+    /// by blank lines.
+    public var text: String {
+        messages.map(\.content).joined(separator: "\n\n")
+    }
+}
+
+/// One message of a chat conversation.
+public struct ChatMessage: Sendable, Hashable {
+    /// `system`, `user` or `assistant`.
+    public var role: String
+    /// The message text.
+    public var content: String
+
+    /// Creates a message.
+    public init(role: String, content: String) {
+        self.role = role
+        self.content = content
+    }
+}

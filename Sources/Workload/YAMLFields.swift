@@ -1,0 +1,191 @@
+import Yams
+
+/// Reads typed fields out of a YAML mapping, recording each problem with its line and field path
+/// instead of stopping at the first.
+struct YAMLFields {
+    let path: String
+    let mapping: Node.Mapping
+    let line: Int?
+    private let allowed: Set<String>
+
+    /// Wraps `node` if it is a mapping; otherwise records a problem and returns nil.
+    init?(_ node: Node, path: String, allowed: [String], into report: inout ProblemReport) {
+        guard case .mapping(let mapping) = node else {
+            report.add(path, line: node.mark?.line, "expected a mapping of fields (\(allowed.joined(separator: ", ")))")
+            return nil
+        }
+        self.path = path
+        self.mapping = mapping
+        self.line = node.mark?.line
+        self.allowed = Set(allowed)
+        report.locations.record(path, line: line)
+        for (key, value) in mapping {
+            let name = key.string ?? "?"
+            report.locations.record(field(name), line: key.mark?.line ?? value.mark?.line)
+            if !self.allowed.contains(name) {
+                let hint = Self.closest(to: name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                report.add(field(name), line: key.mark?.line, "unknown field\(hint); allowed: \(allowed.joined(separator: ", "))")
+            }
+        }
+    }
+
+    func field(_ name: String) -> String { path.isEmpty ? name : "\(path).\(name)" }
+
+    func node(_ name: String) -> Node? {
+        mapping.first { $0.key.string == name }?.value
+    }
+
+    func string(_ name: String, required: Bool = false, into report: inout ProblemReport) -> String? {
+        guard let node = present(name, required: required, into: &report) else { return nil }
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            report.add(field(name), line: node.mark?.line, "expected a non-empty text value")
+            return nil
+        }
+        return scalar.string
+    }
+
+    func int(_ name: String, required: Bool = false, range: ClosedRange<Int>, into report: inout ProblemReport) -> Int? {
+        guard let node = present(name, required: required, into: &report) else { return nil }
+        return Self.int(node, field: field(name), range: range, into: &report)
+    }
+
+    func double(_ name: String, required: Bool = false, range: ClosedRange<Double>, into report: inout ProblemReport) -> Double? {
+        guard let node = present(name, required: required, into: &report) else { return nil }
+        guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
+            report.add(field(name), line: node.mark?.line, "expected a number, got '\(node.string ?? "a collection")'")
+            return nil
+        }
+        guard range.contains(value) else {
+            report.add(field(name), line: node.mark?.line, "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ name: String, into report: inout ProblemReport) -> Bool? {
+        guard let node = present(name, required: false, into: &report) else { return nil }
+        guard let value = node.bool else {
+            report.add(field(name), line: node.mark?.line, "expected true or false, got '\(node.string ?? "a collection")'")
+            return nil
+        }
+        return value
+    }
+
+    /// A duration in seconds: a number, or a number with `ms`, `s`, `m` or `h`.
+    func seconds(_ name: String, required: Bool = false, into report: inout ProblemReport) -> Double? {
+        guard let node = present(name, required: required, into: &report) else { return nil }
+        guard let text = node.string, let value = Self.parseSeconds(text), value > 0 else {
+            report.add(field(name), line: node.mark?.line, "expected a positive duration such as 30, 30s, 500ms, 2m or 1h, got '\(node.string ?? "a collection")'")
+            return nil
+        }
+        return value
+    }
+
+    /// An integer or a list of integers.
+    func intList(_ name: String, required: Bool = false, range: ClosedRange<Int>, into report: inout ProblemReport) -> [Int]? {
+        guard let node = present(name, required: required, into: &report) else { return nil }
+        if case .sequence(let sequence) = node {
+            guard !sequence.isEmpty else {
+                report.add(field(name), line: node.mark?.line, "expected at least one value")
+                return nil
+            }
+            let values = sequence.enumerated().map { index, item in
+                Self.int(item, field: "\(field(name))[\(index)]", range: range, into: &report)
+            }
+            let present = values.compactMap { $0 }
+            return present.count == values.count ? present : nil
+        }
+        return Self.int(node, field: field(name), range: range, into: &report).map { [$0] }
+    }
+
+    /// A mapping of text keys to text values (headers, option maps), in file order.
+    func pairs(_ name: String, into report: inout ProblemReport) -> [(name: String, value: String, line: Int?)] {
+        guard let node = node(name) else { return [] }
+        guard case .mapping(let mapping) = node else {
+            report.add(field(name), line: node.mark?.line, "expected a mapping of names to values")
+            return []
+        }
+        var result: [(name: String, value: String, line: Int?)] = []
+        for (key, value) in mapping {
+            guard let keyText = key.string, case .scalar(let scalar) = value else {
+                report.add(field(name), line: key.mark?.line, "expected 'name: value' entries with plain values")
+                continue
+            }
+            report.locations.record("\(field(name)).\(keyText)", line: key.mark?.line)
+            result.append((keyText, scalar.string, key.mark?.line))
+        }
+        return result
+    }
+
+    private func present(_ name: String, required: Bool, into report: inout ProblemReport) -> Node? {
+        guard let node = node(name), node.null == nil else {
+            if required { report.add(field(name), line: line, "required field is missing") }
+            return nil
+        }
+        return node
+    }
+
+    static func int(_ node: Node, field: String, range: ClosedRange<Int>, into report: inout ProblemReport) -> Int? {
+        guard let value = node.int else {
+            report.add(field, line: node.mark?.line, "expected a whole number, got '\(node.string ?? "a collection")'")
+            return nil
+        }
+        guard range.contains(value) else {
+            report.add(field, line: node.mark?.line, "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+            return nil
+        }
+        return value
+    }
+
+    static func parseSeconds(_ text: String) -> Double? {
+        let trimmed = text.trimmingSpaces()
+        let units: [(suffix: String, factor: Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        for unit in units where trimmed.hasSuffix(unit.suffix) {
+            guard let number = Double(trimmed.dropLast(unit.suffix.count).trimmingSpaces()), number.isFinite else { return nil }
+            return number * unit.factor
+        }
+        guard let number = Double(trimmed), number.isFinite else { return nil }
+        return number
+    }
+
+    /// The allowed name within edit distance 2 of a misspelt one.
+    static func closest(to name: String, in candidates: [String]) -> String? {
+        candidates
+            .map { ($0, editDistance(name, $0)) }
+            .filter { $0.1 <= 2 }
+            .min { $0.1 < $1.1 }?.0
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+/// Problems collected while reading a scenario, and the lines of the fields seen.
+struct ProblemReport {
+    var problems: [ScenarioProblem] = []
+    var locations: SourceLocations
+
+    init(file: String) {
+        locations = SourceLocations(file: file)
+    }
+
+    mutating func add(_ field: String, line: Int?, _ message: String) {
+        problems.append(ScenarioProblem(file: locations.file, line: line, field: field, message: message))
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

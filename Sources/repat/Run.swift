@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import LoadGen
+import Metrics
+import Results
+import Workload
+
+/// `repat run SCENARIO`: drives every target of a scenario and writes `results/<run-id>/`.
+struct Run: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a benchmark scenario and write results/<run-id>/requests.csv and run.json.",
+        discussion: """
+        Every target receives the same prompts in the same order. Rows are written as requests \
+        finish. Ctrl-C once: no new requests, in-flight ones finish, results are kept; twice: \
+        in-flight requests are cancelled (recorded as cancelled).
+        """
+    )
+
+    @Argument(help: "Scenario YAML file (see scenarios/README.md).")
+    var scenario: String
+
+    @Option(name: .long, help: "Folder that receives the run folder.")
+    var resultsDir = "results"
+
+    @Flag(name: .long, help: "Print only the final table (no progress lines).")
+    var quiet = false
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let plan: RunPlan
+        do {
+            let loaded = try ScenarioLoader(environment: environment).load(path: scenario)
+            plan = try RunPlan(scenario: loaded, environment: environment)
+        } catch {
+            for problem in error.problems { FileHandleOutput.error(problem.description) }
+            throw ExitCode(2)
+        }
+        let quiet = self.quiet
+        let benchmark = BenchmarkRun(plan: plan, resultsRoot: resultsDir) { line in
+            if !quiet { FileHandleOutput.error(line) }
+        }
+        let stop = StopSignal()
+        let work = Task { try await benchmark.execute(stop: stop) }
+        let trap = SignalTrap { count in
+            if count == 1 {
+                FileHandleOutput.error("repat: stopping: no new requests; waiting for those in flight (Ctrl-C again to cancel them)")
+                stop.requestStop()
+            } else {
+                FileHandleOutput.error("repat: cancelling requests in flight")
+                work.cancel()
+            }
+        }
+        defer { trap.cancel() }
+        let report: BenchmarkRun.Report
+        do {
+            report = try await work.value
+        } catch let error as BenchmarkRun.SetupError {
+            for line in error.lines { FileHandleOutput.error(line) }
+            throw ExitCode(2)
+        }
+        print(SummaryTable.render(report.summaries), terminator: "")
+        print("results: \(report.directory.path)")
+        if let failure = report.failure {
+            FileHandleOutput.error("repat: error: \(failure)")
+            throw ExitCode(1)
+        }
+        if report.status == .interrupted { throw ExitCode(130) }
+    }
+}

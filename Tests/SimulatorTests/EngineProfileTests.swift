@@ -1,0 +1,64 @@
+import Simulator
+import Testing
+
+@Suite("EngineProfile options")
+struct EngineProfileTests {
+    @Test("defaults resemble a small model on one GPU")
+    func defaults() {
+        let profile = EngineProfile()
+        #expect(profile.modelName == "sim-model")
+        #expect(profile.maxNumSeqs == 256)
+        #expect(profile.prefillTokensPerSecond == 8000)
+        #expect(profile.decodeBaseMs == 12)
+        #expect(profile.defaultMaxTokens == 256)
+        #expect(profile.errorRate == 0)
+    }
+
+    @Test("every listed option name can be set from text")
+    func setsEveryOption() throws {
+        var profile = EngineProfile()
+        let values = [
+            "model_name": "tiny", "max_num_seqs": "4", "prefill_tokens_per_second": "1000.5",
+            "prefill_overhead_ms": "0", "decode_base_ms": "20", "decode_per_seq_ms": "0.5",
+            "eos_probability": "0.1", "default_max_tokens": "32", "error_rate": "1", "seed": "42",
+        ]
+        #expect(Set(values.keys) == Set(EngineProfile.optionNames))
+        for (name, value) in values { try profile.set(name, to: value) }
+        #expect(profile.modelName == "tiny")
+        #expect(profile.maxNumSeqs == 4)
+        #expect(profile.prefillTokensPerSecond == 1000.5)
+        #expect(profile.decodePerSeqMs == 0.5)
+        #expect(profile.errorRate == 1)
+        #expect(profile.seed == 42)
+    }
+
+    @Test("an unknown option name is rejected with the list of valid names")
+    func unknownName() {
+        var profile = EngineProfile()
+        #expect {
+            try profile.set("max_seqs", to: "4")
+        } throws: { error in
+            let description = String(describing: error)
+            return description.contains("max_seqs") && description.contains("max_num_seqs")
+                && description.contains("decode_base_ms")
+        }
+        #expect(profile == EngineProfile())
+    }
+
+    @Test("a value of the wrong type or range is rejected naming the option and what it expects")
+    func badValues() {
+        var profile = EngineProfile()
+        for (name, value) in [("max_num_seqs", "many"), ("max_num_seqs", "0"), ("eos_probability", "1.5"),
+                              ("prefill_tokens_per_second", "0"), ("decode_base_ms", "-1"), ("seed", "-3")] {
+            do {
+                try profile.set(name, to: value)
+                Issue.record("\(name)=\(value) was accepted")
+            } catch {
+                #expect(error.name == name)
+                #expect(error.description.contains(name))
+                #expect(error.description.contains("expected"))
+            }
+        }
+        #expect(profile == EngineProfile())
+    }
+}
