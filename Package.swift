@@ -92,8 +92,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadGenTests",
-            dependencies: ["LoadGen", "Simulator", "Dialects", "Workload", "Metrics", "CurlTransport"],
+            dependencies: ["LoadGen", "Simulator", "Dialects", "Workload", "Metrics", "Results", "CurlTransport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "repatTests", dependencies: ["repat"], swiftSettings: swiftSettings),
     ]
 )

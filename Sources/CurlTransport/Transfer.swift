@@ -92,7 +92,8 @@ final class Transfer: @unchecked Sendable {
     /// One header line from curl (status line, field, or the blank line that ends the block).
     func receivedHeader(_ line: UnsafeRawBufferPointer, at time: UInt64) {
         var text = String(decoding: line, as: UTF8.self)
-        while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
+        // "\r\n" is a single Character, so test for newlines rather than comparing with "\n" or "\r".
+        while let last = text.last, last.isNewline { text.removeLast() }
         if text.hasPrefix("HTTP/") {
             let parts = text.split(separator: " ", maxSplits: 2)
             status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0

@@ -18,7 +18,7 @@ public struct LatencyDistribution: Sendable {
 
     /// Records a sample given in nanoseconds.
     public mutating func record(ns: UInt64) {
-        record(micros: (ns + 500) / 1000)
+        record(micros: ns / 1000 + (ns % 1000 >= 500 ? 1 : 0))
     }
 
     private mutating func record(micros: UInt64) {

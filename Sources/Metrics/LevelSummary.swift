@@ -1,14 +1,19 @@
 /// Aggregates of one target at one load level, built record by record.
 ///
-/// Throughput counts successful requests only, over the level's wall time: from its first send to
-/// its last response end. Latency distributions hold successful requests only.
+/// Throughput counts successful requests only, over the level's wall time: from its first
+/// measured send to its last response end. Latency distributions hold successful requests only.
+/// Warm-up requests are counted in ``warmupRequests`` and nowhere else.
 public struct LevelSummary: Sendable {
     /// Target name.
     public var target: String
     /// Load level label.
     public var loadLevel: String
-    /// Requests finished, whatever their outcome.
+    /// Requests finished, whatever their outcome, warm-up excluded.
     public private(set) var requests = 0
+    /// Warm-up requests (in the file, not in these figures).
+    public private(set) var warmupRequests = 0
+    /// Why the level stopped early (error-rate guard), if it did.
+    public var abortReason: String?
     /// Requests per outcome.
     public private(set) var outcomes: [Outcome: Int] = [:]
     /// Prompt tokens of successful requests (server counts where reported).
@@ -23,6 +28,12 @@ public struct LevelSummary: Sendable {
     public private(set) var itl = LatencyDistribution()
     /// End-to-end latency, successful requests.
     public private(set) var e2e = LatencyDistribution()
+    /// Time to first token from the scheduled send time, successful requests.
+    public private(set) var ttftFromScheduled = LatencyDistribution()
+    /// End-to-end latency from the scheduled send time, successful requests.
+    public private(set) var e2eFromScheduled = LatencyDistribution()
+    /// How late requests were sent against their schedule, every request.
+    public private(set) var sendLag = LatencyDistribution()
     private var firstStartS = Double.infinity
     private var lastEndS = -Double.infinity
 
@@ -34,7 +45,12 @@ public struct LevelSummary: Sendable {
 
     /// Adds one request; `gapsNs` are its inter-token gaps.
     public mutating func add(_ record: RequestRecord, gapsNs: [UInt64]) {
+        if record.warmup {
+            warmupRequests += 1
+            return
+        }
         requests += 1
+        sendLag.record(ms: record.sendLagMs)
         outcomes[record.status, default: 0] += 1
         firstStartS = min(firstStartS, record.startS)
         lastEndS = max(lastEndS, record.startS + record.durationMs / 1000)
@@ -44,6 +60,8 @@ public struct LevelSummary: Sendable {
         if let value = record.ttftMs { ttft.record(ms: value) }
         if let value = record.tpotMs { tpot.record(ms: value) }
         if let value = record.e2eMs { e2e.record(ms: value) }
+        if let value = record.ttftFromScheduledMs { ttftFromScheduled.record(ms: value) }
+        if let value = record.e2eFromScheduledMs { e2eFromScheduled.record(ms: value) }
         for gap in gapsNs { itl.record(ns: gap) }
     }
 
@@ -51,6 +69,8 @@ public struct LevelSummary: Sendable {
     /// summaries while running and share nothing; they are merged at the end).
     public mutating func merge(_ other: LevelSummary) {
         requests += other.requests
+        warmupRequests += other.warmupRequests
+        abortReason = abortReason ?? other.abortReason
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens
         outputTokens += other.outputTokens
@@ -58,6 +78,9 @@ public struct LevelSummary: Sendable {
         tpot.merge(other.tpot)
         itl.merge(other.itl)
         e2e.merge(other.e2e)
+        ttftFromScheduled.merge(other.ttftFromScheduled)
+        e2eFromScheduled.merge(other.e2eFromScheduled)
+        sendLag.merge(other.sendLag)
         firstStartS = min(firstStartS, other.firstStartS)
         lastEndS = max(lastEndS, other.lastEndS)
     }

@@ -54,6 +54,8 @@ public struct RequestRecord: Sendable, Equatable {
     public var connectionReused: Bool
     /// HTTP version spoken (`1.1`, `2`).
     public var httpVersion: String
+    /// Sent during the level's warm-up: kept in the file, left out of summaries.
+    public var warmup: Bool
     /// Server-reported prompt processing time, ms (llama.cpp `timings.prompt_ms`).
     public var serverPromptMs: Double?
     /// Server-reported generation time, ms (llama.cpp `timings.predicted_ms`).
@@ -69,7 +71,7 @@ public struct RequestRecord: Sendable, Equatable {
         outputTokens: Int = 0, tokenSource: String = "", tokenEvents: Int = 0, status: Outcome, httpStatus: Int = 0,
         error: String = "", dnsMs: Double? = nil, connectMs: Double? = nil, tlsMs: Double? = nil,
         connectionReused: Bool = false, httpVersion: String = "", serverPromptMs: Double? = nil,
-        serverDecodeMs: Double? = nil, parseErrors: Int = 0
+        serverDecodeMs: Double? = nil, parseErrors: Int = 0, warmup: Bool = false
     ) {
         self.runID = runID
         self.target = target
@@ -99,5 +101,16 @@ public struct RequestRecord: Sendable, Equatable {
         self.serverPromptMs = serverPromptMs
         self.serverDecodeMs = serverDecodeMs
         self.parseErrors = parseErrors
+        self.warmup = warmup
     }
+
+    /// How late the request was sent relative to its schedule, ms (`start_s − scheduled_s`).
+    public var sendLagMs: Double { max(0, (startS - scheduledS) * 1000) }
+
+    /// Time to first token counted from the scheduled send time, ms: what a user arriving on
+    /// schedule waited, client-side queueing included (coordinated omission corrected).
+    public var ttftFromScheduledMs: Double? { ttftMs.map { $0 + sendLagMs } }
+
+    /// End-to-end latency counted from the scheduled send time, ms.
+    public var e2eFromScheduledMs: Double? { e2eMs.map { $0 + sendLagMs } }
 }

@@ -3,7 +3,8 @@
 ///
 /// - TTFT = first token-bearing event − start. A role-only or empty first chunk is not a token.
 /// - E2E = last token-bearing event − start (usage-only chunk and end marker excluded).
-/// - TPOT = (E2E − TTFT) / (output_tokens − 1), defined when output_tokens > 1.
+/// - TPOT = (E2E − TTFT) / (output_tokens − 1), defined when output_tokens > 1 and tokens came in
+///   more than one event (a non-streamed body has no per-token timing).
 /// - ITL = the gaps between successive token-bearing events.
 public struct TokenTiming: Sendable, Equatable {
     /// Time to first token, ms.
@@ -32,13 +33,14 @@ public struct TokenTiming: Sendable, Equatable {
         let e2e = Self.ms(from: start, to: last)
         ttftMs = ttft
         e2eMs = e2e
-        if outputTokens > 1 {
+        if outputTokens > 1 && tokenTimes.count > 1 {
             tpotMs = (e2e - ttft) / Double(outputTokens - 1)
         }
         guard tokenTimes.count > 1 else { return }
         gapsNs.reserveCapacity(tokenTimes.count - 1)
         for index in 1..<tokenTimes.count {
-            gapsNs.append(tokenTimes[index] &- tokenTimes[index - 1])
+            let (earlier, later) = (tokenTimes[index - 1], tokenTimes[index])
+            gapsNs.append(later >= earlier ? later - earlier : 0)
         }
         let sorted = gapsNs.sorted()
         itlP50Ms = Self.median(sorted)

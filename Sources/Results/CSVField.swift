@@ -1,9 +1,17 @@
 /// Text forms of CSV cells (RFC 4180), shared by every results file.
 enum CSVField {
     /// Quotes a text cell when it holds a comma, quote, CR or LF; doubles embedded quotes.
+    ///
+    /// Works on bytes and scalars, not Characters: "\r\n" is one Character (equal to neither "\r"
+    /// nor "\n"), and so is a quote followed by a combining mark.
     static func text(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        var quoted = "\""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { quoted.unicodeScalars.append("\"") }
+            quoted.unicodeScalars.append(scalar)
+        }
+        return quoted + "\""
     }
 
     /// A number with three decimals (microseconds when the unit is ms); empty for nil or non-finite.
@@ -20,11 +28,5 @@ enum CSVField {
     /// An integer, or empty for nil.
     static func int(_ value: Int?) -> String {
         value.map(String.init) ?? ""
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

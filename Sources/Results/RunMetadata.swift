@@ -31,6 +31,11 @@ public struct RunMetadata: Codable, Sendable {
         /// Simulator engine options, for simulated targets.
         public var simulator: [String: String]?
 
+        /// `baseUrl`, not `baseURL`: ``RunMetadata/read(from:)`` converts `base_url` to `baseUrl`.
+        private enum CodingKeys: String, CodingKey {
+            case name, dialect, baseURL = "baseUrl", model, stream, simulator
+        }
+
         /// Creates a target entry.
         public init(name: String, dialect: String, baseURL: String, model: String, stream: Bool, simulator: [String: String]?) {
             self.name = name
@@ -68,6 +73,13 @@ public struct RunMetadata: Codable, Sendable {
     public var loadLevels: [String]
     /// Workload shape: prompt tokens, max tokens, ignore_eos.
     public var workload: [String: String]
+
+    /// `runId`, not `runID`: the decoder's `convertFromSnakeCase` turns `run_id` into `runId`, and
+    /// the encoder's `convertToSnakeCase` turns `runId` back into `run_id`.
+    private enum CodingKeys: String, CodingKey {
+        case repatVersion, runID = "runId", status, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
+        case targets, loadLevels, workload
+    }
 
     /// Creates metadata.
     public init(

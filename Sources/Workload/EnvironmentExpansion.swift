@@ -1,16 +1,16 @@
 /// `${VAR}` references in scenario values.
 public enum EnvironmentExpansion {
-    /// A reference to a variable that is not set.
-    public struct MissingVariable: Error, CustomStringConvertible {
-        /// The variable's name.
-        public var name: String
-        /// One line naming the variable.
-        public var description: String { "environment variable \(name) is not set" }
+    /// A reference that cannot be expanded: the variable is not set, or `${` has no `}`.
+    public struct ExpansionError: Error, CustomStringConvertible {
+        /// One line naming the variable or the malformed reference.
+        public var description: String
     }
 
-    /// Replaces each `${NAME}` with the variable's value. `$$` stands for a literal `$`.
-    /// - Throws: ``MissingVariable`` for the first reference to an unset variable.
-    public static func expand(_ text: String, environment: [String: String]) throws(MissingVariable) -> String {
+    /// Replaces each `${NAME}` with the variable's value, and each `${NAME:-fallback}` with the
+    /// value or, when the variable is unset or empty, the fallback. `$$` stands for a literal `$`.
+    /// - Throws: ``ExpansionError`` for the first reference to an unset variable or a `${` without
+    ///   its closing `}`.
+    public static func expand(_ text: String, environment: [String: String]) throws(ExpansionError) -> String {
         guard text.contains("$") else { return text }
         var result = ""
         var rest = Substring(text)
@@ -21,10 +21,19 @@ public enum EnvironmentExpansion {
                 result += "$"
                 rest = after.dropFirst()
             } else if after.hasPrefix("{"), let close = after.firstIndex(of: "}") {
-                let name = String(after[after.index(after: after.startIndex)..<close])
-                guard let value = environment[name] else { throw MissingVariable(name: name) }
-                result += value
+                let reference = after[after.index(after: after.startIndex)..<close]
+                if let separator = reference.firstRange(of: ":-") {
+                    let value = environment[String(reference[..<separator.lowerBound])] ?? ""
+                    result += value.isEmpty ? String(reference[separator.upperBound...]) : value
+                } else {
+                    guard let value = environment[String(reference)] else {
+                        throw ExpansionError(description: "environment variable \(reference) is not set")
+                    }
+                    result += value
+                }
                 rest = after[after.index(after: close)...]
+            } else if after.hasPrefix("{") {
+                throw ExpansionError(description: "'${' without a closing '}'")
             } else {
                 result += "$"
                 rest = after

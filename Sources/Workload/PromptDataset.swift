@@ -1,0 +1,111 @@
+import Foundation
+
+/// Prompts read from a file: a JSONL file of prompts, or a ShareGPT conversation dump.
+public struct PromptDataset: Sendable, Equatable {
+    /// One prompt from the file.
+    public struct Entry: Sendable, Equatable {
+        /// The conversation to send.
+        public var messages: [ChatMessage]
+        /// The output budget the file gives (JSONL `max_tokens`; ShareGPT: the length of the
+        /// recorded reply, in words), if any.
+        public var maxTokens: Int?
+
+        /// Creates an entry.
+        public init(messages: [ChatMessage], maxTokens: Int?) {
+            self.messages = messages
+            self.maxTokens = maxTokens
+        }
+    }
+
+    /// File formats.
+    public enum Format: String, Sendable, CaseIterable {
+        /// One JSON object per line: `prompt` (text) or `messages` ([{role, content}]), optional
+        /// `max_tokens`.
+        case jsonl
+        /// A JSON array of `{"conversations": [{"from": "human"|"gpt"|"system", "value": …}]}`;
+        /// the prompt is everything up to the first human turn, the budget the reply after it.
+        case sharegpt
+    }
+
+    /// Entries in file order.
+    public var entries: [Entry]
+
+    /// Creates a dataset from entries.
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
+
+    /// Reads a dataset; problems name the file and, for JSONL, the line.
+    public static func load(path: String, format: Format) throws(ScenarioProblem) -> PromptDataset {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioProblem(file: path, line: nil, field: "", message: "cannot read the dataset file")
+        }
+        let dataset = switch format {
+        case .jsonl: try parseJSONL(data, file: path)
+        case .sharegpt: try parseShareGPT(data, file: path)
+        }
+        guard !dataset.entries.isEmpty else {
+            throw ScenarioProblem(file: path, line: nil, field: "", message: "the dataset holds no usable prompt")
+        }
+        return dataset
+    }
+
+    static func parseJSONL(_ data: Data, file: String) throws(ScenarioProblem) -> PromptDataset {
+        var entries: [Entry] = []
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() {
+            let trimmed = line.filter { $0 != UInt8(ascii: "\r") }
+            guard trimmed.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
+            func problem(_ message: String) -> ScenarioProblem {
+                ScenarioProblem(file: file, line: number + 1, field: "", message: message)
+            }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed))) as? [String: Any] else {
+                throw problem("not a JSON object")
+            }
+            let maxTokens = object["max_tokens"] as? Int
+            if let prompt = object["prompt"] as? String {
+                entries.append(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens))
+            } else if let raw = object["messages"] as? [[String: Any]] {
+                let messages = raw.compactMap { message -> ChatMessage? in
+                    guard let role = message["role"] as? String, let content = message["content"] as? String else { return nil }
+                    return ChatMessage(role: role, content: content)
+                }
+                guard messages.count == raw.count, !messages.isEmpty else {
+                    throw problem("messages must be a non-empty list of {role, content} with text content")
+                }
+                entries.append(Entry(messages: messages, maxTokens: maxTokens))
+            } else {
+                throw problem("needs a text 'prompt' or a 'messages' list")
+            }
+        }
+        return PromptDataset(entries: entries)
+    }
+
+    static func parseShareGPT(_ data: Data, file: String) throws(ScenarioProblem) -> PromptDataset {
+        guard let conversations = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] else {
+            throw ScenarioProblem(file: file, line: nil, field: "", message: "not a ShareGPT file (a JSON array of objects with 'conversations')")
+        }
+        var entries: [Entry] = []
+        for conversation in conversations {
+            guard let turns = conversation["conversations"] as? [[String: Any]] else { continue }
+            var messages: [ChatMessage] = []
+            var reply: String?
+            for turn in turns {
+                guard let from = turn["from"] as? String, let value = turn["value"] as? String else { break }
+                if from == "system" && messages.isEmpty {
+                    messages.append(ChatMessage(role: "system", content: value))
+                } else if from == "human" || from == "user" {
+                    messages.append(ChatMessage(role: "user", content: value))
+                } else if (from == "gpt" || from == "assistant" || from == "chatgpt"), messages.last?.role == "user" {
+                    reply = value
+                    break
+                }
+            }
+            // A conversation without a human turn answered by the model has nothing to replay.
+            guard let reply, messages.contains(where: { $0.role == "user" }) else { continue }
+            let words = reply.split(whereSeparator: { $0.isWhitespace }).count
+            entries.append(Entry(messages: messages, maxTokens: max(1, words)))
+        }
+        return PromptDataset(entries: entries)
+    }
+}

@@ -1,0 +1,249 @@
+import CurlTransport
+import Foundation
+import LoadGen
+import Metrics
+import Simulator
+import Synchronization
+import Workload
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Process-wide libcurl set-up, run once however many tests use the transport (tests have no `main`).
+enum CurlSetup {
+    private static let initialised: Bool = Curl.globalInit()
+
+    /// Initialises libcurl on first use; later calls do nothing.
+    static func ensure() {
+        _ = initialised
+    }
+}
+
+/// A ``RecordSink`` that keeps every record in memory, for inspection after a run.
+final class MemorySink: RecordSink {
+    private let stored = Mutex<[RequestRecord]>([])
+
+    /// Stores one record.
+    func write(_ record: RequestRecord) {
+        stored.withLock { $0.append(record) }
+    }
+
+    /// Never fails.
+    var failure: String? { nil }
+
+    /// The records written so far, in arrival order.
+    var records: [RequestRecord] { stored.withLock { $0 } }
+}
+
+/// Lines a ``BenchmarkRun`` logged, collected from any thread.
+final class LogLines: Sendable {
+    private let stored = Mutex<[String]>([])
+
+    /// Appends one line.
+    func append(_ line: String) {
+        stored.withLock { $0.append(line) }
+    }
+
+    /// Every line so far.
+    var lines: [String] { stored.withLock { $0 } }
+}
+
+/// Scenario YAML with the given target list (already indented as list items) and load and
+/// workload settings.
+func scenarioYAML(
+    name: String = "loadgen-test", targets: String, concurrency: [Int], requests: Int,
+    promptTokens: Int = 16, maxTokens: Int = 6
+) -> String {
+    """
+    name: \(name)
+    seed: 11
+    targets:
+    \(targets)
+    load:
+      concurrency: [\(concurrency.map(String.init).joined(separator: ", "))]
+      requests: \(requests)
+    workload:
+      prompt_tokens: \(promptTokens)
+      max_tokens: \(maxTokens)
+      ignore_eos: true
+    """
+}
+
+/// A simulated chat target as a YAML list item, fast by default.
+func simulatedTarget(_ name: String, options: [String: String] = [:], extra: String = "") -> String {
+    var options = options
+    for (key, value) in ["prefill_overhead_ms": "1", "decode_base_ms": "2", "decode_per_seq_ms": "0"] where options[key] == nil {
+        options[key] = value
+    }
+    let lines = options.sorted { $0.key < $1.key }.map { "      \($0.key): \($0.value)" }.joined(separator: "\n")
+    return """
+      - name: \(name)
+        dialect: openai-chat
+        base_url: sim://\(name)
+        model: sim-model
+    \(extra)    simulator:
+    \(lines)
+    """
+}
+
+/// Parses scenario text and resolves it into a plan.
+func makePlan(_ yaml: String, environment: [String: String] = [:], file: String = "test.yaml") throws -> RunPlan {
+    let scenario = try ScenarioLoader(environment: environment).parse(yaml, file: file)
+    return try RunPlan(scenario: scenario, environment: environment)
+}
+
+/// Starts a simulator for each `sim://` target of `plan`, points the targets at them, and runs
+/// `body` with a fresh transport; everything is shut down afterwards.
+func withSimulators<T>(
+    _ plan: RunPlan,
+    _ body: (RunPlan, [SimulatorServer], CurlTransport) async throws -> T
+) async throws -> T {
+    CurlSetup.ensure()
+    var plan = plan
+    var servers: [SimulatorServer] = []
+    let transport = CurlTransport()
+    defer { transport.close() }
+    do {
+        for index in plan.targets.indices {
+            guard let profile = plan.targets[index].simulatorProfile else { continue }
+            let server = try await SimulatorServer.start(profile: profile, threads: 2)
+            servers.append(server)
+            plan.targets[index].attach(to: server)
+        }
+        let result = try await body(plan, servers, transport)
+        for server in servers { try await server.shutdown() }
+        return result
+    } catch {
+        for server in servers { try? await server.shutdown() }
+        throw error
+    }
+}
+
+/// Runs one target at one level with a fresh in-memory sink; returns the summary and the records.
+func runLevel(
+    _ target: ResolvedTarget, level: LoadLevel, prompts: SyntheticPrompts, transport: CurlTransport
+) async -> (LevelSummary, [RequestRecord]) {
+    let sink = MemorySink()
+    let runner = ClosedLoopRunner(transport: transport, sink: sink, stop: StopSignal(), runID: "test-run", runStart: MonotonicClock.now())
+    let summary = await runner.run(target: target, level: level, prompts: prompts)
+    return (summary, sink.records)
+}
+
+/// A loopback TCP port that is bound but not listening, so connecting to it is refused. The port
+/// stays reserved (no other socket can take it) until ``release()``.
+final class RefusingPort {
+    /// The reserved port.
+    let port: Int
+    private var descriptor: Int32
+
+    /// Binds a fresh socket to `127.0.0.1:0`; returns nil when the system refuses.
+    init?() {
+        #if canImport(Glibc)
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = in_addr_t(0x7F00_0001).bigEndian
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
+        }
+        var actual = sockaddr_in()
+        var actualLength = length
+        let named = withUnsafeMutablePointer(to: &actual) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &actualLength) }
+        }
+        guard bound == 0, named == 0 else {
+            _ = close(descriptor)
+            return nil
+        }
+        self.descriptor = descriptor
+        port = Int(UInt16(bigEndian: actual.sin_port))
+    }
+
+    deinit {
+        release()
+    }
+
+    /// Closes the socket, freeing the port.
+    func release() {
+        if descriptor >= 0 { _ = close(descriptor) }
+        descriptor = -1
+    }
+}
+
+/// A fresh empty folder under the system's temporary folder; remove it with ``removeFolder(_:)``.
+func makeTemporaryFolder() throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("repat-loadgen-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// Removes a folder made by ``makeTemporaryFolder()``.
+func removeFolder(_ path: String) {
+    try? FileManager.default.removeItem(atPath: path)
+}
+
+/// Parses RFC 4180 CSV text (quoted cells may hold commas, doubled quotes and line breaks).
+/// Returns nil when a quoted cell is not closed or the text does not end with a line break, so a
+/// half-written last row is caught.
+func parseCSV(_ text: String) -> [[String]]? {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var cell = ""
+    var quoted = false
+    var afterQuote = false
+    for character in text {
+        if quoted {
+            if character == "\"" {
+                quoted = false
+                afterQuote = true
+            } else {
+                cell.append(character)
+            }
+            continue
+        }
+        switch character {
+        case "\"":
+            if afterQuote { cell.append("\"") }  // a doubled quote inside a quoted cell
+            quoted = true
+            afterQuote = false
+        case ",":
+            row.append(cell)
+            cell = ""
+            afterQuote = false
+        case "\n", "\r\n":
+            row.append(cell)
+            rows.append(row)
+            row = []
+            cell = ""
+            afterQuote = false
+        default:
+            cell.append(character)
+            afterQuote = false
+        }
+    }
+    guard !quoted, row.isEmpty, cell.isEmpty else { return nil }
+    return rows
+}
+
+/// Every regular file under `folder`, recursively.
+func filesUnder(_ folder: String) -> [String] {
+    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+    var files: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+        let path = (folder as NSString).appendingPathComponent(relative)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            files.append(path)
+        }
+    }
+    return files
+}

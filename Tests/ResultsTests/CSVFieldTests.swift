@@ -1,0 +1,75 @@
+@testable import Results
+import Testing
+
+@Suite("CSV fields")
+struct CSVFieldTests {
+    @Test(
+        "text cells are quoted only when they hold a comma, quote or line break",
+        arguments: [
+            ("plain", "plain"),
+            ("", ""),
+            ("with space", "with space"),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("\"", "\"\"\"\""),
+            ("line\nbreak", "\"line\nbreak\""),
+            ("carriage\rreturn", "\"carriage\rreturn\""),
+            ("crlf\r\nend", "\"crlf\r\nend\""),
+            ("\"\u{301}accent", "\"\"\"\u{301}accent\""),
+        ]
+    )
+    func quoting(value: String, expected: String) {
+        #expect(CSVField.text(value) == expected)
+    }
+
+    @Test("a quoted cell reads back as the original text")
+    func quotedRoundTrip() throws {
+        let value = "upstream said: \"bad, very bad\"\nsecond line"
+        let rows = try #require(parseCSV(CSVField.text(value) + ",x\n"))
+        #expect(rows == [[value, "x"]])
+    }
+
+    @Test(
+        "numbers are written with three decimals, rounded to the nearest thousandth",
+        arguments: [
+            (0.0, "0.000"),
+            (1.0, "1.000"),
+            (0.05, "0.050"),
+            (12.3456, "12.346"),
+            (0.0004, "0.000"),
+            (0.0006, "0.001"),
+            (999.9996, "1000.000"),
+            (1_234_567.891, "1234567.891"),
+            (-1.5, "-1.500"),
+            (-0.0006, "-0.001"),
+            (-0.0004, "0.000"),
+            (-12.3456, "-12.346"),
+        ]
+    )
+    func fixed3(value: Double, expected: String) {
+        #expect(CSVField.fixed3(value) == expected)
+    }
+
+    @Test("nil, NaN and infinities are empty cells")
+    func fixed3Empty() {
+        #expect(CSVField.fixed3(nil) == "")
+        #expect(CSVField.fixed3(.nan) == "")
+        #expect(CSVField.fixed3(.infinity) == "")
+        #expect(CSVField.fixed3(-.infinity) == "")
+    }
+
+    @Test("integers are written plainly, nil as empty")
+    func integers() {
+        #expect(CSVField.int(42) == "42")
+        #expect(CSVField.int(-3) == "-3")
+        #expect(CSVField.int(nil) == "")
+    }
+
+    @Test("the test's CSV reader rejects malformed text")
+    func readerRejects() {
+        #expect(parseCSV("a\"b\n") == nil)
+        #expect(parseCSV("\"open\n") == nil)
+        #expect(parseCSV("\"x\"y\n") == nil)
+        #expect(parseCSV("a,\"b\",c\n") == [["a", "b", "c"]])
+    }
+}

@@ -1,0 +1,88 @@
+import Testing
+import Workload
+
+@Suite("Synthetic prompts")
+struct SyntheticPromptsTests {
+    private let spec = WorkloadSpec(promptTokens: 64, maxTokens: 32)
+
+    @Test("the same seed and index give an identical item")
+    func reproducible() {
+        let first = SyntheticPrompts(spec: spec, seed: 42)
+        let second = SyntheticPrompts(spec: spec, seed: 42)
+        for index in [0, 1, 17, 9_999] {
+            #expect(first.item(at: index) == second.item(at: index))
+        }
+    }
+
+    @Test("different indexes and different seeds give different text")
+    func distinct() {
+        let prompts = SyntheticPrompts(spec: spec, seed: 42)
+        let texts = Set((0..<200).map { prompts.item(at: $0).text })
+        #expect(texts.count == 200)
+        #expect(SyntheticPrompts(spec: spec, seed: 43).item(at: 0).text != prompts.item(at: 0).text)
+    }
+
+    @Test("a prompt has exactly prompt_tokens words and carries max_tokens", arguments: [1, 7, 64, 1000])
+    func wordCount(tokens: Int) {
+        let item = SyntheticPrompts(spec: WorkloadSpec(promptTokens: tokens, maxTokens: 5), seed: 1).item(at: 3)
+        #expect(item.index == 3)
+        #expect(item.maxTokens == 5)
+        #expect(item.messages.count == 1)
+        #expect(item.messages[0].role == "user")
+        let words = item.messages[0].content.split(separator: " ", omittingEmptySubsequences: false)
+        #expect(words.count == tokens)
+        #expect(words.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLowercase } })
+    }
+
+    @Test("the system prompt is prepended and the user text is unchanged by it")
+    func systemPrompt() {
+        let withSystem = SyntheticPrompts(spec: WorkloadSpec(promptTokens: 10, maxTokens: 4, systemPrompt: "Be brief."), seed: 9)
+        let without = SyntheticPrompts(spec: WorkloadSpec(promptTokens: 10, maxTokens: 4), seed: 9)
+        let item = withSystem.item(at: 5)
+        #expect(item.messages.map(\.role) == ["system", "user"])
+        #expect(item.messages[0].content == "Be brief.")
+        #expect(item.messages[1] == without.item(at: 5).messages[0])
+        #expect(item.text == "Be brief.\n\n" + item.messages[1].content)
+    }
+
+    @Test("items do not depend on the order in which they are generated")
+    func orderIndependent() {
+        let prompts = SyntheticPrompts(spec: spec, seed: 42)
+        let forward = (0..<50).map { prompts.item(at: $0) }
+        let backward = (0..<50).reversed().map { prompts.item(at: $0) }.reversed()
+        #expect(forward == Array(backward))
+        #expect(prompts.item(at: 30) == forward[30])
+    }
+}
+
+@Suite("Seeded generator")
+struct SeededGeneratorTests {
+    @Test("the first outputs for seed 42 never change (prompts of old runs stay reproducible)")
+    func pinnedOutputs() {
+        var generator = SeededGenerator(seed: 42)
+        #expect([generator.next(), generator.next(), generator.next()] == [13_679_457_532_755_275_413, 2_949_826_092_126_892_291, 5_139_283_748_462_763_858])
+    }
+
+    @Test("stream generators are pinned, reproducible and distinct")
+    func streams() {
+        var zero = SeededGenerator(seed: 42, stream: 0)
+        var again = SeededGenerator(seed: 42, stream: 0)
+        var one = SeededGenerator(seed: 42, stream: 1)
+        let first = zero.next()
+        #expect(first == again.next())
+        #expect(first != one.next())
+        #expect(first == 6_332_618_229_526_065_668)
+    }
+
+    @Test("next(below:) stays in range and reaches every value")
+    func bounded() {
+        var generator = SeededGenerator(seed: 7)
+        var seen = Set<Int>()
+        for _ in 0..<2_000 {
+            let value = generator.next(below: 10)
+            #expect((0..<10).contains(value))
+            seen.insert(value)
+        }
+        #expect(seen.count == 10)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a finished `repat` process left behind.
+struct RepatOutcome {
+    /// Exit status, or the signal number when `signalled`.
+    var status: Int32
+    /// Whether a signal ended the process.
+    var signalled: Bool
+    /// Everything written to standard output.
+    var stdout: String
+    /// Everything written to standard error.
+    var stderr: String
+
+    /// Standard error split into lines, without the empty last one.
+    var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+}
+
+/// A temporary working folder for one `repat` invocation, with `results/` as its results folder.
+struct Workspace {
+    let path: String
+
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("repat-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// The folder passed as `--results-dir`.
+    var results: String { path + "/results" }
+
+    /// Writes a scenario file into the workspace and returns its path.
+    func scenario(_ name: String, _ text: String) throws -> String {
+        let file = path + "/" + name
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    /// The run folders created under `results`.
+    func runFolders() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: results)) ?? []).sorted()
+    }
+
+    /// Deletes the workspace and everything in it.
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// The package's root folder, from this file's path.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// The built `repat` executable: next to the test bundle, or in `.build/debug`.
+func repatExecutable() throws -> String {
+    var candidates: [String] = []
+    if let runner = ProcessInfo.processInfo.arguments.first {
+        var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
+        // On Darwin the runner sits inside the .xctest bundle; walk up to the build folder.
+        for _ in 0..<4 {
+            candidates.append(folder.appendingPathComponent("repat").path)
+            folder.deleteLastPathComponent()
+        }
+    }
+    candidates.append(packageRoot + "/.build/debug/repat")
+    let found = candidates.first { path in
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+            && FileManager.default.isExecutableFile(atPath: path)
+    }
+    return try #require(found, "no repat executable among \(candidates)")
+}
+
+/// Runs `repat` with `arguments` in `workspace`, standard output and error captured to files.
+///
+/// - Parameters:
+///   - environment: the child's whole environment (default: this process's).
+///   - timeout: the child is killed after this long, and the test fails.
+///   - whileRunning: called with the child's pid once it has started.
+func runRepat(
+    _ arguments: [String], in workspace: Workspace, environment: [String: String]? = nil, timeout: Duration = .seconds(60),
+    whileRunning: (@Sendable (Int32) async throws -> Void)? = nil
+) async throws -> RepatOutcome {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try repatExecutable())
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: workspace.path)
+    if let environment { process.environment = environment }
+    let stdoutPath = workspace.path + "/.stdout"
+    let stderrPath = workspace.path + "/.stderr"
+    try #require(FileManager.default.createFile(atPath: stdoutPath, contents: nil))
+    try #require(FileManager.default.createFile(atPath: stderrPath, contents: nil))
+    let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
+    let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
+    process.standardOutput = stdout
+    process.standardError = stderr
+    process.standardInput = FileHandle.nullDevice
+
+    let (ended, endedContinuation) = AsyncStream<Void>.makeStream()
+    process.terminationHandler = { _ in endedContinuation.finish() }
+    try process.run()
+    let pid = process.processIdentifier
+    let watchdog = Task {
+        try await Task.sleep(for: timeout)
+        kill(pid, SIGKILL)
+    }
+    defer { watchdog.cancel() }
+    if let whileRunning {
+        do {
+            try await whileRunning(pid)
+        } catch {
+            kill(pid, SIGKILL)
+            for await _ in ended {}
+            throw error
+        }
+    }
+    for await _ in ended {}
+    try stdout.close()
+    try stderr.close()
+    let outcome = RepatOutcome(
+        status: process.terminationStatus,
+        signalled: process.terminationReason == .uncaughtSignal,
+        stdout: try String(contentsOfFile: stdoutPath, encoding: .utf8),
+        stderr: try String(contentsOfFile: stderrPath, encoding: .utf8)
+    )
+    #expect(!(outcome.signalled && outcome.status == SIGKILL), "repat ran past \(timeout) and was killed")
+    return outcome
+}
+
+/// A loopback TCP port with nothing listening: bound to find a free one, then closed.
+func closedLoopbackPort() throws -> Int {
+    #if canImport(Glibc)
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    #else
+    let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+    #endif
+    try #require(descriptor >= 0)
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = 0
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+            bind(descriptor, socketAddress, length) == 0 && getsockname(descriptor, socketAddress, &length) == 0
+        }
+    }
+    try #require(bound)
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// Reads `requests.csv` text into rows of cells (RFC 4180); nil when malformed.
+func parseCSV(_ text: String) -> [[String]]? {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var cell = ""
+    var quoted = false
+    var afterQuote = false
+    for character in text {
+        if quoted {
+            if character == "\"" {
+                quoted = false
+                afterQuote = true
+            } else {
+                cell.append(character)
+            }
+            continue
+        }
+        switch character {
+        case "\"":
+            if afterQuote {
+                cell.append("\"")  // a doubled quote inside a quoted cell
+                quoted = true
+                afterQuote = false
+            } else if cell.isEmpty {
+                quoted = true
+            } else {
+                return nil
+            }
+        case ",":
+            row.append(cell)
+            cell = ""
+            afterQuote = false
+        case "\n", "\r\n":
+            row.append(cell)
+            rows.append(row)
+            row = []
+            cell = ""
+            afterQuote = false
+        default:
+            if afterQuote { return nil }
+            cell.append(character)
+        }
+    }
+    guard !quoted, row.isEmpty, cell.isEmpty else { return nil }
+    return rows
+}
