@@ -6,11 +6,12 @@ import Results
 import Simulator
 import Workload
 
-/// One `repat run`: starts simulated targets, checks remote ones, creates the run folder, drives
-/// every target through every load level with identical work, and writes the results.
+/// One `repat run`: starts simulated targets, checks remote ones, calibrates prompt lengths if
+/// asked, creates the run folder, drives every target through every load level (or a saturation
+/// search) with identical work, and writes the results.
 ///
 /// Nothing is written until every check has passed, so bad input never leaves a half-made run
-/// folder. Once running, every measured request is on disk before the next summary line is printed.
+/// folder. Once running, every measured request is on disk before the next progress line.
 public struct BenchmarkRun: Sendable {
     /// What a finished (or stopped) run produced.
     public struct Report: Sendable {
@@ -18,6 +19,8 @@ public struct BenchmarkRun: Sendable {
         public var directory: RunDirectory
         /// One summary per target and load level actually run, in run order.
         public var summaries: [LevelSummary]
+        /// Saturation results, when the scenario asked for a search.
+        public var saturation: [RunMetadata.SaturationOutcome]
         /// Completed, interrupted or failed.
         public var status: RunMetadata.Status
         /// Why the run failed, when it did.
@@ -50,10 +53,20 @@ public struct BenchmarkRun: Sendable {
         let transport = CurlTransport()
         defer { transport.close() }
         var plan = self.plan
-        var servers: [SimulatorServer] = []
-        defer {
-            for server in servers { Task { try? await server.shutdown() } }
+        let servers = try await startSimulators(&plan)
+        let report: Report
+        do {
+            report = try await measure(plan, transport: transport, stop: stop)
+        } catch {
+            for server in servers { try? await server.shutdown() }
+            throw error
         }
+        for server in servers { try? await server.shutdown() }
+        return report
+    }
+
+    private func startSimulators(_ plan: inout RunPlan) async throws(SetupError) -> [SimulatorServer] {
+        var servers: [SimulatorServer] = []
         for index in plan.targets.indices {
             guard let profile = plan.targets[index].simulatorProfile else { continue }
             do {
@@ -62,11 +75,27 @@ public struct BenchmarkRun: Sendable {
                 plan.targets[index].attach(to: server)
                 log("simulator for '\(plan.targets[index].spec.name)' listening at \(server.baseURL)")
             } catch {
+                for server in servers { try? await server.shutdown() }
                 throw SetupError(lines: [plan.scenario.problem(at: "targets[\(index)].base_url", "cannot start the built-in simulator: \(error)").description])
             }
         }
+        return servers
+    }
+
+    private func measure(_ plan: RunPlan, transport: CurlTransport, stop: StopSignal) async throws(SetupError) -> Report {
         let unreachable = await Preflight.checkReachable(plan, transport: transport)
         guard unreachable.isEmpty else { throw SetupError(lines: unreachable.map(\.description)) }
+        var calibration: RunMetadata.Calibration?
+        if plan.scenario.workload.calibration != .none, let first = plan.targets.first {
+            do {
+                let result = try await TokenCalibrator(transport: transport).calibrate(first, mode: plan.scenario.workload.calibration)
+                calibration = RunMetadata.Calibration(target: first.spec.name, method: result.method, tokensPerWord: result.tokensPerWord)
+                log("calibration: \(String(format: "%.3f", result.tokensPerWord)) tokens per word on '\(first.spec.name)' (\(result.method))")
+            } catch {
+                throw SetupError(lines: [error.description])
+            }
+        }
+        let workload = plan.workload(tokensPerWord: calibration?.tokensPerWord ?? 1)
 
         let startDate = Date()
         let directory: RunDirectory
@@ -81,20 +110,10 @@ public struct BenchmarkRun: Sendable {
             runID: directory.runID, status: .running, scenarioFile: plan.scenario.locations.file,
             scenarioName: plan.scenario.name, seed: plan.scenario.seed, startedAt: startDate,
             host: HostInfo.current(), transport: Curl.versionDescription,
-            targets: plan.targets.map { target in
-                RunMetadata.Target(
-                    name: target.spec.name, dialect: target.spec.dialect, baseURL: target.baseURL,
-                    model: target.spec.model, stream: target.parameters.stream,
-                    simulator: target.spec.isSimulated ? Dictionary(target.spec.simulatorOptions.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }) : nil
-                )
-            },
-            loadLevels: plan.levels.map(\.label),
-            workload: [
-                "prompt_tokens": String(plan.scenario.workload.promptTokens),
-                "max_tokens": String(plan.scenario.workload.maxTokens),
-                "ignore_eos": String(plan.scenario.workload.ignoreEOS),
-            ]
+            targets: plan.targets.map(Self.describe), loadLevels: plan.levels.map(\.label),
+            workload: Self.describe(plan.scenario.workload)
         )
+        metadata.calibration = calibration
         var failure: String?
         do {
             try metadata.write(to: directory.runJSON)
@@ -103,43 +122,156 @@ public struct BenchmarkRun: Sendable {
         }
         log("run \(directory.runID): writing \(directory.requestsCSV)")
 
-        let runner = ClosedLoopRunner(transport: transport, sink: sink, stop: stop, runID: directory.runID, runStart: MonotonicClock.now())
-        var summaries: [LevelSummary] = []
-        levels: for target in plan.targets {
-            for level in plan.levels {
-                if stop.isStopping || Task.isCancelled || failure != nil { break levels }
-                log("\(target.spec.name) \(level.label): \(describe(level))")
-                let summary = await runner.run(target: target, level: level, prompts: plan.prompts)
-                summaries.append(summary)
-                log(progressLine(summary))
-                if let sinkFailure = sink.failure { failure = sinkFailure }
+        var session = Session(
+            runner: LoadRunner(transport: transport, sink: sink, stop: stop, runID: directory.runID, runStart: MonotonicClock.now()),
+            sink: sink, stop: stop, workload: workload, slo: plan.scenario.slo, log: log, failure: failure
+        )
+        var saturation: [RunMetadata.SaturationOutcome] = []
+        if let search = plan.search {
+            for target in plan.targets where session.mayContinue {
+                saturation.append(await session.searchSaturation(target, search: search, plan: plan))
+            }
+        } else {
+            for (target, level) in Self.order(plan) where session.mayContinue {
+                await session.run(target, level)
             }
         }
         sink.close()
-        let status: RunMetadata.Status = failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
+
+        let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
         metadata.status = status
         metadata.endedAt = Timestamp.iso8601(Date())
+        metadata.levels = session.outcomes
+        metadata.loadLevels = session.summaries.map(\.loadLevel).reduce(into: []) { labels, label in
+            if !labels.contains(label) { labels.append(label) }
+        }
+        metadata.saturation = plan.search == nil ? nil : saturation
+        var digest = WorkloadDigest()
+        for summary in session.summaries where summary.target == plan.targets.first?.spec.name {
+            digest.add(digest: summary.workloadDigest ?? "")
+        }
+        metadata.workloadDigest = session.summaries.isEmpty ? nil : digest.finalize()
         do {
             try metadata.write(to: directory.runJSON)
         } catch {
-            failure = failure ?? error.description
+            session.failure = session.failure ?? error.description
         }
-        for server in servers { try? await server.shutdown() }
-        servers.removeAll()
-        return Report(directory: directory, summaries: summaries, status: status, failure: failure)
+        return Report(directory: directory, summaries: session.summaries, saturation: saturation, status: status, failure: session.failure)
     }
 
-    private func describe(_ level: LoadLevel) -> String {
-        var limits: [String] = []
-        if let requests = level.requestLimit { limits.append("\(requests) requests") }
-        if let duration = level.durationLimit { limits.append("up to \(duration) s") }
-        return "concurrency \(level.concurrency), " + limits.joined(separator: ", ")
+    /// Target and level pairs in run order: target by target, or level by level when interleaved.
+    static func order(_ plan: RunPlan) -> [(ResolvedTarget, LoadLevel)] {
+        if plan.scenario.load.interleaved {
+            return plan.levels.flatMap { level in plan.targets.map { ($0, level) } }
+        }
+        return plan.targets.flatMap { target in plan.levels.map { (target, $0) } }
     }
 
-    private func progressLine(_ summary: LevelSummary) -> String {
+    private static func describe(_ target: ResolvedTarget) -> RunMetadata.Target {
+        RunMetadata.Target(
+            name: target.spec.name, dialect: target.spec.dialect, baseURL: target.baseURL,
+            model: target.spec.model, stream: target.parameters.stream,
+            simulator: target.spec.isSimulated ? Dictionary(target.spec.simulatorOptions.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }) : nil
+        )
+    }
+
+    private static func describe(_ workload: WorkloadSpec) -> [String: String] {
+        var fields: [String: String] = [
+            "max_tokens": "\(workload.maxTokens)",
+            "ignore_eos": String(workload.ignoreEOS),
+            "turns": String(workload.turns),
+            "calibrate": workload.calibration.rawValue,
+        ]
+        switch workload.source {
+        case .synthetic(let promptTokens): fields["prompt_tokens"] = "\(promptTokens)"
+        case .dataset(let path, let format): fields["dataset"] = "\(path) (\(format.rawValue))"
+        }
+        if let prefix = workload.sharedPrefix { fields["shared_prefix"] = "\(prefix.groups) groups of \(prefix.tokens) tokens" }
+        return fields
+    }
+}
+
+/// The mutable part of a run in progress: summaries so far and whether to go on.
+private struct Session {
+    let runner: LoadRunner
+    let sink: CSVRecordSink
+    let stop: StopSignal
+    let workload: WorkloadGenerator
+    let slo: SLOSpec?
+    let log: @Sendable (String) -> Void
+    var failure: String?
+    var summaries: [LevelSummary] = []
+    var outcomes: [RunMetadata.LevelOutcome] = []
+
+    var mayContinue: Bool { !stop.isStopping && !Task.isCancelled && failure == nil }
+
+    /// Runs one level and records it; returns its SLO verdict (nil without SLOs).
+    @discardableResult
+    mutating func run(_ target: ResolvedTarget, _ level: LoadLevel) async -> SLOVerdict? {
+        log("\(target.spec.name) \(level.label): \(Self.describe(level))")
+        let summary = await runner.run(target: target, level: level, workload: workload)
+        summaries.append(summary)
+        let verdict = slo.map { SLOVerdict(slo: $0, summary: summary) }
+        outcomes.append(RunMetadata.LevelOutcome(
+            target: summary.target, loadLevel: summary.loadLevel, requests: summary.requests,
+            warmupRequests: summary.warmupRequests, ok: summary.succeeded, workloadDigest: summary.workloadDigest,
+            abortReason: summary.abortReason, meetsSLO: verdict?.passed, sloFailures: verdict?.failures
+        ))
+        log(Self.progressLine(summary, verdict))
+        if let reason = summary.abortReason { log("\(summary.target) \(summary.loadLevel): aborted: \(reason)") }
+        if let sinkFailure = sink.failure { failure = sinkFailure }
+        return verdict
+    }
+
+    /// Bisects between the search's rates for the highest that meets the SLOs.
+    mutating func searchSaturation(_ target: ResolvedTarget, search: SaturationSearch, plan: RunPlan) async -> RunMetadata.SaturationOutcome {
+        var passing: Double?
+        var failing: Double?
+        if let verdict = await run(target, plan.openLevel(rate: search.minRate)), verdict.passed {
+            passing = search.minRate
+            if mayContinue, let verdict = await run(target, plan.openLevel(rate: search.maxRate)) {
+                if verdict.passed { passing = search.maxRate } else { failing = search.maxRate }
+            }
+            if var low = passing, var high = failing {
+                for _ in 0..<search.steps where mayContinue {
+                    let middle = ((low + high) / 2 * 1000).rounded() / 1000
+                    guard middle > low && middle < high else { break }
+                    guard let verdict = await run(target, plan.openLevel(rate: middle)) else { break }
+                    if verdict.passed { low = middle } else { high = middle }
+                }
+                passing = low
+                failing = high
+            }
+        } else {
+            failing = search.minRate
+        }
+        let result = passing.map { "\($0) req/s" } ?? "none (even \(search.minRate) req/s breaks them)"
+        log("\(target.spec.name): highest rate meeting the SLOs: \(result)")
+        return RunMetadata.SaturationOutcome(target: target.spec.name, maxRate: passing, firstFailingRate: failing)
+    }
+
+    private static func describe(_ level: LoadLevel) -> String {
+        var parts: [String] = []
+        switch level.pattern {
+        case .closed(let concurrency, let ramp):
+            parts.append("closed loop, concurrency \(concurrency)" + (ramp.map { " (ramp \($0) s)" } ?? ""))
+        case .open(let rate, let arrival, let maxInFlight):
+            parts.append("open loop, \(rate) req/s \(arrival.name)" + (maxInFlight.map { ", at most \($0) in flight" } ?? ""))
+        }
+        if let requests = level.requestLimit { parts.append("\(requests) requests") }
+        if let duration = level.durationLimit { parts.append("up to \(duration) s") }
+        return parts.joined(separator: ", ")
+    }
+
+    private static func progressLine(_ summary: LevelSummary, _ verdict: SLOVerdict?) -> String {
         let ttft = summary.ttft.percentileMs(50).map { String(format: "%.1f ms", $0) } ?? "-"
-        return "\(summary.target) \(summary.loadLevel): \(summary.requests) requests, \(summary.failed) errors, "
+        let lag = summary.sendLag.percentileMs(99).map { String(format: "%.2f ms", $0) } ?? "-"
+        var line = "\(summary.target) \(summary.loadLevel): \(summary.requests) requests, \(summary.failed) errors, "
             + String(format: "%.2f req/s, %.1f output tok/s, ", summary.requestsPerSecond, summary.outputTokensPerSecond)
-            + "TTFT p50 \(ttft)"
+            + "TTFT p50 \(ttft), send lag p99 \(lag)"
+        if let verdict {
+            line += verdict.passed ? ", meets SLOs" : ", breaks SLOs (\(verdict.failures.joined(separator: "; ")))"
+        }
+        return line
     }
 }

@@ -11,10 +11,12 @@ public struct RunPlan: Sendable {
     public let scenario: Scenario
     /// Targets in scenario order.
     public var targets: [ResolvedTarget]
-    /// Load levels in run order.
+    /// Load levels in run order (empty for a saturation search).
     public let levels: [LoadLevel]
-    /// The workload's prompt source.
-    public let prompts: SyntheticPrompts
+    /// The saturation search, when the scenario asks for one instead of fixed levels.
+    public let search: SaturationSearch?
+    /// Prompts read from the scenario's dataset file, for dataset workloads.
+    public let dataset: PromptDataset?
 
     /// Resolves `scenario` against the dialect registry and `environment` (API keys, headers).
     /// - Throws: ``ScenarioProblems`` for every problem found.
@@ -71,32 +73,109 @@ public struct RunPlan: Sendable {
                 redactor: SecretRedactor(secrets: [apiKey].compactMap { $0 } + headers.map(\.value))
             ))
         }
+        var dataset: PromptDataset?
+        if case .dataset(let path, let format) = scenario.workload.source {
+            do {
+                dataset = try PromptDataset.load(path: path, format: format)
+            } catch {
+                problems.append(ScenarioProblem(
+                    file: error.file, line: error.line, field: error.field,
+                    message: "\(error.message) (workload.dataset of \(scenario.locations.file))"
+                ))
+            }
+        }
         guard problems.isEmpty else { throw ScenarioProblems(problems) }
         self.scenario = scenario
         self.targets = targets
-        levels = scenario.load.concurrency.map {
-            LoadLevel(concurrency: $0, requestLimit: scenario.load.requests, durationLimit: scenario.load.duration)
+        self.dataset = dataset
+        let load = scenario.load
+        switch load.pattern {
+        case .closed(let concurrency, let ramp):
+            levels = concurrency.map { LoadLevel(.closed(concurrency: $0, rampSeconds: ramp), load: load, seed: scenario.seed) }
+            search = nil
+        case .open(let rates, let maxInFlight):
+            levels = rates.map { LoadLevel(.open(rate: $0, arrival: load.arrival, maxInFlight: maxInFlight), load: load, seed: scenario.seed) }
+            search = nil
+        case .saturation(let saturation):
+            levels = []
+            search = saturation
         }
-        prompts = SyntheticPrompts(spec: scenario.workload, seed: scenario.seed)
+    }
+
+    /// The workload generator, with prompt lengths scaled by a calibration factor (target tokens
+    /// per generated word; 1 without calibration).
+    public func workload(tokensPerWord: Double = 1) -> WorkloadGenerator {
+        WorkloadGenerator(spec: scenario.workload, seed: scenario.seed, dataset: dataset, tokensPerWord: tokensPerWord)
+    }
+
+    /// The open-loop level at `rate` (saturation probes), with the scenario's other load settings.
+    public func openLevel(rate: Double) -> LoadLevel {
+        LoadLevel(.open(rate: rate, arrival: scenario.load.arrival, maxInFlight: search?.maxInFlight), load: scenario.load, seed: scenario.seed)
     }
 }
 
-/// One closed-loop load level: `concurrency` requests kept in flight until a limit is reached.
+/// One load level: the pattern at one intensity, with the scenario's limits.
 public struct LoadLevel: Sendable, Equatable {
-    /// Requests in flight.
-    public var concurrency: Int
-    /// Stop after this many requests have been started.
+    /// Closed or open loop at one intensity.
+    public enum Pattern: Sendable, Equatable {
+        /// `concurrency` requests kept in flight; with a ramp, reached linearly over `rampSeconds`.
+        case closed(concurrency: Int, rampSeconds: Double?)
+        /// `rate` requests per second on the arrival process' schedule, at most `maxInFlight`
+        /// outstanding when set.
+        case open(rate: Double, arrival: ArrivalProcess, maxInFlight: Int?)
+    }
+
+    /// The pattern.
+    public var pattern: Pattern
+    /// Stop after this many requests.
     public var requestLimit: Int?
     /// Start no request after this many seconds.
     public var durationLimit: Double?
+    /// Requests `0..<warmupRequests` are warm-up.
+    public var warmupRequests: Int
+    /// Requests sent in the first seconds of the level are warm-up.
+    public var warmupSeconds: Double?
+    /// The error-rate guard.
+    public var abort: ErrorRateAbort?
+    /// Seed of the open-loop schedule: from the scenario's seed and the rate alone, so every
+    /// target gets the same schedule at the same rate.
+    public var scheduleSeed: UInt64
 
     /// Creates a level.
-    public init(concurrency: Int, requestLimit: Int?, durationLimit: Double?) {
-        self.concurrency = concurrency
+    public init(
+        pattern: Pattern, requestLimit: Int?, durationLimit: Double?, warmupRequests: Int = 0,
+        warmupSeconds: Double? = nil, abort: ErrorRateAbort? = nil, scheduleSeed: UInt64 = 0
+    ) {
+        self.pattern = pattern
         self.requestLimit = requestLimit
         self.durationLimit = durationLimit
+        self.warmupRequests = warmupRequests
+        self.warmupSeconds = warmupSeconds
+        self.abort = abort
+        self.scheduleSeed = scheduleSeed
     }
 
-    /// The `load_level` label: `c` and the concurrency, e.g. `c8`.
-    public var label: String { "c\(concurrency)" }
+    init(_ pattern: Pattern, load: LoadSpec, seed: UInt64) {
+        var scheduleSeed = seed
+        if case .open(let rate, _, _) = pattern {
+            var generator = SeededGenerator(seed: seed, stream: rate.bitPattern)
+            scheduleSeed = generator.next()
+        }
+        self.init(
+            pattern: pattern, requestLimit: load.requests, durationLimit: load.duration,
+            warmupRequests: load.warmupRequests, warmupSeconds: load.warmupSeconds, abort: load.abort,
+            scheduleSeed: scheduleSeed
+        )
+    }
+
+    /// The `load_level` label: `c8` for concurrency 8, `r2.5` for 2.5 requests per second.
+    public var label: String {
+        switch pattern {
+        case .closed(let concurrency, _):
+            return "c\(concurrency)"
+        case .open(let rate, _, _):
+            let rounded = (rate * 1000).rounded() / 1000
+            return rounded == rounded.rounded() ? "r\(Int(rounded))" : "r\(rounded)"
+        }
+    }
 }

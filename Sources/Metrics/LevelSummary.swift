@@ -14,6 +14,8 @@ public struct LevelSummary: Sendable {
     public private(set) var warmupRequests = 0
     /// Why the level stopped early (error-rate guard), if it did.
     public var abortReason: String?
+    /// SHA-256 of the work sent at this level (prompts and schedule), set when the level ends.
+    public var workloadDigest: String?
     /// Requests per outcome.
     public private(set) var outcomes: [Outcome: Int] = [:]
     /// Prompt tokens of successful requests (server counts where reported).

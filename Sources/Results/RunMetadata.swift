@@ -73,12 +73,90 @@ public struct RunMetadata: Codable, Sendable {
     public var loadLevels: [String]
     /// Workload shape: prompt tokens, max tokens, ignore_eos.
     public var workload: [String: String]
+    /// SHA-256 over the per-level workload digests of the first target, in run order: equal for
+    /// two runs that sent the same prompts on the same schedules.
+    public var workloadDigest: String?
+    /// Prompt-length calibration, when the scenario asked for one.
+    public var calibration: Calibration?
+    /// One entry per target and load level run, in run order.
+    public var levels: [LevelOutcome] = []
+    /// Saturation search results, one per target, when the scenario asked for a search.
+    public var saturation: [SaturationOutcome]?
+
+    /// How prompt lengths were calibrated.
+    public struct Calibration: Codable, Sendable {
+        /// Target whose tokenizer was measured.
+        public var target: String
+        /// `tokenize` (the server's endpoint) or `probe` (usage of two requests).
+        public var method: String
+        /// Measured target tokens per generated word.
+        public var tokensPerWord: Double
+
+        /// Creates a calibration entry.
+        public init(target: String, method: String, tokensPerWord: Double) {
+            self.target = target
+            self.method = method
+            self.tokensPerWord = tokensPerWord
+        }
+    }
+
+    /// What one target did at one load level.
+    public struct LevelOutcome: Codable, Sendable {
+        /// Target name.
+        public var target: String
+        /// Level label.
+        public var loadLevel: String
+        /// Requests measured (warm-up excluded).
+        public var requests: Int
+        /// Warm-up requests.
+        public var warmupRequests: Int
+        /// Successful requests.
+        public var ok: Int
+        /// SHA-256 of the prompts (and schedule) sent.
+        public var workloadDigest: String?
+        /// Why the level stopped early, if it did.
+        public var abortReason: String?
+        /// Whether the level met the scenario's SLOs (nil without SLOs).
+        public var meetsSLO: Bool?
+        /// The limits it broke.
+        public var sloFailures: [String]?
+
+        /// Creates a level entry.
+        public init(target: String, loadLevel: String, requests: Int, warmupRequests: Int, ok: Int, workloadDigest: String?, abortReason: String?, meetsSLO: Bool?, sloFailures: [String]?) {
+            self.target = target
+            self.loadLevel = loadLevel
+            self.requests = requests
+            self.warmupRequests = warmupRequests
+            self.ok = ok
+            self.workloadDigest = workloadDigest
+            self.abortReason = abortReason
+            self.meetsSLO = meetsSLO
+            self.sloFailures = sloFailures
+        }
+    }
+
+    /// The highest rate one target sustained within the SLOs.
+    public struct SaturationOutcome: Codable, Sendable {
+        /// Target name.
+        public var target: String
+        /// Highest rate tried that met the SLOs, requests/s; nil when even the lowest failed.
+        public var maxRate: Double?
+        /// Lowest rate tried that broke them; nil when even the highest passed.
+        public var firstFailingRate: Double?
+
+        /// Creates a saturation entry.
+        public init(target: String, maxRate: Double?, firstFailingRate: Double?) {
+            self.target = target
+            self.maxRate = maxRate
+            self.firstFailingRate = firstFailingRate
+        }
+    }
 
     /// `runId`, not `runID`: the decoder's `convertFromSnakeCase` turns `run_id` into `runId`, and
     /// the encoder's `convertToSnakeCase` turns `runId` back into `run_id`.
     private enum CodingKeys: String, CodingKey {
         case repatVersion, runID = "runId", status, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
-        case targets, loadLevels, workload
+        case targets, loadLevels, workload, workloadDigest, calibration, levels, saturation
     }
 
     /// Creates metadata.

@@ -10,16 +10,19 @@ public struct Scenario: Sendable {
     public var load: LoadSpec
     /// What each request asks for.
     public var workload: WorkloadSpec
+    /// Objectives for the saturation search (and, later, goodput); nil when none are set.
+    public var slo: SLOSpec?
     /// Where each field was defined, for problems found after loading (see ``problem(at:_:)``).
     public var locations: SourceLocations
 
     /// Creates a scenario.
-    public init(name: String, seed: UInt64, targets: [TargetSpec], load: LoadSpec, workload: WorkloadSpec, locations: SourceLocations) {
+    public init(name: String, seed: UInt64, targets: [TargetSpec], load: LoadSpec, workload: WorkloadSpec, slo: SLOSpec? = nil, locations: SourceLocations) {
         self.name = name
         self.seed = seed
         self.targets = targets
         self.load = load
         self.workload = workload
+        self.slo = slo
         self.locations = locations
     }
 
@@ -86,43 +89,196 @@ public struct TargetSpec: Sendable, Equatable {
     }
 }
 
-/// Closed-loop load: a fixed number of requests in flight, each level run in turn.
+/// How hard each target is driven: a list of load levels run one after another, or a search.
 public struct LoadSpec: Sendable, Equatable {
-    /// Concurrency levels, run one after another; each is a `load_level` in the results.
-    public var concurrency: [Int]
+    /// The shape of the load.
+    public enum Pattern: Sendable, Equatable {
+        /// Closed loop: these concurrencies (each a level); with a ramp, concurrency grows linearly
+        /// to its level over `rampSeconds`.
+        case closed(concurrency: [Int], rampSeconds: Double?)
+        /// Open loop: these request rates per second (each a level), arrivals drawn from the
+        /// arrival process; at most `maxInFlight` requests outstanding when set.
+        case open(rates: [Double], maxInFlight: Int?)
+        /// Open loop, searching by bisection for the highest rate that meets the SLOs.
+        case saturation(SaturationSearch)
+    }
+
+    /// Levels, or the search.
+    public var pattern: Pattern
+    /// Spacing of open-loop arrivals.
+    public var arrival: ArrivalProcess
     /// Requests per load level, when bounded by count.
     public var requests: Int?
     /// Seconds per load level, when bounded by time. With both, whichever comes first.
     public var duration: Double?
+    /// The first this-many requests of each level are warm-up: kept in the file, not in summaries.
+    public var warmupRequests: Int
+    /// Requests sent in the first this-many seconds of each level are warm-up too.
+    public var warmupSeconds: Double?
+    /// Abort a level when too many of its recent requests fail.
+    public var abort: ErrorRateAbort?
+    /// Whether all levels of one target run before the next target (`sequential`), or each level
+    /// runs on every target before the next level (`interleaved`).
+    public var interleaved: Bool
 
     /// Creates a load spec.
-    public init(concurrency: [Int], requests: Int?, duration: Double?) {
-        self.concurrency = concurrency
+    public init(
+        pattern: Pattern, arrival: ArrivalProcess = .poisson, requests: Int?, duration: Double?,
+        warmupRequests: Int = 0, warmupSeconds: Double? = nil, abort: ErrorRateAbort? = nil, interleaved: Bool = false
+    ) {
+        self.pattern = pattern
+        self.arrival = arrival
         self.requests = requests
         self.duration = duration
+        self.warmupRequests = warmupRequests
+        self.warmupSeconds = warmupSeconds
+        self.abort = abort
+        self.interleaved = interleaved
     }
 }
 
-/// Synthetic prompts: every request asks for the same shape of work.
+/// The saturation search: bisection between two rates for the highest that meets the SLOs.
+public struct SaturationSearch: Sendable, Equatable {
+    /// Lowest rate tried, requests per second.
+    public var minRate: Double
+    /// Highest rate tried, requests per second.
+    public var maxRate: Double
+    /// Bisection steps after the two bounds (each a level; the answer is within
+    /// (max − min) / 2^steps).
+    public var steps: Int
+    /// Cap on requests in flight, when set.
+    public var maxInFlight: Int?
+
+    /// Creates a search.
+    public init(minRate: Double, maxRate: Double, steps: Int, maxInFlight: Int? = nil) {
+        self.minRate = minRate
+        self.maxRate = maxRate
+        self.steps = steps
+        self.maxInFlight = maxInFlight
+    }
+}
+
+/// Stops a level when more than `threshold` of the last `window` requests failed.
+public struct ErrorRateAbort: Sendable, Equatable {
+    /// Failure fraction, 0–1.
+    public var threshold: Double
+    /// Requests considered.
+    public var window: Int
+
+    /// Creates a guard.
+    public init(threshold: Double, window: Int) {
+        self.threshold = threshold
+        self.window = window
+    }
+}
+
+/// Service-level objectives a load level must meet (saturation search, goodput).
+public struct SLOSpec: Sendable, Equatable {
+    /// One limit on a latency percentile.
+    public struct Limit: Sendable, Equatable {
+        /// `ttft`, `tpot`, `itl` or `e2e`.
+        public var metric: String
+        /// Percentile, 0–100.
+        public var percentile: Double
+        /// Largest allowed value, ms.
+        public var maxMs: Double
+        /// The field as written (`ttft_p99_ms`).
+        public var field: String
+
+        /// Creates a limit.
+        public init(metric: String, percentile: Double, maxMs: Double, field: String) {
+            self.metric = metric
+            self.percentile = percentile
+            self.maxMs = maxMs
+            self.field = field
+        }
+    }
+
+    /// Latency limits.
+    public var limits: [Limit]
+    /// Largest allowed fraction of failed requests (0–1), when set.
+    public var maxErrorRate: Double?
+
+    /// Creates SLOs.
+    public init(limits: [Limit], maxErrorRate: Double? = nil) {
+        self.limits = limits
+        self.maxErrorRate = maxErrorRate
+    }
+}
+
+/// What each request asks for.
 public struct WorkloadSpec: Sendable, Equatable {
-    /// Prompt length in tokens (approximately, on real tokenizers: one common English word each).
-    public var promptTokens: Int
-    /// Output budget per request (`max_tokens`).
-    public var maxTokens: Int
-    /// Ask the server to ignore end-of-sequence so every request generates `maxTokens`.
+    /// Where prompts come from.
+    public enum Source: Sendable, Equatable {
+        /// Generated text of this many tokens (one common English word each, before calibration).
+        case synthetic(promptTokens: LengthDistribution)
+        /// A prompt file; the path as resolved against the scenario's folder.
+        case dataset(path: String, format: PromptDataset.Format)
+    }
+
+    /// How prompt lengths are brought close to the requested token counts on the target.
+    public enum Calibration: String, Sendable, Equatable, CaseIterable {
+        /// One word per token, uncorrected.
+        case none
+        /// Ask the first target's tokenize endpoint (vLLM, llama.cpp `/tokenize`), falling back to
+        /// `probe` where it has none.
+        case auto
+        /// Send two probe requests of different lengths and read `usage.prompt_tokens`.
+        case probe
+    }
+
+    /// Prompt source.
+    public var source: Source
+    /// Output budget per request (`max_tokens`); for datasets, used where an entry has none.
+    public var maxTokens: LengthDistribution
+    /// Ask the server to ignore end-of-sequence so every request generates its budget.
     public var ignoreEOS: Bool
     /// Sampling temperature, when set.
     public var temperature: Double?
     /// Optional system prompt prepended to every conversation.
     public var systemPrompt: String?
+    /// Groups sharing a long system prompt, to measure prefix caching.
+    public var sharedPrefix: SharedPrefix?
+    /// Turns per conversation; turn `t` sends the history of turns `0..<t` (default 1).
+    public var turns: Int
+    /// Prompt length calibration.
+    public var calibration: Calibration
 
     /// Creates a workload spec.
-    public init(promptTokens: Int, maxTokens: Int, ignoreEOS: Bool = false, temperature: Double? = nil, systemPrompt: String? = nil) {
-        self.promptTokens = promptTokens
+    public init(
+        source: Source, maxTokens: LengthDistribution, ignoreEOS: Bool = false, temperature: Double? = nil,
+        systemPrompt: String? = nil, sharedPrefix: SharedPrefix? = nil, turns: Int = 1, calibration: Calibration = .none
+    ) {
+        self.source = source
         self.maxTokens = maxTokens
         self.ignoreEOS = ignoreEOS
         self.temperature = temperature
         self.systemPrompt = systemPrompt
+        self.sharedPrefix = sharedPrefix
+        self.turns = turns
+        self.calibration = calibration
+    }
+
+    /// A fixed-length synthetic workload.
+    public init(promptTokens: Int, maxTokens: Int, ignoreEOS: Bool = false, temperature: Double? = nil, systemPrompt: String? = nil) {
+        self.init(
+            source: .synthetic(promptTokens: .fixed(promptTokens)), maxTokens: .fixed(maxTokens),
+            ignoreEOS: ignoreEOS, temperature: temperature, systemPrompt: systemPrompt
+        )
+    }
+}
+
+/// A system prompt shared by groups of conversations.
+public struct SharedPrefix: Sendable, Equatable {
+    /// Number of distinct prefixes; conversation `s` uses prefix `s mod groups`.
+    public var groups: Int
+    /// Prefix length, tokens.
+    public var tokens: Int
+
+    /// Creates a shared-prefix spec.
+    public init(groups: Int, tokens: Int) {
+        self.groups = groups
+        self.tokens = tokens
     }
 }
 

@@ -8,16 +8,26 @@ import Yams
 /// simulator options valid — are made by the caller through ``Scenario/problem(at:_:)``.
 public struct ScenarioLoader {
     /// Fields allowed at the top level.
-    static let rootFields = ["name", "description", "seed", "targets", "load", "workload"]
+    static let rootFields = ["name", "description", "seed", "targets", "load", "workload", "slo"]
     /// Fields allowed in a target.
     static let targetFields = [
         "name", "dialect", "base_url", "model", "api_key_env", "headers", "stream", "http_version",
         "connect_timeout", "request_timeout", "simulator",
     ]
     /// Fields allowed under `load`.
-    static let loadFields = ["concurrency", "requests", "duration"]
+    static let loadFields = [
+        "concurrency", "ramp", "rate", "arrival", "burstiness", "max_in_flight", "saturation",
+        "requests", "duration", "warmup_requests", "warmup", "abort_error_rate", "abort_window", "order",
+    ]
+    /// Fields allowed under `load.saturation`.
+    static let saturationFields = ["min_rate", "max_rate", "steps", "max_in_flight"]
     /// Fields allowed under `workload`.
-    static let workloadFields = ["prompt_tokens", "max_tokens", "ignore_eos", "temperature", "system_prompt"]
+    static let workloadFields = [
+        "prompt_tokens", "max_tokens", "dataset", "format", "ignore_eos", "temperature", "system_prompt",
+        "shared_prefix", "turns", "calibrate",
+    ]
+    /// Fields allowed in a length distribution mapping.
+    static let lengthFields = ["distribution", "value", "min", "max", "mean", "stddev"]
 
     private let environment: [String: String]
 
@@ -62,11 +72,15 @@ public struct ScenarioLoader {
         let seed = fields.int("seed", range: 0...Int.max, into: &report) ?? 0
         let targets = readTargets(fields, into: &report)
         let load = readLoad(fields, into: &report)
-        let workload = readWorkload(fields, into: &report)
+        let workload = readWorkload(fields, file: file, into: &report)
+        let slo = readSLO(fields, into: &report)
+        if let load, case .saturation = load.pattern, slo == nil || slo?.limits.isEmpty == true {
+            report.add("load.saturation", line: report.locations.line(of: "load.saturation"), "a saturation search needs latency limits under slo: (e.g. ttft_p99_ms: 2000)")
+        }
         guard report.problems.isEmpty, let load, let workload else {
             throw ScenarioProblems(report.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }
-        return Scenario(name: name, seed: UInt64(seed), targets: targets, load: load, workload: workload, locations: report.locations)
+        return Scenario(name: name, seed: UInt64(seed), targets: targets, load: load, workload: workload, slo: slo, locations: report.locations)
     }
 
     private func readTargets(_ root: YAMLFields, into report: inout ProblemReport) -> [TargetSpec] {
@@ -129,33 +143,245 @@ public struct ScenarioLoader {
 
     private func readLoad(_ root: YAMLFields, into report: inout ProblemReport) -> LoadSpec? {
         guard let node = root.node("load") else {
-            report.add("load", line: root.line, "required field is missing (concurrency, and requests or duration)")
+            report.add("load", line: root.line, "required field is missing (concurrency, rate or saturation; and requests or duration)")
             return nil
         }
         guard let fields = YAMLFields(node, path: "load", allowed: Self.loadFields, into: &report) else { return nil }
-        let concurrency = fields.intList("concurrency", required: true, range: 1...100_000, into: &report)
+        let shapes = ["concurrency", "rate", "saturation"].filter { fields.node($0) != nil }
+        guard shapes.count == 1 else {
+            let message = shapes.isEmpty
+                ? "give one of concurrency (closed loop), rate (open loop) or saturation (search)"
+                : "give only one of \(shapes.joined(separator: ", "))"
+            report.add("load", line: fields.line, message)
+            return nil
+        }
+        let maxInFlight = fields.int("max_in_flight", range: 1...1_000_000, into: &report)
+        var pattern: LoadSpec.Pattern?
+        switch shapes[0] {
+        case "concurrency":
+            pattern = fields.intList("concurrency", required: true, range: 1...100_000, into: &report)
+                .map { .closed(concurrency: $0, rampSeconds: fields.seconds("ramp", into: &report)) }
+        case "rate":
+            pattern = fields.doubleList("rate", range: 0.001...1_000_000, into: &report).map { .open(rates: $0, maxInFlight: maxInFlight) }
+        default:
+            pattern = readSaturation(fields, into: &report).map { .saturation($0) }
+        }
+        if case .closed? = pattern {
+            for name in ["arrival", "burstiness", "max_in_flight"] where fields.node(name) != nil {
+                report.add(fields.field(name), line: fields.node(name)?.mark?.line, "applies to open-loop load (rate or saturation), not to concurrency")
+            }
+        } else if pattern != nil, fields.node("ramp") != nil {
+            report.add(fields.field("ramp"), line: fields.node("ramp")?.mark?.line, "applies to closed-loop load (concurrency) only")
+        }
+        let arrival = readArrival(fields, into: &report)
         let requests = fields.int("requests", range: 1...100_000_000, into: &report)
         let duration = fields.seconds("duration", into: &report)
         if fields.node("requests") == nil && fields.node("duration") == nil {
             report.add("load", line: fields.line, "give requests (per load level), duration (per load level), or both")
         }
-        guard let concurrency else { return nil }
-        return LoadSpec(concurrency: concurrency, requests: requests, duration: duration)
+        var abort: ErrorRateAbort?
+        if let threshold = fields.double("abort_error_rate", range: 0...1, into: &report) {
+            abort = ErrorRateAbort(threshold: threshold, window: fields.int("abort_window", range: 1...1_000_000, into: &report) ?? 20)
+        } else if fields.node("abort_window") != nil {
+            report.add(fields.field("abort_window"), line: fields.node("abort_window")?.mark?.line, "needs abort_error_rate")
+        }
+        let order = fields.string("order", into: &report) ?? "sequential"
+        if !["sequential", "interleaved"].contains(order) {
+            report.add(fields.field("order"), line: fields.node("order")?.mark?.line, "expected sequential or interleaved, got '\(order)'")
+        }
+        let warmupRequests = fields.int("warmup_requests", range: 0...100_000_000, into: &report) ?? 0
+        let warmupSeconds = fields.seconds("warmup", into: &report)
+        guard let pattern else { return nil }
+        return LoadSpec(
+            pattern: pattern, arrival: arrival, requests: requests, duration: duration,
+            warmupRequests: warmupRequests, warmupSeconds: warmupSeconds, abort: abort, interleaved: order == "interleaved"
+        )
     }
 
-    private func readWorkload(_ root: YAMLFields, into report: inout ProblemReport) -> WorkloadSpec? {
+    private func readArrival(_ fields: YAMLFields, into report: inout ProblemReport) -> ArrivalProcess {
+        let name = fields.string("arrival", into: &report) ?? "poisson"
+        let burstiness = fields.double("burstiness", range: 0.01...1000, into: &report)
+        switch name {
+        case "constant", "poisson":
+            if burstiness != nil {
+                report.add(fields.field("burstiness"), line: fields.node("burstiness")?.mark?.line, "applies to arrival: gamma only")
+            }
+            return name == "constant" ? .constant : .poisson
+        case "gamma":
+            guard let burstiness else {
+                report.add(fields.field("arrival"), line: fields.node("arrival")?.mark?.line, "gamma arrivals need burstiness (1 = Poisson, below 1 burstier)")
+                return .poisson
+            }
+            return .gamma(burstiness: burstiness)
+        default:
+            report.add(fields.field("arrival"), line: fields.node("arrival")?.mark?.line, "expected constant, poisson or gamma, got '\(name)'")
+            return .poisson
+        }
+    }
+
+    private func readSaturation(_ load: YAMLFields, into report: inout ProblemReport) -> SaturationSearch? {
+        guard let node = load.node("saturation"),
+              let fields = YAMLFields(node, path: "load.saturation", allowed: Self.saturationFields, into: &report) else { return nil }
+        let minRate = fields.double("min_rate", required: true, range: 0.001...1_000_000, into: &report)
+        let maxRate = fields.double("max_rate", required: true, range: 0.001...1_000_000, into: &report)
+        let steps = fields.int("steps", range: 0...30, into: &report) ?? 5
+        let maxInFlight = fields.int("max_in_flight", range: 1...1_000_000, into: &report)
+        guard let minRate, let maxRate else { return nil }
+        guard minRate < maxRate else {
+            report.add("load.saturation.max_rate", line: fields.node("max_rate")?.mark?.line, "must be above min_rate (\(minRate))")
+            return nil
+        }
+        return SaturationSearch(minRate: minRate, maxRate: maxRate, steps: steps, maxInFlight: maxInFlight)
+    }
+
+    private func readWorkload(_ root: YAMLFields, file: String, into report: inout ProblemReport) -> WorkloadSpec? {
         guard let node = root.node("workload") else {
-            report.add("workload", line: root.line, "required field is missing (prompt_tokens, max_tokens)")
+            report.add("workload", line: root.line, "required field is missing (prompt_tokens or dataset, and max_tokens)")
             return nil
         }
         guard let fields = YAMLFields(node, path: "workload", allowed: Self.workloadFields, into: &report) else { return nil }
-        let promptTokens = fields.int("prompt_tokens", required: true, range: 1...10_000_000, into: &report)
-        let maxTokens = fields.int("max_tokens", required: true, range: 1...10_000_000, into: &report)
+        var source: WorkloadSpec.Source?
+        switch (fields.node("prompt_tokens"), fields.node("dataset")) {
+        case (.some, .some):
+            report.add("workload", line: fields.line, "give prompt_tokens (synthetic prompts) or dataset (a prompt file), not both")
+        case (.none, .none):
+            report.add("workload", line: fields.line, "give prompt_tokens (synthetic prompts) or dataset (a prompt file)")
+        case (.some, .none):
+            source = length("prompt_tokens", in: fields, into: &report).map { .synthetic(promptTokens: $0) }
+        case (.none, .some):
+            source = dataset(fields, file: file, into: &report)
+        }
+        if fields.node("format") != nil && fields.node("dataset") == nil {
+            report.add(fields.field("format"), line: fields.node("format")?.mark?.line, "applies to dataset only")
+        }
+        let maxTokens = length("max_tokens", in: fields, required: true, into: &report)
+        var sharedPrefix: SharedPrefix?
+        if let prefixNode = fields.node("shared_prefix"),
+           let prefix = YAMLFields(prefixNode, path: "workload.shared_prefix", allowed: ["groups", "tokens"], into: &report) {
+            let groups = prefix.int("groups", required: true, range: 1...1_000_000, into: &report)
+            let tokens = prefix.int("tokens", required: true, range: 1...10_000_000, into: &report)
+            if let groups, let tokens { sharedPrefix = SharedPrefix(groups: groups, tokens: tokens) }
+        }
+        let calibrationName = fields.string("calibrate", into: &report) ?? "none"
+        let calibration = WorkloadSpec.Calibration(rawValue: calibrationName)
+        if calibration == nil {
+            report.add(fields.field("calibrate"), line: fields.node("calibrate")?.mark?.line, "expected none, auto or probe, got '\(calibrationName)'")
+        }
+        if calibration != WorkloadSpec.Calibration.none, case .dataset = source {
+            report.add(fields.field("calibrate"), line: fields.node("calibrate")?.mark?.line, "applies to synthetic prompts only (a dataset's text is sent as it is)")
+        }
         let ignoreEOS = fields.bool("ignore_eos", into: &report) ?? false
         let temperature = fields.double("temperature", range: 0...10, into: &report)
         let systemPrompt = fields.string("system_prompt", into: &report)
-        guard let promptTokens, let maxTokens else { return nil }
-        return WorkloadSpec(promptTokens: promptTokens, maxTokens: maxTokens, ignoreEOS: ignoreEOS, temperature: temperature, systemPrompt: systemPrompt)
+        let turns = fields.int("turns", range: 1...1000, into: &report) ?? 1
+        guard let source, let maxTokens else { return nil }
+        return WorkloadSpec(
+            source: source, maxTokens: maxTokens, ignoreEOS: ignoreEOS, temperature: temperature,
+            systemPrompt: systemPrompt, sharedPrefix: sharedPrefix, turns: turns, calibration: calibration ?? .none
+        )
+    }
+
+    /// A dataset reference; the path is resolved against the scenario file's folder and the file
+    /// is read now, so a bad dataset is reported with the scenario.
+    private func dataset(_ fields: YAMLFields, file: String, into report: inout ProblemReport) -> WorkloadSpec.Source? {
+        guard let path = fields.string("dataset", into: &report) else { return nil }
+        let resolved = path.hasPrefix("/") ? path : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+        let formatName = fields.string("format", into: &report) ?? (path.hasSuffix(".jsonl") ? "jsonl" : "sharegpt")
+        guard let format = PromptDataset.Format(rawValue: formatName) else {
+            report.add(fields.field("format"), line: fields.node("format")?.mark?.line, "expected jsonl or sharegpt, got '\(formatName)'")
+            return nil
+        }
+        guard FileManager.default.isReadableFile(atPath: resolved) else {
+            report.add(fields.field("dataset"), line: fields.node("dataset")?.mark?.line, "cannot read \(resolved)")
+            return nil
+        }
+        return .dataset(path: resolved, format: format)
+    }
+
+    /// A length: a whole number, or a mapping `{distribution: uniform|normal|lognormal, …}`.
+    private func length(_ name: String, in fields: YAMLFields, required: Bool = false, into report: inout ProblemReport) -> LengthDistribution? {
+        guard let node = fields.node(name) else {
+            if required { report.add(fields.field(name), line: fields.line, "required field is missing") }
+            return nil
+        }
+        guard case .mapping = node else {
+            return fields.int(name, range: 1...10_000_000, into: &report).map { .fixed($0) }
+        }
+        let path = fields.field(name)
+        guard let spec = YAMLFields(node, path: path, allowed: Self.lengthFields, into: &report) else { return nil }
+        let kind = spec.string("distribution", required: true, into: &report) ?? ""
+        let low = spec.int("min", range: 1...10_000_000, into: &report)
+        let high = spec.int("max", range: 1...10_000_000, into: &report)
+        if let low, let high, low > high {
+            report.add("\(path).max", line: spec.node("max")?.mark?.line, "must not be below min (\(low))")
+            return nil
+        }
+        switch kind {
+        case "fixed":
+            return spec.int("value", required: true, range: 1...10_000_000, into: &report).map { .fixed($0) }
+        case "uniform":
+            guard let low, let high else {
+                if spec.node("min") == nil || spec.node("max") == nil {
+                    report.add(path, line: spec.line, "a uniform distribution needs min and max")
+                }
+                return nil
+            }
+            return .uniform(min: low, max: high)
+        case "normal", "lognormal":
+            guard let mean = spec.double("mean", required: true, range: 1...10_000_000, into: &report),
+                  let stddev = spec.double("stddev", required: true, range: 0...10_000_000, into: &report) else { return nil }
+            let bounds = (low ?? 1, high ?? 10_000_000)
+            return kind == "normal"
+                ? .normal(mean: mean, stddev: stddev, min: bounds.0, max: bounds.1)
+                : .lognormal(mean: mean, stddev: stddev, min: bounds.0, max: bounds.1)
+        case "":
+            return nil
+        default:
+            report.add("\(path).distribution", line: spec.node("distribution")?.mark?.line, "expected fixed, uniform, normal or lognormal, got '\(kind)'")
+            return nil
+        }
+    }
+
+    private func readSLO(_ root: YAMLFields, into report: inout ProblemReport) -> SLOSpec? {
+        guard let node = root.node("slo") else { return nil }
+        guard case .mapping(let mapping) = node else {
+            report.add("slo", line: node.mark?.line, "expected a mapping such as ttft_p99_ms: 2000")
+            return nil
+        }
+        report.locations.record("slo", line: node.mark?.line)
+        var limits: [SLOSpec.Limit] = []
+        var maxErrorRate: Double?
+        for (key, value) in mapping {
+            let name = key.string ?? "?"
+            let field = "slo.\(name)"
+            report.locations.record(field, line: key.mark?.line)
+            guard let number = value.float ?? value.int.map(Double.init), number.isFinite, number >= 0 else {
+                report.add(field, line: key.mark?.line, "expected a non-negative number")
+                continue
+            }
+            if name == "max_error_rate" {
+                guard number <= 1 else {
+                    report.add(field, line: key.mark?.line, "a fraction between 0 and 1")
+                    continue
+                }
+                maxErrorRate = number
+                continue
+            }
+            guard let limit = Self.sloLimit(name, maxMs: number) else {
+                report.add(field, line: key.mark?.line, "expected METRIC_pPERCENTILE_ms with METRIC ttft, tpot, itl or e2e (e.g. ttft_p99_ms, tpot_p95_ms), or max_error_rate")
+                continue
+            }
+            limits.append(limit)
+        }
+        return SLOSpec(limits: limits, maxErrorRate: maxErrorRate)
+    }
+
+    /// Parses `ttft_p99_ms`, `tpot_p99.9_ms`, … into a limit.
+    static func sloLimit(_ name: String, maxMs: Double) -> SLOSpec.Limit? {
+        let parts = name.split(separator: "_")
+        guard parts.count == 3, parts[2] == "ms", ["ttft", "tpot", "itl", "e2e"].contains(parts[0]),
+              parts[1].hasPrefix("p"), let percentile = Double(parts[1].dropFirst()), percentile > 0, percentile <= 100 else { return nil }
+        return SLOSpec.Limit(metric: String(parts[0]), percentile: percentile, maxMs: maxMs, field: name)
     }
 
     /// Expands `${VAR}` references, recording a problem for each variable that is not set.

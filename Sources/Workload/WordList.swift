@@ -32,3 +32,16 @@ enum WordList {
         "project", "value", "order", "process", "result", "policy", "region", "cloud", "network", "storage", "memory", "question",
     ]
 }
+
+extension WordList {
+    /// `count` words drawn from the list by `generator`, separated by single spaces.
+    static func text(count: Int, _ generator: inout SeededGenerator) -> String {
+        var text = ""
+        text.reserveCapacity(count * 7)
+        for position in 0..<count {
+            if position > 0 { text += " " }
+            text += words[generator.next(below: words.count)]
+        }
+        return text
+    }
+}

@@ -98,6 +98,34 @@ struct YAMLFields {
         return Self.int(node, field: field(name), range: range, into: &report).map { [$0] }
     }
 
+    /// A number or a list of numbers.
+    func doubleList(_ name: String, range: ClosedRange<Double>, into report: inout ProblemReport) -> [Double]? {
+        guard let node = node(name) else { return nil }
+        let items: [(Node, String)]
+        if case .sequence(let sequence) = node {
+            guard !sequence.isEmpty else {
+                report.add(field(name), line: node.mark?.line, "expected at least one value")
+                return nil
+            }
+            items = sequence.enumerated().map { ($1, "\(field(name))[\($0)]") }
+        } else {
+            items = [(node, field(name))]
+        }
+        var values: [Double] = []
+        for (item, path) in items {
+            guard let value = item.float ?? item.int.map(Double.init), value.isFinite else {
+                report.add(path, line: item.mark?.line, "expected a number, got '\(item.string ?? "a collection")'")
+                return nil
+            }
+            guard range.contains(value) else {
+                report.add(path, line: item.mark?.line, "must be between \(range.lowerBound) and \(range.upperBound), got \(value)")
+                return nil
+            }
+            values.append(value)
+        }
+        return values
+    }
+
     /// A mapping of text keys to text values (headers, option maps), in file order.
     func pairs(_ name: String, into report: inout ProblemReport) -> [(name: String, value: String, line: Int?)] {
         guard let node = node(name) else { return [] }

@@ -59,6 +59,10 @@ struct Run: AsyncParsableCommand {
             throw ExitCode(2)
         }
         print(SummaryTable.render(report.summaries), terminator: "")
+        for outcome in report.saturation {
+            let rate = outcome.maxRate.map { "\($0) req/s" } ?? "none within the searched range"
+            print("saturation: \(outcome.target): highest rate meeting the SLOs: \(rate)")
+        }
         print("results: \(report.directory.path)")
         if let failure = report.failure {
             FileHandleOutput.error("repat: error: \(failure)")

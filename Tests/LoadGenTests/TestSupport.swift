@@ -124,11 +124,11 @@ func withSimulators<T>(
 
 /// Runs one target at one level with a fresh in-memory sink; returns the summary and the records.
 func runLevel(
-    _ target: ResolvedTarget, level: LoadLevel, prompts: SyntheticPrompts, transport: CurlTransport
+    _ target: ResolvedTarget, level: LoadLevel, workload: WorkloadGenerator, transport: CurlTransport
 ) async -> (LevelSummary, [RequestRecord]) {
     let sink = MemorySink()
-    let runner = ClosedLoopRunner(transport: transport, sink: sink, stop: StopSignal(), runID: "test-run", runStart: MonotonicClock.now())
-    let summary = await runner.run(target: target, level: level, prompts: prompts)
+    let runner = LoadRunner(transport: transport, sink: sink, stop: StopSignal(), runID: "test-run", runStart: MonotonicClock.now())
+    let summary = await runner.run(target: target, level: level, workload: workload)
     return (summary, sink.records)
 }
 

@@ -64,7 +64,7 @@ struct ScenarioLoaderTests {
         let scenario = try ScenarioLoader(environment: environment).parse(fullScenario, file: "full.yaml")
         #expect(scenario.name == "full-test.1")
         #expect(scenario.seed == 7)
-        #expect(scenario.load == LoadSpec(concurrency: [1, 8, 32], requests: 200, duration: 30))
+        #expect(scenario.load == LoadSpec(pattern: .closed(concurrency: [1, 8, 32], rampSeconds: nil), requests: 200, duration: 30))
         #expect(scenario.workload == WorkloadSpec(promptTokens: 512, maxTokens: 128, ignoreEOS: true, temperature: 0.5, systemPrompt: "You are terse."))
         try #require(scenario.targets.count == 2)
 
@@ -93,7 +93,7 @@ struct ScenarioLoaderTests {
     func defaults() throws {
         let scenario = try ScenarioLoader(environment: [:]).parse(minimal(), file: "small.yaml")
         #expect(scenario.seed == 0)
-        #expect(scenario.load == LoadSpec(concurrency: [4], requests: 10, duration: nil))
+        #expect(scenario.load == LoadSpec(pattern: .closed(concurrency: [4], rampSeconds: nil), requests: 10, duration: nil))
         #expect(scenario.workload == WorkloadSpec(promptTokens: 16, maxTokens: 8, ignoreEOS: false, temperature: nil, systemPrompt: nil))
         let target = try #require(scenario.targets.first)
         #expect(target == TargetSpec(name: "only", dialect: "openai-chat", baseURL: "sim://one", model: "m"))
@@ -108,7 +108,7 @@ struct ScenarioLoaderTests {
     @Test("a single concurrency number is a one-level list", arguments: [("4", [4]), ("[2]", [2]), ("[1, 8, 64]", [1, 8, 64])])
     func concurrencyForms(text: String, expected: [Int]) throws {
         let scenario = try ScenarioLoader(environment: [:]).parse(minimal(load: "  concurrency: \(text)\n  requests: 1"), file: "c.yaml")
-        #expect(scenario.load.concurrency == expected)
+        #expect(scenario.load.pattern == .closed(concurrency: expected, rampSeconds: nil))
     }
 
     @Test(

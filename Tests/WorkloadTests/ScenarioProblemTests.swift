@@ -96,8 +96,8 @@ struct ScenarioProblemTests {
         let found = problems(scenario(load: "  concurency: 2\n  requests: 10"))
         let unknown = try #require(found.first { $0.field == "load.concurency" })
         #expect(unknown.line == 8)
-        #expect(unknown.message.hasPrefix("unknown field (did you mean 'concurrency'?); allowed: concurrency, requests, duration"))
-        #expect(found.contains { $0.field == "load.concurrency" && $0.message == "required field is missing" })
+        #expect(unknown.message.hasPrefix("unknown field (did you mean 'concurrency'?); allowed: concurrency, ramp, rate"))
+        #expect(found.contains { $0.field == "load" && $0.message == "give one of concurrency (closed loop), rate (open loop) or saturation (search)" })
     }
 
     @Test("an unknown field far from every allowed name gets no hint")

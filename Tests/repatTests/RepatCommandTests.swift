@@ -67,7 +67,7 @@ struct RepatCommandTests {
         #expect(outcome.stderrLines.map { $0.split(separator: ":").prefix(3).joined(separator: ":") } == [
             "\(file):5: targets[0].base_url",
             "\(file):8: load.concurency",
-            "\(file):8: load.concurrency",
+            "\(file):8: load",
         ])
     }
 

@@ -13,7 +13,7 @@ struct ClosedLoopRunnerTests {
     func closedLoopRun() async throws {
         let plan = try makePlan(scenarioYAML(targets: simulatedTarget("sim"), concurrency: [4], requests: 20, maxTokens: 6))
         try await withSimulators(plan) { plan, servers, transport in
-            let (summary, records) = await runLevel(plan.targets[0], level: plan.levels[0], prompts: plan.prompts, transport: transport)
+            let (summary, records) = await runLevel(plan.targets[0], level: plan.levels[0], workload: plan.workload(), transport: transport)
             #expect(records.count == 20)
             #expect(records.map(\.requestID).sorted() == Array(0..<20))
             for record in records {
@@ -46,7 +46,7 @@ struct ClosedLoopRunnerTests {
         let target = simulatedTarget("failing", options: ["error_rate": "1"])
         let plan = try makePlan(scenarioYAML(targets: target, concurrency: [2], requests: 8))
         try await withSimulators(plan) { plan, servers, transport in
-            let (summary, records) = await runLevel(plan.targets[0], level: plan.levels[0], prompts: plan.prompts, transport: transport)
+            let (summary, records) = await runLevel(plan.targets[0], level: plan.levels[0], workload: plan.workload(), transport: transport)
             #expect(records.count == 8)
             for record in records {
                 #expect(record.status == .http5xx)
@@ -66,7 +66,7 @@ struct ClosedLoopRunnerTests {
         try await withSimulators(plan) { plan, _, transport in
             var target = plan.targets[0]
             target.endpoint.baseURL = target.baseURL.replacing("/v1", with: "/no-such-api")
-            let (_, records) = await runLevel(target, level: plan.levels[0], prompts: plan.prompts, transport: transport)
+            let (_, records) = await runLevel(target, level: plan.levels[0], workload: plan.workload(), transport: transport)
             #expect(records.count == 4)
             for record in records {
                 #expect(record.status == .http4xx)
@@ -89,7 +89,7 @@ struct ClosedLoopRunnerTests {
         """
         let plan = try makePlan(scenarioYAML(targets: target, concurrency: [2], requests: 5))
         try await withSimulators(plan) { plan, _, transport in
-            let (summary, records) = await runLevel(plan.targets[0], level: plan.levels[0], prompts: plan.prompts, transport: transport)
+            let (summary, records) = await runLevel(plan.targets[0], level: plan.levels[0], workload: plan.workload(), transport: transport)
             #expect(records.count == 5)
             #expect(records.map(\.requestID).sorted() == Array(0..<5))
             for record in records {
@@ -110,7 +110,7 @@ struct ClosedLoopRunnerTests {
             let second = plan.targets[1]
             var bodies: [[UInt8]] = []
             for index in 0..<10 {
-                let item = plan.prompts.item(at: index)
+                let item = plan.workload().item(at: index)
                 var endpoint = second.endpoint
                 endpoint.baseURL = first.endpoint.baseURL  // only the server differs between targets
                 let a = try first.dialect.makeRequest(for: item, endpoint: first.endpoint, parameters: first.parameters)
@@ -122,8 +122,8 @@ struct ClosedLoopRunnerTests {
             }
             #expect(Set(bodies).count == 10, "each item is a different prompt")
 
-            let (_, firstRecords) = await runLevel(first, level: plan.levels[0], prompts: plan.prompts, transport: transport)
-            let (_, secondRecords) = await runLevel(second, level: plan.levels[0], prompts: plan.prompts, transport: transport)
+            let (_, firstRecords) = await runLevel(first, level: plan.levels[0], workload: plan.workload(), transport: transport)
+            let (_, secondRecords) = await runLevel(second, level: plan.levels[0], workload: plan.workload(), transport: transport)
             #expect(firstRecords.allSatisfy { $0.status == .ok })
             #expect(secondRecords.allSatisfy { $0.status == .ok })
             let firstPrompts = Dictionary(uniqueKeysWithValues: firstRecords.map { ($0.requestID, $0.promptTokens) })

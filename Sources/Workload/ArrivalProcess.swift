@@ -1,4 +1,3 @@
-import Workload
 
 /// How open-loop requests are spaced in time around a mean rate.
 public enum ArrivalProcess: Sendable, Equatable {
@@ -35,6 +34,17 @@ public enum ArrivalProcess: Sendable, Equatable {
         case .constant: mean
         case .poisson: generator.nextExponential(mean: mean)
         case .gamma(let burstiness): generator.nextGamma(shape: burstiness, mean: mean)
+        }
+    }
+}
+
+extension ArrivalProcess {
+    /// `constant`, `poisson` or `gamma(burstiness 0.5)`.
+    public var name: String {
+        switch self {
+        case .constant: "constant"
+        case .poisson: "poisson"
+        case .gamma(let burstiness): "gamma(burstiness \(burstiness))"
         }
     }
 }

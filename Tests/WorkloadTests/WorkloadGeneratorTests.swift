@@ -1,14 +1,14 @@
 import Testing
 import Workload
 
-@Suite("Synthetic prompts")
-struct SyntheticPromptsTests {
+@Suite("Workload generator")
+struct WorkloadGeneratorTests {
     private let spec = WorkloadSpec(promptTokens: 64, maxTokens: 32)
 
     @Test("the same seed and index give an identical item")
     func reproducible() {
-        let first = SyntheticPrompts(spec: spec, seed: 42)
-        let second = SyntheticPrompts(spec: spec, seed: 42)
+        let first = WorkloadGenerator(spec: spec, seed: 42)
+        let second = WorkloadGenerator(spec: spec, seed: 42)
         for index in [0, 1, 17, 9_999] {
             #expect(first.item(at: index) == second.item(at: index))
         }
@@ -16,15 +16,15 @@ struct SyntheticPromptsTests {
 
     @Test("different indexes and different seeds give different text")
     func distinct() {
-        let prompts = SyntheticPrompts(spec: spec, seed: 42)
+        let prompts = WorkloadGenerator(spec: spec, seed: 42)
         let texts = Set((0..<200).map { prompts.item(at: $0).text })
         #expect(texts.count == 200)
-        #expect(SyntheticPrompts(spec: spec, seed: 43).item(at: 0).text != prompts.item(at: 0).text)
+        #expect(WorkloadGenerator(spec: spec, seed: 43).item(at: 0).text != prompts.item(at: 0).text)
     }
 
     @Test("a prompt has exactly prompt_tokens words and carries max_tokens", arguments: [1, 7, 64, 1000])
     func wordCount(tokens: Int) {
-        let item = SyntheticPrompts(spec: WorkloadSpec(promptTokens: tokens, maxTokens: 5), seed: 1).item(at: 3)
+        let item = WorkloadGenerator(spec: WorkloadSpec(promptTokens: tokens, maxTokens: 5), seed: 1).item(at: 3)
         #expect(item.index == 3)
         #expect(item.maxTokens == 5)
         #expect(item.messages.count == 1)
@@ -36,8 +36,8 @@ struct SyntheticPromptsTests {
 
     @Test("the system prompt is prepended and the user text is unchanged by it")
     func systemPrompt() {
-        let withSystem = SyntheticPrompts(spec: WorkloadSpec(promptTokens: 10, maxTokens: 4, systemPrompt: "Be brief."), seed: 9)
-        let without = SyntheticPrompts(spec: WorkloadSpec(promptTokens: 10, maxTokens: 4), seed: 9)
+        let withSystem = WorkloadGenerator(spec: WorkloadSpec(promptTokens: 10, maxTokens: 4, systemPrompt: "Be brief."), seed: 9)
+        let without = WorkloadGenerator(spec: WorkloadSpec(promptTokens: 10, maxTokens: 4), seed: 9)
         let item = withSystem.item(at: 5)
         #expect(item.messages.map(\.role) == ["system", "user"])
         #expect(item.messages[0].content == "Be brief.")
@@ -47,7 +47,7 @@ struct SyntheticPromptsTests {
 
     @Test("items do not depend on the order in which they are generated")
     func orderIndependent() {
-        let prompts = SyntheticPrompts(spec: spec, seed: 42)
+        let prompts = WorkloadGenerator(spec: spec, seed: 42)
         let forward = (0..<50).map { prompts.item(at: $0) }
         let backward = (0..<50).reversed().map { prompts.item(at: $0) }.reversed()
         #expect(forward == Array(backward))

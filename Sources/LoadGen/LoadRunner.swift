@@ -1,0 +1,190 @@
+import CurlTransport
+import Metrics
+import Synchronization
+import Workload
+
+/// Drives one target at one load level and returns the level's summary. One runner for every
+/// load pattern, parameterised by the level:
+///
+/// - closed loop: `concurrency` workers, each sending its next request when its previous one ends;
+///   with a ramp, worker `k` of `n` starts at `ramp · k / n`, so concurrency grows linearly.
+/// - open loop: requests sent at intended times drawn from the arrival process (see
+///   ``ArrivalTimer``), never waiting for earlier ones, optionally capped in flight. A request held
+///   back by the cap is sent late and its lag is recorded.
+///
+/// Request `i` of every target carries workload item `i`; open-loop schedules come from the
+/// level's seed, identical for every target. Each record goes to the sink the moment it is measured.
+public struct LoadRunner: Sendable {
+    private let transport: CurlTransport
+    private let sink: any RecordSink
+    private let stop: StopSignal
+    private let runID: String
+    private let runStart: UInt64
+
+    /// A runner writing to `sink`; `runStart` is the run's start on the monotonic clock.
+    public init(transport: CurlTransport, sink: any RecordSink, stop: StopSignal, runID: String, runStart: UInt64) {
+        self.transport = transport
+        self.sink = sink
+        self.stop = stop
+        self.runID = runID
+        self.runStart = runStart
+    }
+
+    /// Runs `level` against `target`.
+    public func run(target: ResolvedTarget, level: LoadLevel, workload: WorkloadGenerator) async -> LevelSummary {
+        let levelStart = MonotonicClock.now() + 1_000_000  // 1 ms of lead so the first send is not late
+        let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label), abort: level.abort)
+        let context = RequestContext(
+            executor: RequestExecutor(transport: transport, target: target, runID: runID, runStart: runStart),
+            sink: sink, state: state, workload: workload, level: level, levelStart: levelStart
+        )
+        var offsets: [UInt64]?
+        switch level.pattern {
+        case .closed(let concurrency, let ramp):
+            await runClosed(context, concurrency: concurrency, rampSeconds: ramp)
+        case .open(let rate, let arrival, let maxInFlight):
+            let schedule = arrival.schedule(
+                rate: rate, count: level.requestLimit, durationNs: level.durationLimit.map { UInt64($0 * 1e9) }, seed: level.scheduleSeed
+            )
+            offsets = schedule
+            await runOpen(context, offsets: schedule, maxInFlight: maxInFlight)
+        }
+        var summary = state.finish()
+        var digest = WorkloadDigest()
+        for index in 0..<(summary.requests + summary.warmupRequests) {
+            digest.add(workload.item(at: index), scheduledOffsetNs: offsets?[index])
+        }
+        summary.workloadDigest = digest.finalize()
+        return summary
+    }
+
+    private func runClosed(_ context: RequestContext, concurrency: Int, rampSeconds: Double?) async {
+        let tickets = TicketCounter()
+        let workers = context.level.requestLimit.map { min($0, concurrency) } ?? concurrency
+        let deadline = context.level.durationLimit.map { context.levelStart + UInt64($0 * 1e9) }
+        await withTaskGroup(of: Void.self) { group in
+            for worker in 0..<workers {
+                group.addTask { [stop] in
+                    var due = context.levelStart + UInt64((rampSeconds ?? 0) * 1e9 * Double(worker) / Double(workers))
+                    await sleep(until: due)
+                    while !stop.isStopping && !Task.isCancelled && !context.state.isAborted {
+                        let now = MonotonicClock.now()
+                        if let deadline, now >= deadline { break }
+                        let index = tickets.next()
+                        if let limit = context.level.requestLimit, index >= limit { break }
+                        await context.send(index: index, scheduledAt: max(due, context.levelStart))
+                        due = MonotonicClock.now()
+                    }
+                }
+            }
+        }
+    }
+
+    private func runOpen(_ context: RequestContext, offsets: [UInt64], maxInFlight: Int?) async {
+        let deadlines = offsets.map { context.levelStart + $0 }
+        let timer = ArrivalTimer(deadlines: deadlines, stop: stop)
+        await withTaskGroup(of: Void.self) { group in
+            var inFlight = 0
+            for await index in timer.arrivals {
+                if context.state.isAborted || Task.isCancelled {
+                    timer.cancel()
+                    break
+                }
+                if let maxInFlight, inFlight >= maxInFlight {
+                    await group.next()
+                    inFlight -= 1
+                }
+                let scheduledAt = deadlines[index]
+                group.addTask { await context.send(index: index, scheduledAt: scheduledAt) }
+                inFlight += 1
+            }
+            timer.cancel()
+        }
+    }
+}
+
+/// Everything a request task needs, shared read-only by the level's tasks.
+private struct RequestContext: Sendable {
+    let executor: RequestExecutor
+    let sink: any RecordSink
+    let state: LevelState
+    let workload: WorkloadGenerator
+    let level: LoadLevel
+    let levelStart: UInt64
+
+    func send(index: Int, scheduledAt: UInt64) async {
+        let warmup = index < level.warmupRequests
+            || (level.warmupSeconds.map { MonotonicClock.now() < levelStart + UInt64($0 * 1e9) } ?? false)
+        var measurement = await executor.execute(
+            workload.item(at: index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
+        )
+        measurement.record.warmup = warmup
+        sink.write(measurement.record)
+        state.add(measurement)
+    }
+}
+
+/// The level's shared, locked state: its summary and the error-rate guard. Touched once per
+/// finished request, never per token.
+private final class LevelState: Sendable {
+    private struct Guarded {
+        var summary: LevelSummary
+        var window: [Bool] = []
+        var windowNext = 0
+        var windowFailures = 0
+    }
+
+    private let guarded: Mutex<Guarded>
+    private let aborted = Atomic<Bool>(false)
+    private let abort: ErrorRateAbort?
+
+    init(summary: LevelSummary, abort: ErrorRateAbort?) {
+        guarded = Mutex(Guarded(summary: summary))
+        self.abort = abort
+    }
+
+    var isAborted: Bool { aborted.load(ordering: .relaxed) }
+
+    func add(_ measurement: RequestExecutor.Measurement) {
+        let record = measurement.record
+        guarded.withLock { state in
+            state.summary.add(record, gapsNs: measurement.gapsNs)
+            guard let abort, !record.warmup, state.summary.abortReason == nil else { return }
+            let failed = !record.status.isSuccess
+            if state.window.count < abort.window {
+                state.window.append(failed)
+            } else {
+                if state.window[state.windowNext] { state.windowFailures -= 1 }
+                state.window[state.windowNext] = failed
+                state.windowNext = (state.windowNext + 1) % abort.window
+            }
+            if failed { state.windowFailures += 1 }
+            let rate = Double(state.windowFailures) / Double(abort.window)
+            if state.window.count == abort.window && rate > abort.threshold {
+                state.summary.abortReason = "error rate \(Int((rate * 100).rounded()))% over the last \(abort.window) requests exceeded \(Int((abort.threshold * 100).rounded()))%"
+                aborted.store(true, ordering: .relaxed)
+            }
+        }
+    }
+
+    func finish() -> LevelSummary {
+        guarded.withLock { $0.summary }
+    }
+}
+
+/// Hands out request numbers 0, 1, 2, … to concurrent workers.
+final class TicketCounter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    /// The next unused number.
+    func next() -> Int {
+        value.add(1, ordering: .relaxed).oldValue
+    }
+}
+
+/// Suspends the task until a monotonic deadline (ramp starts; millisecond precision is enough).
+private func sleep(until deadline: UInt64) async {
+    let now = MonotonicClock.now()
+    guard deadline > now else { return }
+    try? await Task.sleep(nanoseconds: deadline - now)
+}

@@ -1,0 +1,44 @@
+import Metrics
+import Workload
+
+/// Whether a load level met the scenario's SLOs, and which limits it broke.
+public struct SLOVerdict: Sendable, Equatable {
+    /// True when every limit held.
+    public var passed: Bool
+    /// One phrase per broken limit, e.g. `ttft_p99_ms 2412.0 > 2000.0`.
+    public var failures: [String]
+
+    /// Checks `summary` against `slo`. Latency limits on TTFT and E2E use the times counted from
+    /// the *scheduled* send (a client that falls behind its schedule must not make a level look
+    /// better); a level with no successful request fails every latency limit.
+    public init(slo: SLOSpec, summary: LevelSummary) {
+        var failures: [String] = []
+        for limit in slo.limits {
+            let distribution = switch limit.metric {
+            case "ttft": summary.ttftFromScheduled
+            case "tpot": summary.tpot
+            case "itl": summary.itl
+            default: summary.e2eFromScheduled
+            }
+            guard let value = distribution.percentileMs(limit.percentile) else {
+                failures.append("\(limit.field): no successful request")
+                continue
+            }
+            if value > limit.maxMs {
+                failures.append("\(limit.field) \(Self.format(value)) > \(Self.format(limit.maxMs))")
+            }
+        }
+        if let maxErrorRate = slo.maxErrorRate, summary.requests > 0 {
+            let rate = Double(summary.failed) / Double(summary.requests)
+            if rate > maxErrorRate {
+                failures.append("error rate \(Self.format(rate * 100))% > \(Self.format(maxErrorRate * 100))%")
+            }
+        }
+        passed = failures.isEmpty
+        self.failures = failures
+    }
+
+    private static func format(_ value: Double) -> String {
+        String((value * 10).rounded() / 10)
+    }
+}

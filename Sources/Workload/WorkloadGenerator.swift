@@ -1,0 +1,83 @@
+/// Produces the run's prompt items from the workload spec and the seed.
+///
+/// Item `i` depends only on the seed, `i` and the spec (plus the dataset file and calibration
+/// factor, both fixed before the run), never on generation order — so a duration-bound run draws
+/// as many items as it needs, and every target, in every run with the same inputs, gets
+/// byte-identical items.
+public struct WorkloadGenerator: Sendable {
+    /// The workload shape.
+    public let spec: WorkloadSpec
+    /// The scenario's seed.
+    public let seed: UInt64
+    /// Prompts from a file, for dataset workloads.
+    public let dataset: PromptDataset?
+    /// Target tokens per generated word, measured by calibration (1 without). A prompt of N
+    /// tokens gets round(N / tokensPerWord) words.
+    public let tokensPerWord: Double
+
+    /// A generator. `dataset` must be given for dataset workloads.
+    public init(spec: WorkloadSpec, seed: UInt64, dataset: PromptDataset? = nil, tokensPerWord: Double = 1) {
+        self.spec = spec
+        self.seed = seed
+        self.dataset = dataset
+        self.tokensPerWord = tokensPerWord > 0 ? tokensPerWord : 1
+    }
+
+    /// The item at position `index` (from 0).
+    public func item(at index: Int) -> PromptItem {
+        let turns = max(1, spec.turns)
+        let session = index / turns
+        let turn = index % turns
+        var messages: [ChatMessage] = []
+        if let system = spec.systemPrompt {
+            messages.append(ChatMessage(role: "system", content: system))
+        }
+        if let prefix = spec.sharedPrefix {
+            let group = UInt64(session % prefix.groups)
+            var generator = SeededGenerator(seed: seed ^ 0x5348_4152_4544, stream: group)
+            messages.append(ChatMessage(role: "system", content: words(tokens: prefix.tokens, &generator)))
+        }
+        var maxTokens = spec.maxTokens.mean
+        for step in 0...turn {
+            let (user, budget) = exchange(session: session, turn: step)
+            messages.append(contentsOf: user)
+            maxTokens = Double(budget)
+            if step < turn {
+                // Earlier turns' answers are synthetic and seeded, so the history is identical on
+                // every target whatever each model actually replied.
+                var generator = SeededGenerator(seed: seed ^ 0x5245_504C_59, stream: UInt64(session * turns + step))
+                messages.append(ChatMessage(role: "assistant", content: words(tokens: budget, &generator)))
+            }
+        }
+        return PromptItem(index: index, messages: messages, maxTokens: Int(maxTokens))
+    }
+
+    /// The user message and output budget of one turn of one session.
+    private func exchange(session: Int, turn: Int) -> ([ChatMessage], Int) {
+        let stream = UInt64(session * max(1, spec.turns) + turn)
+        var generator = SeededGenerator(seed: seed, stream: stream)
+        switch spec.source {
+        case .synthetic(let promptTokens):
+            let length = promptTokens.sample(&generator)
+            let budget = spec.maxTokens.sample(&generator)
+            return ([ChatMessage(role: "user", content: words(tokens: length, &generator))], budget)
+        case .dataset:
+            guard let entries = dataset?.entries, !entries.isEmpty else {
+                return ([], spec.maxTokens.sample(&generator))
+            }
+            let entry = entries[Int(stream % UInt64(entries.count))]
+            let budget = entry.maxTokens ?? spec.maxTokens.sample(&generator)
+            return (entry.messages, max(1, budget))
+        }
+    }
+
+    private func words(tokens: Int, _ generator: inout SeededGenerator) -> String {
+        WordList.text(count: max(1, Int((Double(tokens) / tokensPerWord).rounded())), &generator)
+    }
+
+    /// Plain generated text of `count` words (calibration probes), independent of the workload.
+    public static func sampleText(words count: Int, seed: UInt64) -> String {
+        var generator = SeededGenerator(seed: seed ^ 0x4341_4C49_42)
+        return WordList.text(count: count, &generator)
+    }
+}
