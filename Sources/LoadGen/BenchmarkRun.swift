@@ -227,16 +227,21 @@ private struct Session {
     mutating func searchSaturation(_ target: ResolvedTarget, search: SaturationSearch, plan: RunPlan) async -> RunMetadata.SaturationOutcome {
         var passing: Double?
         var failing: Double?
-        if let verdict = await run(target, plan.openLevel(rate: search.minRate)), verdict.passed {
+        var probes = 0
+        func level(_ rate: Double) -> LoadLevel {
+            defer { probes += 1 }
+            return plan.openLevel(rate: rate, probe: probes)
+        }
+        if let verdict = await run(target, level(search.minRate)), verdict.passed {
             passing = search.minRate
-            if mayContinue, let verdict = await run(target, plan.openLevel(rate: search.maxRate)) {
+            if mayContinue, let verdict = await run(target, level(search.maxRate)) {
                 if verdict.passed { passing = search.maxRate } else { failing = search.maxRate }
             }
             if var low = passing, var high = failing {
                 for _ in 0..<search.steps where mayContinue {
                     let middle = ((low + high) / 2 * 1000).rounded() / 1000
                     guard middle > low && middle < high else { break }
-                    guard let verdict = await run(target, plan.openLevel(rate: middle)) else { break }
+                    guard let verdict = await run(target, level(middle)) else { break }
                     if verdict.passed { low = middle } else { high = middle }
                 }
                 passing = low

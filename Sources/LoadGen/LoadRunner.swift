@@ -12,7 +12,7 @@ import Workload
 ///   ``ArrivalTimer``), never waiting for earlier ones, optionally capped in flight. A request held
 ///   back by the cap is sent late and its lag is recorded.
 ///
-/// Request `i` of every target carries workload item `i`; open-loop schedules come from the
+/// Request `i` of every target carries workload item `level.itemOffset + i`; open-loop schedules come from the
 /// level's seed, identical for every target. Each record goes to the sink the moment it is measured.
 public struct LoadRunner: Sendable {
     private let transport: CurlTransport
@@ -52,7 +52,7 @@ public struct LoadRunner: Sendable {
         var summary = state.finish()
         var digest = WorkloadDigest()
         for index in 0..<(summary.requests + summary.warmupRequests) {
-            digest.add(workload.item(at: index), scheduledOffsetNs: offsets?[index])
+            digest.add(workload.item(at: level.itemOffset + index), scheduledOffsetNs: offsets?[index])
         }
         summary.workloadDigest = digest.finalize()
         return summary
@@ -116,7 +116,7 @@ private struct RequestContext: Sendable {
         let warmup = index < level.warmupRequests
             || (level.warmupSeconds.map { MonotonicClock.now() < levelStart + UInt64($0 * 1e9) } ?? false)
         var measurement = await executor.execute(
-            workload.item(at: index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
+            workload.item(at: level.itemOffset + index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
         )
         measurement.record.warmup = warmup
         sink.write(measurement.record)

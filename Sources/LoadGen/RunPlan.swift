@@ -91,10 +91,14 @@ public struct RunPlan: Sendable {
         let load = scenario.load
         switch load.pattern {
         case .closed(let concurrency, let ramp):
-            levels = concurrency.map { LoadLevel(.closed(concurrency: $0, rampSeconds: ramp), load: load, seed: scenario.seed) }
+            levels = concurrency.enumerated().map { number, concurrency in
+                LoadLevel(.closed(concurrency: concurrency, rampSeconds: ramp), load: load, seed: scenario.seed, number: number)
+            }
             search = nil
         case .open(let rates, let maxInFlight):
-            levels = rates.map { LoadLevel(.open(rate: $0, arrival: load.arrival, maxInFlight: maxInFlight), load: load, seed: scenario.seed) }
+            levels = rates.enumerated().map { number, rate in
+                LoadLevel(.open(rate: rate, arrival: load.arrival, maxInFlight: maxInFlight), load: load, seed: scenario.seed, number: number)
+            }
             search = nil
         case .saturation(let saturation):
             levels = []
@@ -108,9 +112,13 @@ public struct RunPlan: Sendable {
         WorkloadGenerator(spec: scenario.workload, seed: scenario.seed, dataset: dataset, tokensPerWord: tokensPerWord)
     }
 
-    /// The open-loop level at `rate` (saturation probes), with the scenario's other load settings.
-    public func openLevel(rate: Double) -> LoadLevel {
-        LoadLevel(.open(rate: rate, arrival: scenario.load.arrival, maxInFlight: search?.maxInFlight), load: scenario.load, seed: scenario.seed)
+    /// The open-loop level at `rate` for the `probe`-th probe of a saturation search (from 0),
+    /// with the scenario's other load settings.
+    public func openLevel(rate: Double, probe: Int) -> LoadLevel {
+        LoadLevel(
+            .open(rate: rate, arrival: scenario.load.arrival, maxInFlight: search?.maxInFlight),
+            load: scenario.load, seed: scenario.seed, number: probe
+        )
     }
 }
 
@@ -140,11 +148,18 @@ public struct LoadLevel: Sendable, Equatable {
     /// Seed of the open-loop schedule: from the scenario's seed and the rate alone, so every
     /// target gets the same schedule at the same rate.
     public var scheduleSeed: UInt64
+    /// Request `i` of this level carries workload item `itemOffset + i`. Levels get disjoint items
+    /// (level number × ``itemStride``), so a later level never replays an earlier level's prompts
+    /// into a warm prefix cache; every target gets the same items at the same level.
+    public var itemOffset: Int
+
+    /// Items reserved per level.
+    public static let itemStride = 1_000_000_000
 
     /// Creates a level.
     public init(
         pattern: Pattern, requestLimit: Int?, durationLimit: Double?, warmupRequests: Int = 0,
-        warmupSeconds: Double? = nil, abort: ErrorRateAbort? = nil, scheduleSeed: UInt64 = 0
+        warmupSeconds: Double? = nil, abort: ErrorRateAbort? = nil, scheduleSeed: UInt64 = 0, itemOffset: Int = 0
     ) {
         self.pattern = pattern
         self.requestLimit = requestLimit
@@ -153,9 +168,10 @@ public struct LoadLevel: Sendable, Equatable {
         self.warmupSeconds = warmupSeconds
         self.abort = abort
         self.scheduleSeed = scheduleSeed
+        self.itemOffset = itemOffset
     }
 
-    init(_ pattern: Pattern, load: LoadSpec, seed: UInt64) {
+    init(_ pattern: Pattern, load: LoadSpec, seed: UInt64, number: Int) {
         var scheduleSeed = seed
         if case .open(let rate, _, _) = pattern {
             var generator = SeededGenerator(seed: seed, stream: rate.bitPattern)
@@ -164,7 +180,7 @@ public struct LoadLevel: Sendable, Equatable {
         self.init(
             pattern: pattern, requestLimit: load.requests, durationLimit: load.duration,
             warmupRequests: load.warmupRequests, warmupSeconds: load.warmupSeconds, abort: load.abort,
-            scheduleSeed: scheduleSeed
+            scheduleSeed: scheduleSeed, itemOffset: number * Self.itemStride
         )
     }
 

@@ -12,8 +12,9 @@ public enum ArrivalProcess: Sendable, Equatable {
 
     /// Intended send times for a level: offsets in nanoseconds from the level's start, drawn from
     /// `seed`, so every target receives the same schedule. Stops at `count` arrivals or at
-    /// `durationNs`, whichever is given and comes first.
+    /// `durationNs`, whichever is given and comes first; with neither, the schedule is empty.
     public func schedule(rate: Double, count: Int?, durationNs: UInt64?, seed: UInt64) -> [UInt64] {
+        guard count != nil || durationNs != nil, rate > 0 else { return [] }
         var generator = SeededGenerator(seed: seed)
         let mean = 1 / rate
         var offsets: [UInt64] = []

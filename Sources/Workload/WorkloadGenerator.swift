@@ -24,32 +24,42 @@ public struct WorkloadGenerator: Sendable {
     }
 
     /// The item at position `index` (from 0).
+    ///
+    /// All system text — the scenario's system prompt, then the shared prefix, then a dataset
+    /// entry's own system turn (first turn only) — is joined into one leading system message, so
+    /// roles alternate as strict chat templates require.
     public func item(at index: Int) -> PromptItem {
         let turns = max(1, spec.turns)
         let session = index / turns
         let turn = index % turns
-        var messages: [ChatMessage] = []
-        if let system = spec.systemPrompt {
-            messages.append(ChatMessage(role: "system", content: system))
-        }
+        var system: [String] = []
+        if let prompt = spec.systemPrompt { system.append(prompt) }
         if let prefix = spec.sharedPrefix {
             let group = UInt64(session % prefix.groups)
             var generator = SeededGenerator(seed: seed ^ 0x5348_4152_4544, stream: group)
-            messages.append(ChatMessage(role: "system", content: words(tokens: prefix.tokens, &generator)))
+            system.append(words(tokens: prefix.tokens, &generator))
         }
-        var maxTokens = spec.maxTokens.mean
+        var conversation: [ChatMessage] = []
+        var maxTokens = 1
         for step in 0...turn {
-            let (user, budget) = exchange(session: session, turn: step)
-            messages.append(contentsOf: user)
-            maxTokens = Double(budget)
+            let (messages, budget) = exchange(session: session, turn: step)
+            for message in messages {
+                if message.role == "system" {
+                    if step == 0 { system.append(message.content) }
+                } else {
+                    conversation.append(message)
+                }
+            }
+            maxTokens = budget
             if step < turn {
                 // Earlier turns' answers are synthetic and seeded, so the history is identical on
                 // every target whatever each model actually replied.
                 var generator = SeededGenerator(seed: seed ^ 0x5245_504C_59, stream: UInt64(session * turns + step))
-                messages.append(ChatMessage(role: "assistant", content: words(tokens: budget, &generator)))
+                conversation.append(ChatMessage(role: "assistant", content: words(tokens: budget, &generator)))
             }
         }
-        return PromptItem(index: index, messages: messages, maxTokens: Int(maxTokens))
+        let head = system.isEmpty ? [] : [ChatMessage(role: "system", content: system.joined(separator: "\n\n"))]
+        return PromptItem(index: index, messages: head + conversation, maxTokens: maxTokens)
     }
 
     /// The user message and output budget of one turn of one session.

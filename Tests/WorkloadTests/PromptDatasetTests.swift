@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+import Workload
+
+/// Writes `text` to a fresh temporary file and returns its path; the caller removes it.
+private func temporaryFile(_ text: String, suffix: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("repat-dataset-\(UUID().uuidString).\(suffix)").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}
+
+/// Loads `text` as a dataset file of `format`.
+private func load(_ text: String, format: PromptDataset.Format) throws -> PromptDataset {
+    let path = try temporaryFile(text, suffix: format.rawValue)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try PromptDataset.load(path: path, format: format)
+}
+
+/// The problem loading `text` reports, with the temporary path replaced by `FILE`.
+private func problem(_ text: String, format: PromptDataset.Format, sourceLocation: SourceLocation = #_sourceLocation) throws -> ScenarioProblem? {
+    let path = try temporaryFile(text, suffix: format.rawValue)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    do {
+        let dataset = try PromptDataset.load(path: path, format: format)
+        Issue.record("expected a problem, got \(dataset.entries.count) entries", sourceLocation: sourceLocation)
+        return nil
+    } catch {
+        #expect(error.file == path, sourceLocation: sourceLocation)
+        var problem = error
+        problem.file = "FILE"
+        return problem
+    }
+}
+
+/// The project's sample datasets, `scenarios/data/` at the package root.
+private let sampleFolder = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("scenarios/data")
+private let sampleJSONL = sampleFolder.appendingPathComponent("prompts.jsonl").path
+private let sampleShareGPT = sampleFolder.appendingPathComponent("sharegpt-sample.json").path
+
+private func user(_ text: String) -> ChatMessage { ChatMessage(role: "user", content: text) }
+
+@Suite("Prompt datasets")
+struct PromptDatasetTests {
+    @Test("JSONL reads prompt and messages lines with their max_tokens, skipping blank lines and CRLF endings")
+    func jsonl() throws {
+        let text = [
+            #"{"prompt": "What is a GPU?", "max_tokens": 64}"#,
+            "",
+            #"{"messages": [{"role": "system", "content": "Be short."}, {"role": "user", "content": "Hi"}]}"#,
+            "   \t",
+            #"{"prompt": "line\nbreak", "max_tokens": 5, "extra": true}"#,
+            "",
+        ].joined(separator: "\r\n")
+        let dataset = try load(text, format: .jsonl)
+        #expect(dataset.entries == [
+            PromptDataset.Entry(messages: [user("What is a GPU?")], maxTokens: 64),
+            PromptDataset.Entry(messages: [ChatMessage(role: "system", content: "Be short."), user("Hi")], maxTokens: nil),
+            PromptDataset.Entry(messages: [user("line\nbreak")], maxTokens: 5),
+        ])
+    }
+
+    @Test("a file without a final newline reads its last line")
+    func noFinalNewline() throws {
+        let dataset = try load("{\"prompt\": \"a\"}\n{\"prompt\": \"b\"}", format: .jsonl)
+        #expect(dataset.entries.map(\.messages) == [[user("a")], [user("b")]])
+    }
+
+    @Test(
+        "a bad JSONL line is reported with its 1-based line number",
+        arguments: [
+            ("not json at all", "not a JSON object"),
+            ("[1, 2]", "not a JSON object"),
+            (#"{"text": "no prompt"}"#, "needs a text 'prompt' or a 'messages' list"),
+            (#"{"messages": []}"#, "messages must be a non-empty list of {role, content} with text content"),
+            (#"{"messages": [{"role": "user", "content": [{"type": "text"}]}]}"#, "messages must be a non-empty list of {role, content} with text content"),
+        ]
+    )
+    func badLine(line: String, message: String) throws {
+        let text = "{\"prompt\": \"fine\"}\r\n\r\n\(line)\r\n{\"prompt\": \"also fine\"}\r\n"
+        let found = try #require(try problem(text, format: .jsonl))
+        #expect(found == ScenarioProblem(file: "FILE", line: 3, field: "", message: message))
+    }
+
+    @Test("ShareGPT: system and human turns become messages, the reply's word count the budget")
+    func shareGPT() throws {
+        let text = """
+            [
+              {"id": "a", "conversations": [
+                {"from": "system", "value": "You help."},
+                {"from": "human", "value": "Why is the sky blue?"},
+                {"from": "gpt", "value": "Rayleigh scattering:  shorter\\nwavelengths scatter more."},
+                {"from": "human", "value": "Ignored follow-up"},
+                {"from": "gpt", "value": "Ignored answer"}
+              ]},
+              {"conversations": [{"from": "human", "value": "Unanswered"}]},
+              {"conversations": [{"from": "gpt", "value": "Nobody asked"}]},
+              {"conversations": [{"from": "system", "value": "Alone"}, {"from": "gpt", "value": "Still nobody asked"}]},
+              {"no_conversations": true},
+              {"conversations": [{"from": "user", "value": "Two"}, {"from": "human", "value": "parts"}, {"from": "chatgpt", "value": "ok"}]}
+            ]
+            """
+        let dataset = try load(text, format: .sharegpt)
+        #expect(dataset.entries == [
+            PromptDataset.Entry(messages: [ChatMessage(role: "system", content: "You help."), user("Why is the sky blue?")], maxTokens: 6),
+            PromptDataset.Entry(messages: [user("Two"), user("parts")], maxTokens: 1),
+        ])
+    }
+
+    @Test("a ShareGPT file with no answered human turn is an error")
+    func shareGPTEmpty() throws {
+        let text = #"[{"conversations": [{"from": "human", "value": "Hello?"}]}, {"conversations": []}]"#
+        let found = try #require(try problem(text, format: .sharegpt))
+        #expect(found == ScenarioProblem(file: "FILE", line: nil, field: "", message: "the dataset holds no usable prompt"))
+    }
+
+    @Test("a file of the wrong shape, an empty JSONL file and a missing file are errors")
+    func wrongShape() throws {
+        let notArray = try #require(try problem(#"{"conversations": []}"#, format: .sharegpt))
+        #expect(notArray.message.hasPrefix("not a ShareGPT file"))
+        let empty = try #require(try problem("\n\n", format: .jsonl))
+        #expect(empty.message == "the dataset holds no usable prompt")
+
+        let path = "/nonexistent-\(UUID().uuidString).jsonl"
+        #expect(throws: ScenarioProblem(file: path, line: nil, field: "", message: "cannot read the dataset file")) {
+            try PromptDataset.load(path: path, format: .jsonl)
+        }
+    }
+
+    @Test("the project's sample JSONL file parses: one entry per line", .enabled(if: FileManager.default.fileExists(atPath: sampleJSONL)))
+    func sampleJSONLParses() throws {
+        let dataset = try PromptDataset.load(path: sampleJSONL, format: .jsonl)
+        let text = try String(contentsOfFile: sampleJSONL, encoding: .utf8)
+        let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+        #expect(dataset.entries.count == lines.count)
+        for entry in dataset.entries {
+            #expect(entry.messages.last?.role == "user")
+            #expect(entry.messages.allSatisfy { !$0.content.isEmpty })
+            #expect(entry.maxTokens.map { $0 > 0 } ?? true)
+        }
+    }
+
+    @Test("the project's sample ShareGPT file parses into answered prompts", .enabled(if: FileManager.default.fileExists(atPath: sampleShareGPT)))
+    func sampleShareGPTParses() throws {
+        let dataset = try PromptDataset.load(path: sampleShareGPT, format: .sharegpt)
+        let data = try #require(FileManager.default.contents(atPath: sampleShareGPT))
+        let conversations = try #require(try JSONSerialization.jsonObject(with: data) as? [Any])
+        #expect(!dataset.entries.isEmpty)
+        #expect(dataset.entries.count <= conversations.count)
+        for entry in dataset.entries {
+            #expect(entry.messages.last?.role == "user")
+            #expect(entry.messages.allSatisfy { ["system", "user"].contains($0.role) && !$0.content.isEmpty })
+            #expect((entry.maxTokens ?? 0) > 0)
+        }
+    }
+}
