@@ -274,6 +274,9 @@ private struct Session {
         var line = "\(summary.target) \(summary.loadLevel): \(summary.requests) requests, \(summary.failed) errors, "
             + String(format: "%.2f req/s, %.1f output tok/s, ", summary.requestsPerSecond, summary.outputTokensPerSecond)
             + "TTFT p50 \(ttft), send lag p99 \(lag)"
+        if let sendRate = summary.sendRate {
+            line += String(format: ", sent at %.2f req/s", sendRate)
+        }
         if let verdict {
             line += verdict.passed ? ", meets SLOs" : ", breaks SLOs (\(verdict.failures.joined(separator: "; ")))"
         }

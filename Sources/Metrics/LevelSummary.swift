@@ -37,6 +37,7 @@ public struct LevelSummary: Sendable {
     /// How late requests were sent against their schedule, every request.
     public private(set) var sendLag = LatencyDistribution()
     private var firstStartS = Double.infinity
+    private var lastStartS = -Double.infinity
     private var lastEndS = -Double.infinity
 
     /// An empty summary.
@@ -55,6 +56,7 @@ public struct LevelSummary: Sendable {
         sendLag.record(ms: record.sendLagMs)
         outcomes[record.status, default: 0] += 1
         firstStartS = min(firstStartS, record.startS)
+        lastStartS = max(lastStartS, record.startS)
         lastEndS = max(lastEndS, record.startS + record.durationMs / 1000)
         guard record.status.isSuccess else { return }
         promptTokens += record.promptTokens ?? 0
@@ -84,6 +86,7 @@ public struct LevelSummary: Sendable {
         e2eFromScheduled.merge(other.e2eFromScheduled)
         sendLag.merge(other.sendLag)
         firstStartS = min(firstStartS, other.firstStartS)
+        lastStartS = max(lastStartS, other.lastStartS)
         lastEndS = max(lastEndS, other.lastEndS)
     }
 
@@ -95,6 +98,13 @@ public struct LevelSummary: Sendable {
 
     /// Wall time of the level, seconds (0 before any request).
     public var durationS: Double { requests == 0 ? 0 : max(0, lastEndS - firstStartS) }
+
+    /// The rate at which requests were actually sent, per second: (requests − 1) over the time
+    /// from the first send to the last; compare with an open-loop level's requested rate.
+    public var sendRate: Double? {
+        guard requests > 1, lastStartS > firstStartS else { return nil }
+        return Double(requests - 1) / (lastStartS - firstStartS)
+    }
 
     /// Successful requests per second.
     public var requestsPerSecond: Double { rate(Double(succeeded)) }

@@ -5,7 +5,7 @@ public enum SummaryTable {
     /// Column headings.
     static let headings = [
         "target", "level", "requests", "errors", "req/s", "out tok/s",
-        "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms",
+        "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms", "lag p99 ms",
     ]
 
     /// Renders summaries as an aligned plain-text table (numbers right-aligned).
@@ -17,6 +17,7 @@ public enum SummaryTable {
                 number(summary.ttft.percentileMs(50), 1), number(summary.ttft.percentileMs(99), 1),
                 number(summary.tpot.percentileMs(50), 2), number(summary.tpot.percentileMs(99), 2),
                 number(summary.e2e.percentileMs(50), 1), number(summary.e2e.percentileMs(99), 1),
+                number(summary.sendLag.percentileMs(99), 2),
             ]
         }
         let all = [headings] + rows

@@ -18,7 +18,9 @@ struct Validate: ParsableCommand {
             let loaded = try ScenarioLoader(environment: environment).load(path: scenario)
             let plan = try RunPlan(scenario: loaded, environment: environment)
             let targets = plan.targets.map { "\($0.spec.name) (\($0.spec.dialect))" }.joined(separator: ", ")
-            print("\(scenario): ok — targets: \(targets); load levels: \(plan.levels.map(\.label).joined(separator: ", "))")
+            let load = plan.search.map { "saturation search \($0.minRate)–\($0.maxRate) req/s in \($0.steps) steps" }
+                ?? "load levels: \(plan.levels.map(\.label).joined(separator: ", "))"
+            print("\(scenario): ok — targets: \(targets); \(load)")
         } catch {
             for problem in error.problems { FileHandleOutput.error(problem.description) }
             throw ExitCode(2)

@@ -40,9 +40,10 @@ struct SummaryTableTests {
                 #expect(end == line.count || line[line.index(after: index)] == " ")
             }
         }
-        #expect(Array(lines[2].split(separator: " ").suffix(8)) == ["0.00", "0.0", "-", "-", "-", "-", "-", "-"])
+        // A failed-only level: no latency figures, but its send lag is known.
+        #expect(Array(lines[2].split(separator: " ").suffix(9)) == ["0.00", "0.0", "-", "-", "-", "-", "-", "-", "0.00"])
         let cells = lines[1].split(separator: " ").map(String.init)
-        #expect(cells.count == 12)
+        #expect(cells.count == 13)
         #expect(cells[4] == "2.00", "4 ok requests over 2.0 s")  // starts 0…1.5 s, last end 2.0 s
         #expect(cells[5] == "18.0")
         #expect(cells[6] == "2.0", "TTFT p50 of 1, 2, 3, 4 ms")
@@ -52,6 +53,6 @@ struct SummaryTableTests {
     @Test("no summaries renders the heading line only")
     func empty() {
         let text = SummaryTable.render([])
-        #expect(text == "target  level  requests  errors  req/s  out tok/s  TTFT p50 ms  TTFT p99 ms  TPOT p50 ms  TPOT p99 ms  E2E p50 ms  E2E p99 ms\n")
+        #expect(text == "target  level  requests  errors  req/s  out tok/s  TTFT p50 ms  TTFT p99 ms  TPOT p50 ms  TPOT p99 ms  E2E p50 ms  E2E p99 ms  lag p99 ms\n")
     }
 }

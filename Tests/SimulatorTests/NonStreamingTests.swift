@@ -64,7 +64,9 @@ struct NonStreamingTests {
         let port = server.port
         async let stream = TestHTTPClient.post(
             port: port, "/v1/completions", #"{"prompt":"a","max_tokens":2000,"ignore_eos":true,"stream":true}"#)
-        try await Task.sleep(for: .milliseconds(100))
+        // Generation takes 10 s; half a second leaves room for the first tokens even on a busy
+        // machine, and the stream is still far from done when the server shuts down.
+        try await Task.sleep(for: .milliseconds(500))
         try await server.shutdown()
         let cut = try await stream
         #expect(cut.status == 200)
