@@ -38,12 +38,21 @@ public struct BenchmarkRun: Sendable {
     private let plan: RunPlan
     private let resultsRoot: String
     private let log: @Sendable (String) -> Void
+    private let progress: (@Sendable (LevelProgress) -> Void)?
+    private let progressInterval: Double
 
-    /// A run of `plan` writing under `resultsRoot`; progress lines go to `log`.
-    public init(plan: RunPlan, resultsRoot: String, log: @escaping @Sendable (String) -> Void) {
+    /// A run of `plan` writing under `resultsRoot`. Event lines (level start and end, calibration)
+    /// go to `log`; snapshots of the level in progress go to `progress` every `progressInterval`
+    /// seconds.
+    public init(
+        plan: RunPlan, resultsRoot: String, progressInterval: Double = 1,
+        progress: (@Sendable (LevelProgress) -> Void)? = nil, log: @escaping @Sendable (String) -> Void
+    ) {
         self.plan = plan
         self.resultsRoot = resultsRoot
         self.log = log
+        self.progress = progress
+        self.progressInterval = progressInterval
     }
 
     /// Runs to the end, or until `stop` fires (first signal: in-flight requests finish; cancelling
@@ -114,6 +123,11 @@ public struct BenchmarkRun: Sendable {
             workload: Self.describe(plan.scenario.workload)
         )
         metadata.calibration = calibration
+        metadata.scenarioDigest = plan.scenario.sourceDigest
+        metadata.slo = plan.scenario.slo.map(Self.describe)
+        for (index, target) in plan.targets.enumerated() {
+            metadata.targets[index].engineVersion = await EngineVersion.probe(target, transport: transport)
+        }
         var failure: String?
         do {
             try metadata.write(to: directory.runJSON)
@@ -124,7 +138,8 @@ public struct BenchmarkRun: Sendable {
 
         var session = Session(
             runner: LoadRunner(transport: transport, sink: sink, stop: stop, runID: directory.runID, runStart: MonotonicClock.now()),
-            sink: sink, stop: stop, workload: workload, slo: plan.scenario.slo, log: log, failure: failure
+            sink: sink, stop: stop, workload: workload, slo: plan.scenario.slo, log: log,
+            progress: progress, progressInterval: progressInterval, failure: failure
         )
         var saturation: [RunMetadata.SaturationOutcome] = []
         if let search = plan.search {
@@ -151,7 +166,9 @@ public struct BenchmarkRun: Sendable {
             digest.add(digest: summary.workloadDigest ?? "")
         }
         metadata.workloadDigest = session.summaries.isEmpty ? nil : digest.finalize()
+        let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, meetsSLO: $1.meetsSLO) }
         do {
+            try AtomicFile.write(Data(SummaryCSV.render(rows).utf8), to: directory.summaryCSV)
             try metadata.write(to: directory.runJSON)
         } catch {
             session.failure = session.failure ?? error.description
@@ -173,6 +190,14 @@ public struct BenchmarkRun: Sendable {
             model: target.spec.model, stream: target.parameters.stream,
             simulator: target.spec.isSimulated ? Dictionary(target.spec.simulatorOptions.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }) : nil
         )
+    }
+
+    private static func describe(_ slo: SLOSpec) -> [String: Double] {
+        var fields: [String: Double] = [:]
+        for limit in slo.limits { fields[limit.field] = limit.maxMs }
+        for (metric, value) in slo.perRequest { fields["\(metric)_ms"] = value }
+        if let rate = slo.maxErrorRate { fields["max_error_rate"] = rate }
+        return fields
     }
 
     private static func describe(_ workload: WorkloadSpec) -> [String: String] {
@@ -199,6 +224,8 @@ private struct Session {
     let workload: WorkloadGenerator
     let slo: SLOSpec?
     let log: @Sendable (String) -> Void
+    let progress: (@Sendable (LevelProgress) -> Void)?
+    let progressInterval: Double
     var failure: String?
     var summaries: [LevelSummary] = []
     var outcomes: [RunMetadata.LevelOutcome] = []
@@ -209,7 +236,7 @@ private struct Session {
     @discardableResult
     mutating func run(_ target: ResolvedTarget, _ level: LoadLevel) async -> SLOVerdict? {
         log("\(target.spec.name) \(level.label): \(Self.describe(level))")
-        let summary = await runner.run(target: target, level: level, workload: workload)
+        let summary = await runner.run(target: target, level: level, workload: workload, progressInterval: progressInterval, progress: progress)
         summaries.append(summary)
         let verdict = slo.map { SLOVerdict(slo: $0, summary: summary) }
         outcomes.append(RunMetadata.LevelOutcome(

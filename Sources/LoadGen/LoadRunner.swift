@@ -30,14 +30,29 @@ public struct LoadRunner: Sendable {
         self.runStart = runStart
     }
 
-    /// Runs `level` against `target`.
-    public func run(target: ResolvedTarget, level: LoadLevel, workload: WorkloadGenerator) async -> LevelSummary {
+    /// Runs `level` against `target`. While it runs, `progress` (when given) receives a snapshot
+    /// every `progressInterval` seconds, off the request path.
+    public func run(
+        target: ResolvedTarget, level: LoadLevel, workload: WorkloadGenerator,
+        progressInterval: Double = 1, progress: (@Sendable (LevelProgress) -> Void)? = nil
+    ) async -> LevelSummary {
         let levelStart = MonotonicClock.now() + 1_000_000  // 1 ms of lead so the first send is not late
-        let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label), abort: level.abort)
+        let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput), abort: level.abort)
         let context = RequestContext(
             executor: RequestExecutor(transport: transport, target: target, runID: runID, runStart: runStart),
             sink: sink, state: state, workload: workload, level: level, levelStart: levelStart
         )
+        let reporter = progress.map { report in
+            Task {
+                let started = MonotonicClock.now()
+                while !Task.isCancelled {
+                    try? await Task.sleep(nanoseconds: UInt64(progressInterval * 1e9))
+                    if Task.isCancelled { break }
+                    report(LevelProgress(summary: state.finish(), level: level, elapsedS: Double(MonotonicClock.now() - started) / 1e9))
+                }
+            }
+        }
+        defer { reporter?.cancel() }
         var offsets: [UInt64]?
         switch level.pattern {
         case .closed(let concurrency, let ramp):

@@ -1,5 +1,6 @@
 import CurlTransport
 import Dialects
+import Metrics
 import Simulator
 import Workload
 
@@ -92,12 +93,12 @@ public struct RunPlan: Sendable {
         switch load.pattern {
         case .closed(let concurrency, let ramp):
             levels = concurrency.enumerated().map { number, concurrency in
-                LoadLevel(.closed(concurrency: concurrency, rampSeconds: ramp), load: load, seed: scenario.seed, number: number)
+                LoadLevel(.closed(concurrency: concurrency, rampSeconds: ramp), load: load, seed: scenario.seed, number: number, slo: scenario.slo)
             }
             search = nil
         case .open(let rates, let maxInFlight):
             levels = rates.enumerated().map { number, rate in
-                LoadLevel(.open(rate: rate, arrival: load.arrival, maxInFlight: maxInFlight), load: load, seed: scenario.seed, number: number)
+                LoadLevel(.open(rate: rate, arrival: load.arrival, maxInFlight: maxInFlight), load: load, seed: scenario.seed, number: number, slo: scenario.slo)
             }
             search = nil
         case .saturation(let saturation):
@@ -117,7 +118,7 @@ public struct RunPlan: Sendable {
     public func openLevel(rate: Double, probe: Int) -> LoadLevel {
         LoadLevel(
             .open(rate: rate, arrival: scenario.load.arrival, maxInFlight: search?.maxInFlight),
-            load: scenario.load, seed: scenario.seed, number: probe
+            load: scenario.load, seed: scenario.seed, number: probe, slo: scenario.slo
         )
     }
 }
@@ -153,13 +154,17 @@ public struct LoadLevel: Sendable, Equatable {
     /// into a warm prefix cache; every target gets the same items at the same level.
     public var itemOffset: Int
 
+    /// Per-request SLOs counted as goodput, when the scenario sets any.
+    public var goodput: GoodputCriteria?
+
     /// Items reserved per level.
     public static let itemStride = 1_000_000_000
 
     /// Creates a level.
     public init(
         pattern: Pattern, requestLimit: Int?, durationLimit: Double?, warmupRequests: Int = 0,
-        warmupSeconds: Double? = nil, abort: ErrorRateAbort? = nil, scheduleSeed: UInt64 = 0, itemOffset: Int = 0
+        warmupSeconds: Double? = nil, abort: ErrorRateAbort? = nil, scheduleSeed: UInt64 = 0, itemOffset: Int = 0,
+        goodput: GoodputCriteria? = nil
     ) {
         self.pattern = pattern
         self.requestLimit = requestLimit
@@ -169,9 +174,10 @@ public struct LoadLevel: Sendable, Equatable {
         self.abort = abort
         self.scheduleSeed = scheduleSeed
         self.itemOffset = itemOffset
+        self.goodput = goodput
     }
 
-    init(_ pattern: Pattern, load: LoadSpec, seed: UInt64, number: Int) {
+    init(_ pattern: Pattern, load: LoadSpec, seed: UInt64, number: Int, slo: SLOSpec?) {
         var scheduleSeed = seed
         if case .open(let rate, _, _) = pattern {
             var generator = SeededGenerator(seed: seed, stream: rate.bitPattern)
@@ -180,7 +186,8 @@ public struct LoadLevel: Sendable, Equatable {
         self.init(
             pattern: pattern, requestLimit: load.requests, durationLimit: load.duration,
             warmupRequests: load.warmupRequests, warmupSeconds: load.warmupSeconds, abort: load.abort,
-            scheduleSeed: scheduleSeed, itemOffset: number * Self.itemStride
+            scheduleSeed: scheduleSeed, itemOffset: number * Self.itemStride,
+            goodput: slo.flatMap { GoodputCriteria(perRequest: $0.perRequest) }
         )
     }
 
@@ -193,5 +200,13 @@ public struct LoadLevel: Sendable, Equatable {
             let rounded = (rate * 1000).rounded() / 1000
             return rounded == rounded.rounded() ? "r\(Int(rounded))" : "r\(rounded)"
         }
+    }
+}
+
+extension GoodputCriteria {
+    /// Criteria from a scenario's per-request limits; nil when there are none.
+    init?(perRequest limits: [String: Double]) {
+        guard !limits.isEmpty else { return nil }
+        self.init(ttftMs: limits["ttft"], tpotMs: limits["tpot"], e2eMs: limits["e2e"])
     }
 }

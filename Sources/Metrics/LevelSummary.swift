@@ -40,10 +40,16 @@ public struct LevelSummary: Sendable {
     private var lastStartS = -Double.infinity
     private var lastEndS = -Double.infinity
 
-    /// An empty summary.
-    public init(target: String, loadLevel: String) {
+    /// Per-request SLOs for goodput; nil when the scenario sets none.
+    public let goodputCriteria: GoodputCriteria?
+    /// Successful requests that met every per-request SLO.
+    public private(set) var goodRequests = 0
+
+    /// An empty summary; `goodput` sets the per-request SLOs that ``goodputPerSecond`` counts.
+    public init(target: String, loadLevel: String, goodput: GoodputCriteria? = nil) {
         self.target = target
         self.loadLevel = loadLevel
+        goodputCriteria = goodput
     }
 
     /// Adds one request; `gapsNs` are its inter-token gaps.
@@ -59,6 +65,7 @@ public struct LevelSummary: Sendable {
         lastStartS = max(lastStartS, record.startS)
         lastEndS = max(lastEndS, record.startS + record.durationMs / 1000)
         guard record.status.isSuccess else { return }
+        if goodputCriteria?.isMet(by: record) == true { goodRequests += 1 }
         promptTokens += record.promptTokens ?? 0
         outputTokens += record.outputTokens
         if let value = record.ttftMs { ttft.record(ms: value) }
@@ -74,6 +81,7 @@ public struct LevelSummary: Sendable {
     public mutating func merge(_ other: LevelSummary) {
         requests += other.requests
         warmupRequests += other.warmupRequests
+        goodRequests += other.goodRequests
         abortReason = abortReason ?? other.abortReason
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens
@@ -104,6 +112,12 @@ public struct LevelSummary: Sendable {
     public var sendRate: Double? {
         guard requests > 1, lastStartS > firstStartS else { return nil }
         return Double(requests - 1) / (lastStartS - firstStartS)
+    }
+
+    /// Requests per second that met every per-request SLO (DistServe's goodput); nil without
+    /// per-request SLOs.
+    public var goodputPerSecond: Double? {
+        goodputCriteria == nil ? nil : rate(Double(goodRequests))
     }
 
     /// Successful requests per second.

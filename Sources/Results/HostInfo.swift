@@ -12,6 +12,8 @@ public struct HostInfo: Codable, Sendable {
     public var cpuCores: Int
     /// Physical memory, bytes.
     public var memoryBytes: UInt64
+    /// GPUs as `nvidia-smi` lists them (name, memory, driver), empty without NVIDIA GPUs.
+    public var gpus: [String]?
 
     /// Creates host information.
     public init(os: String, kernel: String, cpuModel: String, cpuCores: Int, memoryBytes: UInt64) {
@@ -28,13 +30,16 @@ public struct HostInfo: Codable, Sendable {
         var name = utsname()
         uname(&name)
         let kernel = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        return HostInfo(
+        var host = HostInfo(
             os: osRelease() ?? info.operatingSystemVersionString,
             kernel: kernel,
             cpuModel: cpuModel() ?? "unknown",
             cpuCores: info.processorCount,
             memoryBytes: info.physicalMemory
         )
+        let query = ["--query-gpu=name,memory.total,driver_version", "--format=csv,noheader"]
+        host.gpus = HostCommand.output("nvidia-smi", query)?.split(separator: "\n").map(String.init) ?? []
+        return host
     }
 
     private static func osRelease() -> String? {
@@ -52,5 +57,28 @@ public struct HostInfo: Codable, Sendable {
             return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return nil
+    }
+}
+
+/// Runs a short host command (git, nvidia-smi) found on `PATH` and returns its trimmed standard
+/// output, or nil when it is missing or fails.
+enum HostCommand {
+    static func output(_ command: String, _ arguments: [String]) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [command] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return nil
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
     }
 }

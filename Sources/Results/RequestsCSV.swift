@@ -34,3 +34,41 @@ public enum RequestsCSV {
         return cells.joined(separator: ",") + "\n"
     }
 }
+
+extension RequestsCSV {
+    /// Records from a parsed `requests.csv`, matching columns by name (so files from later repat
+    /// versions with extra columns still read). `run_id`, `target`, `load_level`, `request_id` and
+    /// `status` are required.
+    /// - Throws: ``ResultsError`` naming the file, row and column.
+    public static func records(from table: CSVTable, file: String) throws(ResultsError) -> [RequestRecord] {
+        var position: [String: Int] = [:]
+        for (index, name) in table.header.enumerated() { position[name] = index }
+        for required in ["run_id", "target", "load_level", "request_id", "status"] where position[required] == nil {
+            throw ResultsError("\(file): not a requests.csv (no \(required) column)")
+        }
+        var records: [RequestRecord] = []
+        records.reserveCapacity(table.rows.count)
+        for (offset, row) in table.rows.enumerated() {
+            func text(_ name: String) -> String { position[name].map { row[$0] } ?? "" }
+            func number(_ name: String) -> Double? { Double(text(name)) }
+            func integer(_ name: String) -> Int? { Int(text(name)) }
+            guard let status = Outcome(rawValue: text("status")), let requestID = integer("request_id") else {
+                throw ResultsError("\(file): row \(offset + 2): unknown status '\(text("status"))' or request_id '\(text("request_id"))'")
+            }
+            records.append(RequestRecord(
+                runID: text("run_id"), target: text("target"), loadLevel: text("load_level"), requestID: requestID,
+                scheduledS: number("scheduled_s") ?? 0, startS: number("start_s") ?? 0,
+                ttfbMs: number("ttfb_ms"), ttftMs: number("ttft_ms"), e2eMs: number("e2e_ms"), tpotMs: number("tpot_ms"),
+                itlP50Ms: number("itl_p50_ms"), itlMaxMs: number("itl_max_ms"), durationMs: number("duration_ms") ?? 0,
+                promptTokens: integer("prompt_tokens"), outputTokens: integer("output_tokens") ?? 0,
+                tokenSource: text("token_source"), tokenEvents: integer("token_events") ?? 0,
+                status: status, httpStatus: integer("http_status") ?? 0, error: text("error"),
+                dnsMs: number("dns_ms"), connectMs: number("connect_ms"), tlsMs: number("tls_ms"),
+                connectionReused: text("connection_reused") == "true", httpVersion: text("http_version"),
+                serverPromptMs: number("server_prompt_ms"), serverDecodeMs: number("server_decode_ms"),
+                parseErrors: integer("parse_errors") ?? 0, warmup: text("warmup") == "true"
+            ))
+        }
+        return records
+    }
+}

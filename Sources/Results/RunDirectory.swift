@@ -31,6 +31,8 @@ public struct RunDirectory: Sendable {
 
     /// `requests.csv`: one row per request.
     public var requestsCSV: String { file("requests.csv") }
+    /// `summary.csv`: one row per target and load level.
+    public var summaryCSV: String { file("summary.csv") }
     /// `run.json`: what ran, where, when.
     public var runJSON: String { file("run.json") }
 

@@ -30,10 +30,13 @@ public struct RunMetadata: Codable, Sendable {
         public var stream: Bool
         /// Simulator engine options, for simulated targets.
         public var simulator: [String: String]?
+        /// The serving engine's version where its API tells (vLLM `/version`, Ollama
+        /// `/api/version`, llama.cpp `/props`, TGI `/info`).
+        public var engineVersion: String?
 
         /// `baseUrl`, not `baseURL`: ``RunMetadata/read(from:)`` converts `base_url` to `baseUrl`.
         private enum CodingKeys: String, CodingKey {
-            case name, dialect, baseURL = "baseUrl", model, stream, simulator
+            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion
         }
 
         /// Creates a target entry.
@@ -49,6 +52,13 @@ public struct RunMetadata: Codable, Sendable {
 
     /// repat's version.
     public var repatVersion: String = RepatVersion.current
+    /// Git commit of the repat checkout the binary was built in, when it can be found.
+    public var repatCommit: String? = RepatVersion.gitCommit()
+    /// SHA-256 of the scenario file's bytes.
+    public var scenarioDigest: String?
+    /// The scenario's SLOs as written (`ttft_p99_ms` → 2000), so summaries read back later
+    /// compute goodput the same way.
+    public var slo: [String: Double]?
     /// The run id.
     public var runID: String
     /// Run status.
@@ -155,7 +165,7 @@ public struct RunMetadata: Codable, Sendable {
     /// `runId`, not `runID`: the decoder's `convertFromSnakeCase` turns `run_id` into `runId`, and
     /// the encoder's `convertToSnakeCase` turns `runId` back into `run_id`.
     private enum CodingKeys: String, CodingKey {
-        case repatVersion, runID = "runId", status, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
+        case repatVersion, repatCommit, runID = "runId", status, scenarioDigest, slo, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
         case targets, loadLevels, workload, workloadDigest, calibration, levels, saturation
     }
 
@@ -210,4 +220,17 @@ public struct RunMetadata: Codable, Sendable {
 public enum RepatVersion {
     /// Semantic version of this build.
     public static let current = "0.1.0"
+
+    /// The commit of the git checkout holding the running binary (`.build/…/repat` inside a
+    /// clone), or nil when the binary lives elsewhere or git is missing.
+    public static func gitCommit() -> String? {
+        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) {
+                return HostCommand.output("git", ["-C", folder.path, "rev-parse", "HEAD"])
+            }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
 }

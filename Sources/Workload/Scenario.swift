@@ -14,6 +14,8 @@ public struct Scenario: Sendable {
     public var slo: SLOSpec?
     /// Where each field was defined, for problems found after loading (see ``problem(at:_:)``).
     public var locations: SourceLocations
+    /// SHA-256 of the scenario file's bytes (hex), recorded with the results.
+    public var sourceDigest: String = ""
 
     /// Creates a scenario.
     public init(name: String, seed: UInt64, targets: [TargetSpec], load: LoadSpec, workload: WorkloadSpec, slo: SLOSpec? = nil, locations: SourceLocations) {
@@ -198,11 +200,14 @@ public struct SLOSpec: Sendable, Equatable {
     public var limits: [Limit]
     /// Largest allowed fraction of failed requests (0–1), when set.
     public var maxErrorRate: Double?
+    /// Per-request limits for goodput, ms, by metric (`ttft`, `tpot`, `e2e`), from `ttft_ms: 500`.
+    public var perRequest: [String: Double]
 
     /// Creates SLOs.
-    public init(limits: [Limit], maxErrorRate: Double? = nil) {
+    public init(limits: [Limit], maxErrorRate: Double? = nil, perRequest: [String: Double] = [:]) {
         self.limits = limits
         self.maxErrorRate = maxErrorRate
+        self.perRequest = perRequest
     }
 }
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Yams
 
@@ -80,7 +81,11 @@ public struct ScenarioLoader {
         guard report.problems.isEmpty, let load, let workload else {
             throw ScenarioProblems(report.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }
-        return Scenario(name: name, seed: UInt64(seed), targets: targets, load: load, workload: workload, slo: slo, locations: report.locations)
+        var scenario = Scenario(name: name, seed: UInt64(seed), targets: targets, load: load, workload: workload, slo: slo, locations: report.locations)
+        scenario.sourceDigest = SHA256.hash(data: Array(text.utf8)).map { byte in
+            byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
+        }.joined()
+        return scenario
     }
 
     private func readTargets(_ root: YAMLFields, into report: inout ProblemReport) -> [TargetSpec] {
@@ -351,6 +356,7 @@ public struct ScenarioLoader {
         report.locations.record("slo", line: node.mark?.line)
         var limits: [SLOSpec.Limit] = []
         var maxErrorRate: Double?
+        var perRequest: [String: Double] = [:]
         for (key, value) in mapping {
             let name = key.string ?? "?"
             let field = "slo.\(name)"
@@ -367,13 +373,17 @@ public struct ScenarioLoader {
                 maxErrorRate = number
                 continue
             }
+            if ["ttft_ms", "tpot_ms", "e2e_ms"].contains(name) {
+                perRequest[String(name.dropLast(3))] = number
+                continue
+            }
             guard let limit = Self.sloLimit(name, maxMs: number) else {
-                report.add(field, line: key.mark?.line, "expected METRIC_pPERCENTILE_ms with METRIC ttft, tpot, itl or e2e (e.g. ttft_p99_ms, tpot_p95_ms), or max_error_rate")
+                report.add(field, line: key.mark?.line, "expected METRIC_pPERCENTILE_ms with METRIC ttft, tpot, itl or e2e (e.g. ttft_p99_ms, tpot_p95_ms), a per-request goodput limit (ttft_ms, tpot_ms, e2e_ms), or max_error_rate")
                 continue
             }
             limits.append(limit)
         }
-        return SLOSpec(limits: limits, maxErrorRate: maxErrorRate)
+        return SLOSpec(limits: limits, maxErrorRate: maxErrorRate, perRequest: perRequest)
     }
 
     /// Parses `ttft_p99_ms`, `tpot_p99.9_ms`, … into a limit.

@@ -25,6 +25,16 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .long, help: "Print only the final table (no progress lines).")
     var quiet = false
 
+    @Flag(name: .long, help: "Print the final summary as JSON on standard output instead of the table.")
+    var json = false
+
+    @Option(name: .long, help: "Seconds requests in flight may take to finish after the first Ctrl-C, before they are cancelled.")
+    var grace: Double = 30
+
+    func validate() throws {
+        guard grace >= 0 else { throw ValidationError("--grace must be zero or more seconds") }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let plan: RunPlan
@@ -35,18 +45,25 @@ struct Run: AsyncParsableCommand {
             for problem in error.problems { FileHandleOutput.error(problem.description) }
             throw ExitCode(2)
         }
-        let quiet = self.quiet
-        let benchmark = BenchmarkRun(plan: plan, resultsRoot: resultsDir) { line in
-            if !quiet { FileHandleOutput.error(line) }
-        }
+        let display = ProgressDisplay(quiet: quiet)
+        let showProgress: @Sendable (LevelProgress) -> Void = { display.show($0) }
+        let benchmark = BenchmarkRun(
+            plan: plan, resultsRoot: resultsDir, progressInterval: display.interval,
+            progress: quiet ? nil : showProgress, log: { display.log($0) }
+        )
         let stop = StopSignal()
         let work = Task { try await benchmark.execute(stop: stop) }
+        let grace = self.grace
         let trap = SignalTrap { count in
             if count == 1 {
-                FileHandleOutput.error("repat: stopping: no new requests; waiting for those in flight (Ctrl-C again to cancel them)")
+                display.log("repat: stopping: no new requests; waiting up to \(grace) s for those in flight (Ctrl-C again to cancel them)")
                 stop.requestStop()
+                Task {
+                    try? await Task.sleep(nanoseconds: UInt64(grace * 1e9))
+                    work.cancel()
+                }
             } else {
-                FileHandleOutput.error("repat: cancelling requests in flight")
+                display.log("repat: cancelling requests in flight")
                 work.cancel()
             }
         }
@@ -58,12 +75,16 @@ struct Run: AsyncParsableCommand {
             for line in error.lines { FileHandleOutput.error(line) }
             throw ExitCode(2)
         }
-        print(SummaryTable.render(report.summaries), terminator: "")
-        for outcome in report.saturation {
-            let rate = outcome.maxRate.map { "\($0) req/s" } ?? "none within the searched range"
-            print("saturation: \(outcome.target): highest rate meeting the SLOs: \(rate)")
+        if json {
+            print(try SummaryJSON.render(report))
+        } else {
+            print(SummaryTable.render(report.summaries), terminator: "")
+            for outcome in report.saturation {
+                let rate = outcome.maxRate.map { "\($0) req/s" } ?? "none within the searched range"
+                print("saturation: \(outcome.target): highest rate meeting the SLOs: \(rate)")
+            }
+            print("results: \(report.directory.path)")
         }
-        print("results: \(report.directory.path)")
         if let failure = report.failure {
             FileHandleOutput.error("repat: error: \(failure)")
             throw ExitCode(1)

@@ -1,0 +1,59 @@
+import Metrics
+
+/// A load level in progress, as the live progress line shows it.
+public struct LevelProgress: Sendable {
+    /// Target name.
+    public var target: String
+    /// Level label.
+    public var loadLevel: String
+    /// Requests finished so far (warm-up included).
+    public var done: Int
+    /// Requests planned, when the level is bounded by count.
+    public var total: Int?
+    /// Failed requests so far.
+    public var errors: Int
+    /// Seconds since the level started.
+    public var elapsedS: Double
+    /// Seconds left, estimated from the pace so far or from the duration limit.
+    public var etaS: Double?
+    /// Successful requests per second so far.
+    public var requestsPerSecond: Double
+    /// Output tokens per second so far.
+    public var outputTokensPerSecond: Double
+    /// Median TTFT so far, ms.
+    public var ttftP50Ms: Double?
+
+    /// A snapshot of `summary` at `elapsedS` into `level`.
+    public init(summary: LevelSummary, level: LoadLevel, elapsedS: Double) {
+        target = summary.target
+        loadLevel = summary.loadLevel
+        done = summary.requests + summary.warmupRequests
+        total = level.requestLimit
+        errors = summary.failed
+        self.elapsedS = elapsedS
+        requestsPerSecond = summary.requestsPerSecond
+        outputTokensPerSecond = summary.outputTokensPerSecond
+        ttftP50Ms = summary.ttft.percentileMs(50)
+        var estimates: [Double] = []
+        if let total = level.requestLimit, done > 0 { estimates.append(elapsedS / Double(done) * Double(max(0, total - done))) }
+        if let duration = level.durationLimit { estimates.append(max(0, duration - elapsedS)) }
+        etaS = estimates.min()
+    }
+
+    /// One line: `engine r6: 31/60 done, 12.3 s, ETA 11 s, 3.90 req/s, 470 tok/s, TTFT p50 30.8 ms, 0 errors`.
+    public var line: String {
+        let count = total.map { "\(done)/\($0)" } ?? "\(done)"
+        let eta = etaS.map { ", ETA \(Int($0.rounded())) s" } ?? ""
+        let ttft = ttftP50Ms.map { "\(Self.format($0, 1)) ms" } ?? "-"
+        return "\(target) \(loadLevel): \(count) done, \(Self.format(elapsedS, 1)) s\(eta), "
+            + "\(Self.format(requestsPerSecond, 2)) req/s, \(Self.format(outputTokensPerSecond, 0)) tok/s, "
+            + "TTFT p50 \(ttft), \(errors) errors"
+    }
+
+    private static func format(_ value: Double, _ decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        return decimals == 0 ? String(Int(rounded)) : String(rounded)
+    }
+}

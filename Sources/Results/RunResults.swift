@@ -1,0 +1,62 @@
+import Foundation
+import Metrics
+
+/// A finished (or interrupted) run read back from disk: its per-request records and, when the run
+/// folder has one, its metadata. The input to `compare`, `report` and `roi`.
+public struct RunResults: Sendable {
+    /// Where it was read from: the run folder, or the CSV file given directly.
+    public var source: String
+    /// Short name for tables: the run id, or the CSV file's name.
+    public var name: String
+    /// Metadata, when `run.json` sits beside `requests.csv`.
+    public var metadata: RunMetadata?
+    /// Every request row, in file order.
+    public var records: [RequestRecord]
+
+    /// Reads a run folder (containing `requests.csv`) or a `requests.csv` file.
+    /// - Throws: ``ResultsError`` naming the file and row.
+    public static func load(_ path: String) throws(ResultsError) -> RunResults {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw ResultsError("\(path): no such run folder or file")
+        }
+        let folder = isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let csvPath = isFolder.boolValue ? (path as NSString).appendingPathComponent("requests.csv") : path
+        guard let data = FileManager.default.contents(atPath: csvPath) else {
+            throw ResultsError("\(csvPath): cannot read (is it a run folder with requests.csv?)")
+        }
+        let table: CSVTable
+        do {
+            table = try CSVTable.parse(String(decoding: data, as: UTF8.self))
+        } catch {
+            throw ResultsError("\(csvPath): \(error.description)")
+        }
+        let records = try RequestsCSV.records(from: table, file: csvPath)
+        let jsonPath = (folder as NSString).appendingPathComponent("run.json")
+        let metadata = FileManager.default.fileExists(atPath: jsonPath) ? try RunMetadata.read(from: jsonPath) : nil
+        let name = metadata?.runID ?? (isFolder.boolValue ? (path as NSString).lastPathComponent : ((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        return RunResults(source: path, name: name, metadata: metadata, records: records)
+    }
+
+    /// Summaries per target and load level, in the order they first appear in the file.
+    /// Inter-token gaps are not in `requests.csv`, so the ITL distribution holds each request's
+    /// median gap instead of every gap.
+    public func summaries() -> [LevelSummary] {
+        let limits = metadata?.slo ?? [:]
+        let goodput = ["ttft_ms", "tpot_ms", "e2e_ms"].contains(where: { limits[$0] != nil })
+            ? GoodputCriteria(ttftMs: limits["ttft_ms"], tpotMs: limits["tpot_ms"], e2eMs: limits["e2e_ms"])
+            : nil
+        var order: [String] = []
+        var byKey: [String: LevelSummary] = [:]
+        for record in records {
+            let key = record.target + "\u{1F}" + record.loadLevel
+            if byKey[key] == nil {
+                order.append(key)
+                byKey[key] = LevelSummary(target: record.target, loadLevel: record.loadLevel, goodput: goodput)
+            }
+            let gaps = record.itlP50Ms.map { [UInt64(max(0, $0) * 1e6)] } ?? []
+            byKey[key]?.add(record, gapsNs: record.status.isSuccess ? gaps : [])
+        }
+        return order.compactMap { byKey[$0] }
+    }
+}
