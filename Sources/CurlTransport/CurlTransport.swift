@@ -15,7 +15,7 @@ import Synchronization
 public final class CurlTransport: Sendable {
     private enum Command {
         case add(Transfer)
-        case cancel(UInt64)
+        case cancel(UInt64, TransferFailure.Kind, String)
         case shutdown
     }
 
@@ -74,6 +74,14 @@ public final class CurlTransport: Sendable {
     /// the final timings; it throws ``TransferFailure`` when the transfer fails. Cancelling the
     /// consuming task (or dropping the stream) aborts the transfer and removes its handle.
     public func stream(_ request: HTTPRequest, options: TransferOptions = TransferOptions()) -> AsyncThrowingStream<TransferEvent, any Error> {
+        controlledStream(request, options: options).stream
+    }
+
+    /// Like ``stream(_:options:)``, with a control to abort the transfer from elsewhere (a
+    /// watchdog) with a reason of its own: the stream then throws that ``TransferFailure``.
+    public func controlledStream(
+        _ request: HTTPRequest, options: TransferOptions = TransferOptions()
+    ) -> (stream: AsyncThrowingStream<TransferEvent, any Error>, control: TransferControl) {
         let (stream, continuation) = AsyncThrowingStream<TransferEvent, any Error>.makeStream()
         let id: UInt64? = shared.withLock { state in
             guard !state.closed else { return nil }
@@ -84,13 +92,18 @@ public final class CurlTransport: Sendable {
         }
         guard let id else {
             continuation.finish(throwing: TransferFailure(kind: .cancelled, curlCode: 0, message: "transport closed"))
-            return stream
+            return (stream, TransferControl(transport: nil, id: 0))
         }
         continuation.onTermination = { [weak self] termination in
-            if case .cancelled = termination { self?.enqueue(.cancel(id)) }
+            if case .cancelled = termination { self?.enqueue(.cancel(id, .cancelled, "cancelled by consumer")) }
         }
         curl_multi_wakeup(multi.raw)
-        return stream
+        return (stream, TransferControl(transport: self, id: id))
+    }
+
+    /// Aborts a transfer still in flight; a finished one is left alone.
+    func abort(_ id: UInt64, kind: TransferFailure.Kind, message: String) {
+        enqueue(.cancel(id, kind, message))
     }
 
     /// Stops the transport: transfers in flight fail as cancelled, later requests fail at once.
@@ -135,9 +148,9 @@ public final class CurlTransport: Sendable {
                 for command in pending {
                     switch command {
                     case .add(let transfer): start(transfer)
-                    case .cancel(let id): cancel(id, reason: "cancelled by consumer")
+                    case .cancel(let id, let kind, let message): cancel(id, kind: kind, message: message)
                     case .shutdown:
-                        for id in Array(transfers.keys) { cancel(id, reason: "transport closed") }
+                        for id in Array(transfers.keys) { cancel(id, kind: .cancelled, message: "transport closed") }
                         return
                     }
                 }
@@ -167,13 +180,13 @@ public final class CurlTransport: Sendable {
             byHandle[easy.raw] = transfer.id
         }
 
-        private mutating func cancel(_ id: UInt64, reason: String) {
+        private mutating func cancel(_ id: UInt64, kind: TransferFailure.Kind, message: String) {
             guard let transfer = transfers.removeValue(forKey: id) else { return }
             if let easy = transfer.handle {
                 curl_multi_remove_handle(multi, easy.raw)
                 byHandle[easy.raw] = nil
             }
-            transfer.fail(.cancelled, message: reason)
+            transfer.fail(kind, message: message)
         }
 
         private mutating func collectFinished() {
@@ -186,5 +199,17 @@ public final class CurlTransport: Sendable {
                 transfer.complete(code: code)
             }
         }
+    }
+}
+
+/// Aborts one transfer from outside its consuming loop (a first-token watchdog, say).
+public struct TransferControl: Sendable {
+    weak var transport: CurlTransport?
+    let id: UInt64
+
+    /// Ends the transfer now; its stream throws a ``TransferFailure`` of `kind` with `message`.
+    /// Does nothing once the transfer has finished.
+    public func abort(_ kind: TransferFailure.Kind, message: String) {
+        transport?.abort(id, kind: kind, message: message)
     }
 }

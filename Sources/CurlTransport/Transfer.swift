@@ -56,6 +56,13 @@ final class Transfer: @unchecked Sendable {
             try easy.set(CURLOPT_LOW_SPEED_LIMIT, 1)
             try easy.set(CURLOPT_LOW_SPEED_TIME, options.idleTimeoutSeconds)
         }
+        if let path = options.caBundlePath { try easy.set(CURLOPT_CAINFO, path) }
+        if let path = options.clientCertificatePath { try easy.set(CURLOPT_SSLCERT, path) }
+        if let path = options.clientKeyPath { try easy.set(CURLOPT_SSLKEY, path) }
+        if options.insecure {
+            try easy.set(CURLOPT_SSL_VERIFYPEER, 0)
+            try easy.set(CURLOPT_SSL_VERIFYHOST, 0)
+        }
         switch options.httpVersion {
         case .automatic: try easy.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
         case .http1: try easy.set(CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_1_1))

@@ -19,6 +19,11 @@ public struct TransferFailure: Error, Sendable, CustomStringConvertible {
         case tls
         /// The connection broke while sending or receiving.
         case network
+        /// No token arrived within the first-token timeout (aborted by the consumer).
+        case firstTokenTimeout
+        /// The consumer stopped reading after the response's end marker because the server kept
+        /// the stream open; the response itself was complete.
+        case stoppedAfterEnd
         /// The request was cancelled by its consumer or by shutdown.
         case cancelled
         /// Anything else curl reported.

@@ -18,6 +18,14 @@ public struct TransferOptions: Sendable, Equatable {
     public var idleTimeoutSeconds: Int = 120
     /// Protocol version.
     public var httpVersion: HTTPVersion = .automatic
+    /// PEM file of certificate authorities to trust instead of the system store.
+    public var caBundlePath: String?
+    /// PEM client certificate for mutual TLS.
+    public var clientCertificatePath: String?
+    /// PEM private key of the client certificate.
+    public var clientKeyPath: String?
+    /// Skip certificate and host-name verification. Only when a scenario says so explicitly.
+    public var insecure = false
 
     /// Creates options with the defaults above.
     public init(connectTimeoutMs: Int = 10_000, totalTimeoutMs: Int = 600_000, idleTimeoutSeconds: Int = 120, httpVersion: HTTPVersion = .automatic) {

@@ -16,14 +16,14 @@ enum ErrorText {
                 pendingSpace = !result.isEmpty
                 continue
             }
+            if count + (pendingSpace ? 1 : 0) >= limit {
+                result.append("…")
+                return result
+            }
             if pendingSpace {
                 result.append(" ")
                 count += 1
                 pendingSpace = false
-            }
-            if count >= limit {
-                result.append("…")
-                return result
             }
             result.append(character)
             count += 1

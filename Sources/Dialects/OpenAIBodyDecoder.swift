@@ -14,6 +14,12 @@ public struct OpenAIBodyDecoder: ResponseDecoder, Sendable {
     }
 
     /// Parses the body. A body with content gives one token time: when its last bytes arrived.
+    /// Always false: a body's content counts only once it is complete.
+    public var hasToken: Bool { false }
+
+    /// Always false: a body ends with the transfer.
+    public var sawEndMarker: Bool { false }
+
     public mutating func finish(at: UInt64) -> ResponseObservation {
         Self.observe(body: body, at: lastBytesAt ?? at)
     }

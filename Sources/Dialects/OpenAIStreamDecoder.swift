@@ -40,6 +40,12 @@ public struct OpenAIStreamDecoder: ResponseDecoder, Sendable {
 
     /// Ends the stream at `at` (monotonic ns). An unterminated last event is still handled (some
     /// servers omit the final blank line).
+    /// Whether a token-bearing event has arrived so far.
+    public var hasToken: Bool { !observation.tokenTimes.isEmpty }
+
+    /// Whether `data: [DONE]` has arrived.
+    public var sawEndMarker: Bool { observation.sawEndMarker }
+
     public mutating func finish(at: UInt64) -> ResponseObservation {
         var events: [SSEEvent] = []
         parser.finish(dispatchingIncomplete: true) { events.append($0) }

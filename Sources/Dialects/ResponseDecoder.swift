@@ -9,6 +9,14 @@ public protocol ResponseDecoder {
     ///   every event completed by this read is stamped with it.
     mutating func consume(_ bytes: [UInt8], receivedAt: UInt64)
 
+    /// Whether a token-bearing event has arrived so far (always false for a non-streamed body,
+    /// whose content counts only once complete).
+    var hasToken: Bool { get }
+
+    /// Whether the protocol's end marker has arrived so far (`[DONE]`, `message_stop`, …); the
+    /// caller may then stop reading a stream the server keeps open.
+    var sawEndMarker: Bool { get }
+
     /// Ends the body at `at` (monotonic nanoseconds) and returns everything observed.
     mutating func finish(at: UInt64) -> ResponseObservation
 }

@@ -94,6 +94,11 @@ public struct BenchmarkRun: Sendable {
     private func measure(_ plan: RunPlan, transport: CurlTransport, stop: StopSignal) async throws(SetupError) -> Report {
         let unreachable = await Preflight.checkReachable(plan, transport: transport)
         guard unreachable.isEmpty else { throw SetupError(lines: unreachable.map(\.description)) }
+        if let problem = Preflight.checkWritable(resultsRoot) { throw SetupError(lines: [problem]) }
+        if let warning = Preflight.raiseFileLimit(for: plan) { log(warning) }
+        for target in plan.targets where target.options.insecure {
+            log("warning: target '\(target.spec.name)' does not verify TLS certificates (insecure: true); recorded in run.json")
+        }
         var calibration: RunMetadata.Calibration?
         if plan.scenario.workload.calibration != .none, let first = plan.targets.first {
             do {
@@ -188,7 +193,8 @@ public struct BenchmarkRun: Sendable {
         RunMetadata.Target(
             name: target.spec.name, dialect: target.spec.dialect, baseURL: target.baseURL,
             model: target.spec.model, stream: target.parameters.stream,
-            simulator: target.spec.isSimulated ? Dictionary(target.spec.simulatorOptions.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }) : nil
+            simulator: target.spec.isSimulated ? Dictionary(target.spec.simulatorOptions.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }) : nil,
+            insecureTLS: target.options.insecure ? true : nil
         )
     }
 

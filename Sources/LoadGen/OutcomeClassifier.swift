@@ -51,11 +51,12 @@ enum OutcomeClassifier {
         switch failure.kind {
         case .resolve, .connect: return .connectError
         case .connectTimeout: return .timeoutConnect
+        case .firstTokenTimeout: return .timeoutFirstToken
         case .idleTimeout: return .timeoutIdle
         case .totalTimeout: return .timeoutTotal
         case .tls: return .tlsError
         case .network: return receivedHead ? .incomplete : .transportError
-        case .cancelled: return .cancelled
+        case .cancelled, .stoppedAfterEnd: return .cancelled
         case .other: return .transportError
         }
     }

@@ -1,5 +1,6 @@
 import CurlTransport
 import Dialects
+import Foundation
 import Workload
 
 /// Checks before a run that each remote target answers at all, so a wrong host or port fails in
@@ -30,5 +31,50 @@ public enum Preflight {
             }
         }
         return problems
+    }
+
+    /// A problem line when results cannot be written under `root` (checked by creating and
+    /// removing a probe file), else nil.
+    public static func checkWritable(_ root: String) -> String? {
+        do {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        } catch {
+            return "results folder \(root) cannot be created: \(error.localizedDescription)"
+        }
+        let probe = (root as NSString).appendingPathComponent(".repat-write-check-\(getpid())")
+        guard FileManager.default.createFile(atPath: probe, contents: Data()) else {
+            return "results folder \(root) is not writable"
+        }
+        unlink(probe)
+        return nil
+    }
+
+    /// Raises the soft open-files limit (`ulimit -n`) towards what the plan may need: one
+    /// connection per request in flight, plus headroom. Returns a warning line when the hard
+    /// limit is too low, else nil.
+    public static func raiseFileLimit(for plan: RunPlan) -> String? {
+        let needed = rlim_t(peakInFlight(plan) + 256)
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        var limit = rlimit()
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur < needed else { return nil }
+        let wanted = min(needed, limit.rlim_max)
+        var raised = limit
+        raised.rlim_cur = wanted
+        if setrlimit(resource, &raised) == 0, wanted >= needed { return nil }
+        return "warning: open-files limit is \(min(wanted, limit.rlim_cur)) (hard limit \(limit.rlim_max)); this plan may hold up to \(needed - 256) connections: raise ulimit -n"
+    }
+
+    /// Requests the plan may hold in flight at once: the largest concurrency, or for open loop
+    /// the cap or else rate × request timeout.
+    static func peakInFlight(_ plan: RunPlan) -> Int {
+        let timeout = plan.targets.map(\.spec.requestTimeout).max() ?? 600
+        switch plan.scenario.load.pattern {
+        case .closed(let concurrency, _):
+            return concurrency.max() ?? 1
+        case .open(let rates, let maxInFlight):
+            return maxInFlight ?? Int(min(1_000_000, (rates.max() ?? 1) * timeout))
+        case .saturation(let search):
+            return search.maxInFlight ?? Int(min(1_000_000, search.maxRate * timeout))
+        }
     }
 }

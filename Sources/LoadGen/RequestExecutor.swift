@@ -1,6 +1,8 @@
 import CurlTransport
+import Foundation
 import Dialects
 import Metrics
+import Synchronization
 import Workload
 
 /// Sends one prompt to one target and measures it into a ``RequestRecord``.
@@ -38,38 +40,18 @@ struct RequestExecutor: Sendable {
             return Measurement(record: record, gapsNs: [])
         }
 
-        var decoder = target.dialect.makeDecoder(streaming: target.parameters.stream)
-        var head: ResponseHead?
-        var errorBody: [UInt8] = []
-        var timings: TransferTimings?
-        var failure: TransferFailure?
-        var lastBytesAt = start
-        do {
-            for try await event in transport.stream(request, options: target.options) {
-                switch event {
-                case .head(let received):
-                    head = received
-                case .body(let chunk):
-                    lastBytesAt = chunk.receivedAt
-                    if let status = head?.status, !(200..<300).contains(status) {
-                        errorBody.append(contentsOf: chunk.bytes.prefix(Self.errorBodyLimit - errorBody.count))
-                    } else {
-                        decoder.consume(chunk.bytes, receivedAt: chunk.receivedAt)
-                    }
-                case .finished(let finalTimings):
-                    timings = finalTimings
-                }
-            }
-        } catch let transferFailure as TransferFailure {
-            failure = transferFailure
-            timings = transferFailure.timings
-        } catch {
-            failure = TransferFailure(kind: .other, curlCode: 0, message: "\(error)")
+        var attempt: Attempt
+        var retries = 0
+        while true {
+            attempt = await send(request, start: start)
+            guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
+            let wait = RetryAfter.seconds(attempt.head?.value(of: "retry-after"), now: Date()) ?? policy.defaultWaitSeconds
+            try? await Task.sleep(nanoseconds: UInt64(min(wait, policy.maxWaitSeconds) * 1e9))
+            retries += 1
         }
-        if failure == nil && timings == nil {
-            // The stream ended without its final event: the consuming task was cancelled.
-            failure = TransferFailure(kind: .cancelled, curlCode: 0, message: "cancelled")
-        }
+        record.retries = retries
+        var decoder = attempt.decoder
+        let (head, errorBody, timings, failure, lastBytesAt) = (attempt.head, attempt.errorBody, attempt.timings, attempt.failure, attempt.lastBytesAt)
         let end = MonotonicClock.now()
         let observation = decoder.finish(at: lastBytesAt)
         let timing = TokenTiming(start: start, tokenTimes: observation.tokenTimes, outputTokens: observation.outputTokens)
@@ -105,7 +87,139 @@ struct RequestExecutor: Sendable {
         return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [])
     }
 
+    /// What one attempt at a request saw.
+    struct Attempt {
+        var decoder: any ResponseDecoder
+        var head: ResponseHead?
+        var errorBody: [UInt8] = []
+        var timings: TransferTimings?
+        var failure: TransferFailure?
+        var lastBytesAt: UInt64
+
+        init(decoder: any ResponseDecoder, start: UInt64) {
+            self.decoder = decoder
+            lastBytesAt = start
+        }
+    }
+
+    /// Sends the request once and reads its response, decoding as chunks arrive. A watchdog
+    /// aborts the transfer when no token arrives within the first-token timeout; once the end
+    /// marker is seen, a server that keeps the stream open is cut off after a short grace.
+    private func send(_ request: HTTPRequest, start: UInt64) async -> Attempt {
+        var attempt = Attempt(decoder: target.dialect.makeDecoder(streaming: target.parameters.stream), start: start)
+        let (stream, control) = transport.controlledStream(request, options: target.options)
+        let activity = Activity(now: MonotonicClock.now())
+        let watchdog = Watchdog.start(
+            activity: activity, control: control,
+            firstTokenTimeout: target.parameters.stream ? target.firstTokenTimeoutSeconds : nil,
+            idleTimeout: target.idleTimeoutSeconds
+        )
+        var endGrace: Task<Void, Never>?
+        defer {
+            watchdog?.cancel()
+            endGrace?.cancel()
+        }
+        do {
+            for try await event in stream {
+                switch event {
+                case .head(let received):
+                    attempt.head = received
+                case .body(let chunk):
+                    attempt.lastBytesAt = chunk.receivedAt
+                    activity.bytesArrived(at: chunk.receivedAt)
+                    if let status = attempt.head?.status, !(200..<300).contains(status) {
+                        attempt.errorBody.append(contentsOf: chunk.bytes.prefix(Self.errorBodyLimit - attempt.errorBody.count))
+                    } else {
+                        attempt.decoder.consume(chunk.bytes, receivedAt: chunk.receivedAt)
+                        if attempt.decoder.hasToken { activity.tokenArrived() }
+                        if attempt.decoder.sawEndMarker && endGrace == nil {
+                            endGrace = Task {
+                                try? await Task.sleep(nanoseconds: Self.endMarkerGraceNs)
+                                if !Task.isCancelled {
+                                    control.abort(.stoppedAfterEnd, message: "server kept the stream open after its end marker")
+                                }
+                            }
+                        }
+                    }
+                case .finished(let finalTimings):
+                    attempt.timings = finalTimings
+                }
+            }
+        } catch let transferFailure as TransferFailure {
+            attempt.timings = transferFailure.timings
+            // A complete response whose server would not close the stream is not a failure.
+            if transferFailure.kind != .stoppedAfterEnd { attempt.failure = transferFailure }
+        } catch {
+            attempt.failure = TransferFailure(kind: .other, curlCode: 0, message: "\(error)")
+        }
+        if attempt.failure == nil && attempt.timings == nil {
+            // The stream ended without its final event: the consuming task was cancelled.
+            attempt.failure = TransferFailure(kind: .cancelled, curlCode: 0, message: "cancelled")
+        }
+        return attempt
+    }
+
+    /// How long a stream may stay open after its end marker before repat stops reading.
+    static let endMarkerGraceNs: UInt64 = 500_000_000
+
     private func seconds(_ time: UInt64) -> Double {
         time >= runStart ? Double(time - runStart) / 1e9 : -Double(runStart - time) / 1e9
+    }
+}
+
+/// What the watchdog needs to know about a transfer in flight, written by the consuming task
+/// once per chunk.
+final class Activity: Sendable {
+    private let lastBytes: Atomic<UInt64>
+    private let token = Atomic<Bool>(false)
+    /// When the attempt started, monotonic ns.
+    let start: UInt64
+
+    init(now: UInt64) {
+        start = now
+        lastBytes = Atomic(now)
+    }
+
+    func bytesArrived(at time: UInt64) {
+        lastBytes.store(time, ordering: .relaxed)
+    }
+
+    func tokenArrived() {
+        token.store(true, ordering: .relaxed)
+    }
+
+    var lastBytesAt: UInt64 { lastBytes.load(ordering: .relaxed) }
+    var hasToken: Bool { token.load(ordering: .relaxed) }
+}
+
+/// Aborts a transfer that waits too long for its first token or goes quiet for too long: one
+/// sleeping task per request, waking only at the next deadline.
+enum Watchdog {
+    static func start(activity: Activity, control: TransferControl, firstTokenTimeout: Double?, idleTimeout: Double?) -> Task<Void, Never>? {
+        guard firstTokenTimeout != nil || idleTimeout != nil else { return nil }
+        return Task {
+            while !Task.isCancelled {
+                let now = MonotonicClock.now()
+                var next = UInt64.max
+                if let timeout = firstTokenTimeout, !activity.hasToken {
+                    let deadline = activity.start + UInt64(timeout * 1e9)
+                    if now >= deadline {
+                        control.abort(.firstTokenTimeout, message: "no token within \(timeout) s")
+                        return
+                    }
+                    next = min(next, deadline)
+                }
+                if let timeout = idleTimeout {
+                    let deadline = activity.lastBytesAt + UInt64(timeout * 1e9)
+                    if now >= deadline {
+                        control.abort(.idleTimeout, message: "no bytes for \(timeout) s")
+                        return
+                    }
+                    next = min(next, deadline)
+                }
+                guard next != .max else { return }
+                try? await Task.sleep(nanoseconds: next - now)
+            }
+        }
     }
 }

@@ -20,6 +20,12 @@ public struct ResolvedTarget: Sendable {
     public var simulatorProfile: EngineProfile?
     /// Scrubs this target's secrets from error text.
     public var redactor: SecretRedactor
+    /// Abort a streamed request when no token arrived within this many seconds (nil: never).
+    public var firstTokenTimeoutSeconds: Double?
+    /// Abort a request when no byte arrived for this many seconds (nil: never).
+    public var idleTimeoutSeconds: Double?
+    /// Retries of HTTP 429 responses, when opted in.
+    public var retry: RetryPolicy?
 
     /// Where requests go: the scenario's URL, or the in-process simulator's loopback URL once started.
     public var baseURL: String { endpoint.baseURL }

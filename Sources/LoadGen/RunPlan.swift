@@ -63,15 +63,23 @@ public struct RunPlan: Sendable {
                 stream: spec.stream, includeUsage: true, temperature: scenario.workload.temperature,
                 seed: nil, ignoreEOS: scenario.workload.ignoreEOS
             )
-            let options = TransferOptions(
+            var options = TransferOptions(
                 connectTimeoutMs: Int(spec.connectTimeout * 1000),
                 totalTimeoutMs: Int(spec.requestTimeout * 1000),
+                idleTimeoutSeconds: 0,  // enforced to the millisecond by the request's watchdog instead
                 httpVersion: TransferOptions.HTTPVersion(rawValue: spec.httpVersion) ?? .automatic
             )
+            options.caBundlePath = spec.caBundle
+            options.clientCertificatePath = spec.clientCert
+            options.clientKeyPath = spec.clientKey
+            options.insecure = spec.insecure
             targets.append(ResolvedTarget(
                 spec: spec, dialect: dialect, endpoint: endpoint, parameters: parameters, options: options,
                 simulatorProfile: profile,
-                redactor: SecretRedactor(secrets: [apiKey].compactMap { $0 } + headers.map(\.value))
+                redactor: SecretRedactor(secrets: [apiKey].compactMap { $0 } + headers.map(\.value)),
+                firstTokenTimeoutSeconds: spec.firstTokenTimeout,
+                idleTimeoutSeconds: spec.idleTimeout,
+                retry: spec.retries429 > 0 ? RetryPolicy(maxRetries: spec.retries429) : nil
             ))
         }
         var dataset: PromptDataset?

@@ -14,6 +14,8 @@ public enum Outcome: String, Sendable, CaseIterable, Codable {
     case streamError = "stream_error"
     /// Connect phase (DNS, TCP, TLS) ran past its timeout.
     case timeoutConnect = "timeout_connect"
+    /// No token within the first-token timeout.
+    case timeoutFirstToken = "timeout_first_token"
     /// No bytes for longer than the idle timeout.
     case timeoutIdle = "timeout_idle"
     /// Whole request ran past its timeout.

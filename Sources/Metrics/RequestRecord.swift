@@ -54,6 +54,9 @@ public struct RequestRecord: Sendable, Equatable {
     public var connectionReused: Bool
     /// HTTP version spoken (`1.1`, `2`).
     public var httpVersion: String
+    /// HTTP 429 responses retried before this outcome (retry mode only; latencies count from the
+    /// first attempt).
+    public var retries: Int = 0
     /// Sent during the level's warm-up: kept in the file, left out of summaries.
     public var warmup: Bool
     /// Server-reported prompt processing time, ms (llama.cpp `timings.prompt_ms`).

@@ -7,7 +7,7 @@ public enum RequestsCSV {
         "run_id", "target", "load_level", "request_id", "scheduled_s", "start_s", "send_lag_ms",
         "ttfb_ms", "ttft_ms", "e2e_ms", "ttft_sched_ms", "e2e_sched_ms", "tpot_ms", "itl_p50_ms", "itl_max_ms", "duration_ms",
         "prompt_tokens", "output_tokens", "token_source", "token_events",
-        "status", "http_status", "error", "warmup",
+        "status", "http_status", "error", "warmup", "retries",
         "dns_ms", "connect_ms", "tls_ms", "connection_reused", "http_version",
         "server_prompt_ms", "server_decode_ms", "parse_errors",
     ]
@@ -26,7 +26,7 @@ public enum RequestsCSV {
             CSVField.fixed3(record.tpotMs), CSVField.fixed3(record.itlP50Ms), CSVField.fixed3(record.itlMaxMs),
             CSVField.fixed3(record.durationMs),
             CSVField.int(record.promptTokens), String(record.outputTokens), record.tokenSource, String(record.tokenEvents),
-            record.status.rawValue, String(record.httpStatus), CSVField.text(record.error), record.warmup ? "true" : "false",
+            record.status.rawValue, String(record.httpStatus), CSVField.text(record.error), record.warmup ? "true" : "false", String(record.retries),
             CSVField.fixed3(record.dnsMs), CSVField.fixed3(record.connectMs), CSVField.fixed3(record.tlsMs),
             record.connectionReused ? "true" : "false", record.httpVersion,
             CSVField.fixed3(record.serverPromptMs), CSVField.fixed3(record.serverDecodeMs), String(record.parseErrors),
@@ -68,6 +68,7 @@ extension RequestsCSV {
                 serverPromptMs: number("server_prompt_ms"), serverDecodeMs: number("server_decode_ms"),
                 parseErrors: integer("parse_errors") ?? 0, warmup: text("warmup") == "true"
             ))
+            records[records.count - 1].retries = integer("retries") ?? 0
         }
         return records
     }

@@ -33,20 +33,23 @@ public struct RunMetadata: Codable, Sendable {
         /// The serving engine's version where its API tells (vLLM `/version`, Ollama
         /// `/api/version`, llama.cpp `/props`, TGI `/info`).
         public var engineVersion: String?
+        /// True when TLS verification was switched off for this target (`insecure: true`).
+        public var insecureTLS: Bool?
 
         /// `baseUrl`, not `baseURL`: ``RunMetadata/read(from:)`` converts `base_url` to `baseUrl`.
         private enum CodingKeys: String, CodingKey {
-            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion
+            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion, insecureTLS = "insecureTls"
         }
 
         /// Creates a target entry.
-        public init(name: String, dialect: String, baseURL: String, model: String, stream: Bool, simulator: [String: String]?) {
+        public init(name: String, dialect: String, baseURL: String, model: String, stream: Bool, simulator: [String: String]?, insecureTLS: Bool? = nil) {
             self.name = name
             self.dialect = dialect
             self.baseURL = URLRedaction.stripCredentials(baseURL)
             self.model = model
             self.stream = stream
             self.simulator = simulator
+            self.insecureTLS = insecureTLS
         }
     }
 

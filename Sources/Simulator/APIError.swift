@@ -1,9 +1,9 @@
 /// An error answered in OpenAI's shape:
 /// `{"error":{"message":…,"type":…,"param":…,"code":<HTTP status>}}`.
 ///
-/// `code` carries the HTTP status as a number, as vLLM does.
+/// `code` carries the HTTP status as a number, as vLLM does, unless ``textCode`` is set.
 struct APIError: Error, Sendable, Equatable {
-    /// HTTP status code of the response (400, 404, 405, 413, 500).
+    /// HTTP status code of the response (400, 404, 405, 413, 429, 500, 503).
     var status: Int
     /// A sentence a person can act on.
     var message: String
@@ -11,6 +11,9 @@ struct APIError: Error, Sendable, Equatable {
     var type: String
     /// The request field at fault, when one is.
     var param: String?
+    /// When set, `code` is this string (OpenAI's style, e.g. `rate_limit_exceeded`) instead of
+    /// the status number.
+    var textCode: String? = nil
 
     /// The response body as JSON text.
     var jsonBody: String {
@@ -21,7 +24,9 @@ struct APIError: Error, Sendable, Equatable {
         out.string(type)
         out.raw(#","param":"#)
         if let param { out.string(param) } else { out.raw("null") }
-        out.raw(#","code":\#(status)}}"#)
+        out.raw(#","code":"#)
+        if let textCode { out.string(textCode) } else { out.raw(String(status)) }
+        out.raw("}}")
         return out.text
     }
 
@@ -52,4 +57,26 @@ struct APIError: Error, Sendable, Equatable {
     /// 500: an error injected by ``EngineProfile/errorRate``.
     static let injected = APIError(
         status: 500, message: "simulated server error (error_rate)", type: "server_error", param: nil)
+}
+
+extension APIError {
+    /// 429: a rejection injected by ``EngineProfile/FaultOptions/rateLimitRate``, in OpenAI's
+    /// shape (`type` `requests`, `code` `rate_limit_exceeded`).
+    static func rateLimited(retryAfterSeconds: Int) -> APIError {
+        APIError(
+            status: 429,
+            message: "simulated rate limit reached (rate_limit_rate); please try again in \(retryAfterSeconds)s",
+            type: "requests", param: nil, textCode: "rate_limit_exceeded")
+    }
+
+    /// 503: a rejection injected by ``EngineProfile/FaultOptions/unavailableRate``.
+    static let unavailable = APIError(
+        status: 503, message: "simulated overload: the server is temporarily unavailable (unavailable_rate)",
+        type: "server_error", param: nil)
+
+    /// 500 inside a stream (or as the response when not streaming): a failure injected by
+    /// ``EngineProfile/FaultOptions/streamErrorRate`` partway through generation.
+    static let generationFailed = APIError(
+        status: 500, message: "simulated failure during generation (stream_error_rate)", type: "server_error",
+        param: nil)
 }

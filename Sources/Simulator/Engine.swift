@@ -2,7 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 
 /// The simulated engine shared by every connection of one server: the ``EngineState`` machine
-/// behind a lock, plus the seeded per-arrival decisions (injected errors, output seeds).
+/// behind a lock, plus the seeded per-arrival decisions (injected faults, output seeds).
 ///
 /// Callers on any event loop may use it. Admission callbacks are invoked after the lock is
 /// released, on the thread of whoever freed the slot; they must hop to their own event loop.
@@ -15,8 +15,8 @@ final class Engine: Sendable {
     struct ArrivalTicket: Sendable {
         /// 0 for the first request the server saw, then 1, 2, …
         var ordinal: UInt64
-        /// True when this request is to be answered with an injected HTTP 500.
-        var injectError: Bool
+        /// The faults this request will suffer (an injected 500 among them).
+        var faults: FaultPlan
     }
 
     private struct Core: Sendable {
@@ -24,6 +24,7 @@ final class Engine: Sendable {
         var arrivals: UInt64 = 0
         var served = 0
         var errorsInjected = 0
+        var faultsInjected = 0
     }
 
     /// The profile the engine was built from; never changes.
@@ -36,18 +37,19 @@ final class Engine: Sendable {
         self.core = NIOLockedValueBox(Core(state: EngineState(profile: profile)))
     }
 
-    /// Numbers a new request and decides (seeded by profile seed and ordinal) whether it fails.
+    /// Numbers a new request and decides (seeded by profile seed and ordinal) its faults.
     func registerArrival() -> ArrivalTicket {
         let ordinal = core.withLockedValue { core in
             defer { core.arrivals += 1 }
             return core.arrivals
         }
-        var draw = SplitMix64(seed: SplitMix64.derive(profile.seed, Purpose.errors, ordinal))
-        let injectError = draw.nextUnitInterval() < profile.errorRate
-        if injectError {
+        let faults = FaultPlan(profile: profile, ordinal: ordinal)
+        if faults.rejection == .serverError {
             core.withLockedValue { $0.errorsInjected += 1 }
+        } else if faults.injectsFault {
+            core.withLockedValue { $0.faultsInjected += 1 }
         }
-        return ArrivalTicket(ordinal: ordinal, injectError: injectError)
+        return ArrivalTicket(ordinal: ordinal, faults: faults)
     }
 
     /// The seed of a request's output: from its own `seed` field when it has one, else from its
@@ -96,15 +98,18 @@ final class Engine: Sendable {
             SimulatorStatistics(
                 requestsServed: core.served,
                 errorsInjected: core.errorsInjected,
+                faultsInjected: core.faultsInjected,
                 peakRunning: core.state.peakRunning,
-                peakWaiting: core.state.peakWaiting
+                peakWaiting: core.state.peakWaiting,
+                running: core.state.runningCount,
+                waiting: core.state.waitingCount
             )
         }
     }
 
-    /// Tags that keep the seeded streams for different decisions independent.
+    /// Tags that keep the seeded streams for different decisions independent (``FaultPlan``
+    /// uses 1 and 101…).
     private enum Purpose {
-        static let errors: UInt64 = 1
         static let requestSeed: UInt64 = 2
         static let ordinalSeed: UInt64 = 3
         static let responseID: UInt64 = 4

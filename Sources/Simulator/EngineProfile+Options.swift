@@ -43,12 +43,13 @@ extension EngineProfile {
         "model_name", "max_num_seqs", "prefill_tokens_per_second", "prefill_overhead_ms",
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
         "error_rate", "seed",
-    ]
+    ] + FaultOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
     ///
     /// - Throws: ``OptionError`` for an unknown name, or a value that does not parse or is out of
-    ///   range (counts ≥ 1, rates > 0, durations ≥ 0, probabilities in 0…1).
+    ///   range (counts ≥ 1, rates > 0, durations ≥ 0, probabilities in 0…1; fault options as
+    ///   documented on ``FaultOptions``).
     public mutating func set(_ name: String, to value: String) throws(EngineProfile.OptionError) {
         let text = value.trimmingWhitespace()
         switch name {
@@ -77,11 +78,12 @@ extension EngineProfile {
             }
             seed = parsed
         default:
-            throw .unknownName(name)
+            try faults.set(name, text: text)
         }
     }
 
-    private static func parseInt(_ name: String, _ text: String, atLeast minimum: Int) throws(OptionError) -> Int {
+    /// Parses a whole number ≥ `minimum`.
+    static func parseInt(_ name: String, _ text: String, atLeast minimum: Int) throws(OptionError) -> Int {
         guard let parsed = Int(text), parsed >= minimum else {
             throw .badValue(name, text, expected: "a whole number ≥ \(minimum)")
         }
@@ -89,14 +91,15 @@ extension EngineProfile {
     }
 
     /// Parses a finite number of milliseconds or tokens per second; ≥ 0, or > 0 when `positive`.
-    private static func parseDouble(_ name: String, _ text: String, positive: Bool = false) throws(OptionError) -> Double {
+    static func parseDouble(_ name: String, _ text: String, positive: Bool = false) throws(OptionError) -> Double {
         guard let parsed = Double(text), parsed.isFinite, positive ? parsed > 0 : parsed >= 0 else {
             throw .badValue(name, text, expected: positive ? "a number > 0" : "a number ≥ 0")
         }
         return parsed
     }
 
-    private static func parseProbability(_ name: String, _ text: String) throws(OptionError) -> Double {
+    /// Parses a probability in 0…1.
+    static func parseProbability(_ name: String, _ text: String) throws(OptionError) -> Double {
         guard let parsed = Double(text), parsed >= 0, parsed <= 1 else {
             throw .badValue(name, text, expected: "a probability from 0 to 1")
         }

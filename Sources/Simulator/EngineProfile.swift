@@ -1,5 +1,5 @@
 /// The knobs of the simulated inference engine: how fast it prefills and decodes, how many
-/// sequences it runs at once, and how often it stops early or fails.
+/// sequences it runs at once, how often it stops early or fails, and which faults it injects.
 ///
 /// The defaults resemble a small model on one GPU. A scenario sets options by name with
 /// ``set(_:to:)``; ``SimulatorServer`` reads the profile once at start and never mutates it.
@@ -26,6 +26,8 @@ public struct EngineProfile: Sendable, Equatable {
     public var defaultMaxTokens: Int
     /// Fraction (0…1) of requests answered with HTTP 500, decided (seeded) at arrival.
     public var errorRate: Double
+    /// The faults injected into responses (all off by default); see ``FaultOptions``.
+    public var faults: FaultOptions
     /// Root seed of every random decision the simulator makes.
     public var seed: UInt64
 
@@ -40,6 +42,7 @@ public struct EngineProfile: Sendable, Equatable {
         eosProbability = 0.005
         defaultMaxTokens = 256
         errorRate = 0
+        faults = FaultOptions()
         seed = 0
     }
 }

@@ -5,12 +5,20 @@ import NIOCore
 ///
 /// Token `k+1` is due one inter-token latency after token `k` was due (not after it was written),
 /// so event-loop jitter does not accumulate; the latency is read from the engine at every step.
-/// The session frees its engine slot exactly once: when its last token is out, or on ``cancel()``.
+/// The session frees its engine slot exactly once: when its last token is out, when a
+/// ``FaultPlan/abort`` fires, or on ``cancel()``.
+///
+/// Faults it applies from its ``FaultPlan``: the first-token delay and a stall shift token due
+/// times (the slot stays held); an abort stops generation when its token is due, frees the slot,
+/// and leaves the response to the handler's abort callback.
 final class GenerationSession {
     /// Called for every token, on the event loop; `index` counts from 0.
     typealias TokenHandler = (_ token: SampledToken, _ index: Int) -> Void
     /// Called once after the last token, on the event loop, with the output length in tokens.
     typealias FinishHandler = (_ reason: FinishReason, _ completionTokens: Int) -> Void
+    /// Called once, on the event loop, instead of the next token when an injected abort fires;
+    /// the slot is already freed.
+    typealias AbortHandler = (_ kind: FaultPlan.Abort.Kind) -> Void
 
     private enum State {
         /// Not yet given to the engine.
@@ -19,7 +27,7 @@ final class GenerationSession {
         case waitingForSlot(id: UInt64)
         /// Prefilling or decoding; `next` emits the next token.
         case generating(id: UInt64, next: Scheduled<Void>)
-        /// Last token emitted and slot freed.
+        /// Last token emitted (or an injected abort fired) and slot freed.
         case finished
         /// Client gone; slot freed. A late admission is ignored: `leave` already released it.
         case cancelled
@@ -30,18 +38,24 @@ final class GenerationSession {
     private var sampler: OutputSampler
     private let onToken: TokenHandler
     private let onFinish: FinishHandler
+    private let onAbort: AbortHandler
+    private let faults: FaultPlan
     private var state = State.idle
 
-    /// A session that will draw tokens from `sampler` and report them on `eventLoop`.
+    /// A session that will draw tokens from `sampler`, apply the timing faults and abort of
+    /// `faults`, and report on `eventLoop`.
     init(
-        engine: Engine, eventLoop: any EventLoop, sampler: OutputSampler,
-        onToken: @escaping TokenHandler, onFinish: @escaping FinishHandler
+        engine: Engine, eventLoop: any EventLoop, sampler: OutputSampler, faults: FaultPlan = FaultPlan(),
+        onToken: @escaping TokenHandler, onFinish: @escaping FinishHandler,
+        onAbort: @escaping AbortHandler = { _ in }
     ) {
         self.engine = engine
         self.eventLoop = eventLoop
         self.sampler = sampler
+        self.faults = faults
         self.onToken = onToken
         self.onFinish = onFinish
+        self.onAbort = onAbort
     }
 
     /// Hands the request to the engine; call once, on the event loop.
@@ -79,10 +93,18 @@ final class GenerationSession {
 
     private func admitted(firstTokenAt: NIODeadline) {
         guard case .waitingForSlot(let id) = state else { return }
-        schedule(id: id, at: firstTokenAt)
+        schedule(id: id, at: firstTokenAt + faults.firstTokenDelay)
     }
 
-    private func schedule(id: UInt64, at deadline: NIODeadline) {
+    /// Books the next token (index `sampler.emitted`) for `dueWithoutStall`. When the plan stalls
+    /// before that token, it is due a stall after the later of that time and now (when the previous
+    /// token went out), so the silence the client sees is never shorter than the stall, even if the
+    /// previous token was late; later tokens keep their spacing from the shifted due time.
+    private func schedule(id: UInt64, at dueWithoutStall: NIODeadline) {
+        var deadline = dueWithoutStall
+        if let stall = faults.stall, stall.afterTokens == sampler.emitted {
+            deadline = max(deadline, .now()) + stall.duration
+        }
         let next = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
             self.step(due: deadline)
         }
@@ -93,6 +115,12 @@ final class GenerationSession {
     private func step(due: NIODeadline) {
         guard case .generating(let id, _) = state else { return }
         let index = sampler.emitted
+        if let abort = faults.abort, abort.afterTokens == index {
+            state = .finished
+            engine.leave(id, completed: false)
+            onAbort(abort.kind)
+            return
+        }
         let token = sampler.nextToken()
         if let reason = token.finishReason {
             state = .finished

@@ -70,3 +70,26 @@ extension HTTPHandler {
         }
     }
 }
+
+extension HTTPHandler {
+    /// Answers an injected rejection: 500, 503, or 429 with a `Retry-After` of
+    /// ``EngineProfile/FaultOptions/retryAfterSeconds`` (as an HTTP-date when
+    /// ``EngineProfile/FaultOptions/retryAfterDate`` is set).
+    func respond(context: ChannelHandlerContext, version: HTTPVersion, keepAlive: Bool, rejection: FaultPlan.Rejection) {
+        let faults = engine.profile.faults
+        switch rejection {
+        case .serverError:
+            respond(context: context, version: version, keepAlive: keepAlive, error: .injected)
+        case .unavailable:
+            respond(context: context, version: version, keepAlive: keepAlive, error: .unavailable)
+        case .rateLimited:
+            let retryAfter = faults.retryAfterDate
+                ? HTTPDate.format(unixSeconds: Self.unixTime() + faults.retryAfterSeconds)
+                : String(faults.retryAfterSeconds)
+            respond(
+                context: context, version: version, keepAlive: keepAlive,
+                error: .rateLimited(retryAfterSeconds: faults.retryAfterSeconds),
+                extraHeaders: [("retry-after", retryAfter)])
+        }
+    }
+}

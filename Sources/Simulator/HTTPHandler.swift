@@ -12,7 +12,8 @@ import Foundation
 ///
 /// Lives on the connection's event loop. A generation request is handed to a
 /// ``GenerationSession``; when the client disconnects mid-response the session is cancelled,
-/// which frees its engine slot.
+/// which frees its engine slot. Injected faults (``FaultPlan``) are applied here: the head delay,
+/// rejections, corrupted events, and how an aborted stream ends.
 final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// Request parts from NIO's HTTP decoder.
     typealias InboundIn = HTTPServerRequestPart
@@ -27,13 +28,17 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         case idle
         /// Reading a request's body.
         case receiving(head: HTTPRequestHead, route: Route, body: ByteBuffer?)
+        /// A valid generation request waits out ``EngineProfile/FaultOptions/slowHeadersMs``.
+        case delaying(Scheduled<Void>)
         /// A generation is in progress; the response is not yet complete.
         case responding(session: GenerationSession)
-        /// A 413 went out; the rest of the request is dropped and the connection closes.
-        case rejecting
+        /// A 413 went out or a disconnect was injected; further request parts are dropped and
+        /// the connection closes.
+        case closing
     }
 
-    private let engine: Engine
+    /// The engine answering this connection's requests.
+    let engine: Engine
     private var state = State.idle
 
     /// A handler answering from `engine`.
@@ -68,9 +73,15 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// The client went away: a generation in progress is cancelled, freeing its engine slot.
     func channelInactive(context: ChannelHandlerContext) {
-        if case .responding(let session) = state {
+        switch state {
+        case .responding(let session):
             state = .idle
             session.cancel()
+        case .delaying(let pending):
+            state = .idle
+            pending.cancel()
+        case .idle, .receiving, .closing:
+            break
         }
         context.fireChannelInactive()
     }
@@ -102,19 +113,37 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             let bytes = body.map { Array($0.readableBytesView) } ?? []
             do throws(APIError) {
                 let request = try InferenceRequest.parse(endpoint: endpoint, body: bytes, profile: engine.profile)
-                generate(context: context, version: head.version, keepAlive: keepAlive, request: request)
+                let ticket = engine.registerArrival()
+                after(ticket.faults.headerDelay, context: context) {
+                    self.generate(context: context, version: head.version, keepAlive: keepAlive, request: request, ticket: ticket)
+                }
             } catch {
                 respond(context: context, version: head.version, keepAlive: keepAlive, error: error)
             }
         }
     }
 
-    /// Starts a generation: decides error injection, sends the stream head, and hands the rest to
-    /// a ``GenerationSession``.
-    private func generate(context: ChannelHandlerContext, version: HTTPVersion, keepAlive: Bool, request: InferenceRequest) {
-        let ticket = engine.registerArrival()
-        if ticket.injectError {
-            respond(context: context, version: version, keepAlive: keepAlive, error: .injected)
+    /// Runs `body` after `delay`, or now when it is zero; the connection closing meanwhile
+    /// cancels it (see ``channelInactive(context:)``).
+    private func after(_ delay: TimeAmount, context: ChannelHandlerContext, _ body: @escaping () -> Void) {
+        guard delay > .zero else { return body() }
+        let pending = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
+            guard case .delaying = self.state else { return }
+            self.state = .idle
+            body()
+        }
+        state = .delaying(pending)
+    }
+
+    /// Starts a generation: answers an injected rejection, or sends the stream head and hands the
+    /// rest to a ``GenerationSession`` carrying the request's faults.
+    private func generate(
+        context: ChannelHandlerContext, version: HTTPVersion, keepAlive: Bool, request: InferenceRequest,
+        ticket: Engine.ArrivalTicket
+    ) {
+        let faults = ticket.faults
+        if let rejection = faults.rejection {
+            respond(context: context, version: version, keepAlive: keepAlive, rejection: rejection)
             return
         }
         let encoder = ResponseEncoder(
@@ -129,12 +158,12 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         if request.stream {
             writeStreamHead(context: context, version: version, keepAlive: keepAlive)
             session = GenerationSession(
-                engine: engine, eventLoop: context.eventLoop, sampler: sampler,
+                engine: engine, eventLoop: context.eventLoop, sampler: sampler, faults: faults,
                 onToken: { token, index in
                     if index == 0, request.endpoint == .chatCompletions {
                         self.writeEvent(context: context, encoder.roleEvent(), flush: false)
                     }
-                    self.writeEvent(context: context, encoder.tokenEvent(token), flush: true)
+                    self.writeEvent(context: context, encoder.tokenEvent(token, index: index, faults: faults), flush: true)
                 },
                 onFinish: { _, completionTokens in
                     self.state = .idle
@@ -144,34 +173,75 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                     }
                     self.writeEvent(context: context, ResponseEncoder.doneEvent, flush: false)
                     self.endResponse(context: context, keepAlive: keepAlive)
+                },
+                onAbort: { kind in
+                    switch kind {
+                    case .disconnect:
+                        self.disconnect(context: context, streaming: true)
+                    case .streamError:
+                        self.state = .idle
+                        self.writeEvent(context: context, ResponseEncoder.errorEvent(.generationFailed), flush: false)
+                        self.writeEvent(context: context, ResponseEncoder.doneEvent, flush: false)
+                        self.endResponse(context: context, keepAlive: keepAlive)
+                    }
                 })
         } else {
             var text = ""
             session = GenerationSession(
-                engine: engine, eventLoop: context.eventLoop, sampler: sampler,
-                onToken: { token, _ in text += token.text },
+                engine: engine, eventLoop: context.eventLoop, sampler: sampler, faults: faults,
+                onToken: { token, index in
+                    if let bytes = faults.largeEventBytes, FaultPlan.isCorrupted(index: index, isLast: token.finishReason != nil) {
+                        text += token.enlarged(toBytes: bytes).text
+                    } else {
+                        text += token.text
+                    }
+                },
                 onFinish: { reason, completionTokens in
                     let body = encoder.fullResponse(
                         text: text, finishReason: reason, promptTokens: request.promptTokens,
                         completionTokens: completionTokens)
                     self.state = .idle
-                    self.respond(context: context, version: version, keepAlive: keepAlive, status: .ok, body: body)
+                    self.respond(
+                        context: context, version: version, keepAlive: keepAlive, status: .ok,
+                        body: faults.malformed ? ResponseEncoder.malformedBody(body) : body)
+                },
+                onAbort: { kind in
+                    switch kind {
+                    case .disconnect:
+                        self.disconnect(context: context, streaming: false)
+                    case .streamError:
+                        self.state = .idle
+                        self.respond(context: context, version: version, keepAlive: keepAlive, error: .generationFailed)
+                    }
                 })
         }
         state = .responding(session: session)
         session.start(promptTokens: request.promptTokens)
     }
 
+    /// An injected disconnect: once what was written is out, the connection closes without
+    /// ending the response (no terminating chunk), so the client sees a cut stream. Without a
+    /// response head (`streaming` false) there is nothing to wait for: it closes at once.
+    private func disconnect(context: ChannelHandlerContext, streaming: Bool) {
+        state = .closing
+        guard streaming else { return context.close(promise: nil) }
+        // An empty body part is not framed as a chunk; its promise tells when earlier writes are
+        // out, so closing does not discard them.
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer()))), promise: written)
+        written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+    }
+
     /// Answers 413 and closes: the rest of an oversized body is not worth reading.
     private func reject(context: ChannelHandlerContext, version: HTTPVersion) {
-        state = .rejecting
+        state = .closing
         respond(
             context: context, version: version, keepAlive: false,
             error: .bodyTooLarge(limitBytes: Self.maxBodyBytes))
     }
 
     /// Whole seconds since the Unix epoch, for `created` fields.
-    private static func unixTime() -> Int {
+    static func unixTime() -> Int {
         Int(Date().timeIntervalSince1970)
     }
 }

@@ -70,7 +70,8 @@ public final class SimulatorServer: Sendable {
             listener: listener, engine: engine, connections: connections)
     }
 
-    /// Counters for tests: requests served, errors injected, peak running and waiting sequences.
+    /// Counters for tests: requests served, errors and faults injected, running and waiting
+    /// sequences (now and at peak).
     public var statistics: SimulatorStatistics {
         engine.statistics
     }

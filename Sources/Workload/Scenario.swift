@@ -59,6 +59,20 @@ public struct TargetSpec: Sendable, Equatable {
     public var requestTimeout: Double
     /// Simulator engine options by name (only for `sim://` targets), with their text values.
     public var simulatorOptions: [(name: String, value: String)]
+    /// Abort a streamed request with no token after this many seconds (`first_token_timeout`).
+    public var firstTokenTimeout: Double = 120
+    /// Abort a request when no byte arrives for this many seconds (`idle_timeout`).
+    public var idleTimeout: Double = 60
+    /// Retries of HTTP 429 responses, honouring `Retry-After` (`retry_429`); 0 = record, no retry.
+    public var retries429 = 0
+    /// Certificate authorities to trust instead of the system store (`ca_bundle`, a PEM path).
+    public var caBundle: String?
+    /// Client certificate for mutual TLS (`client_cert`, a PEM path).
+    public var clientCert: String?
+    /// Its private key (`client_key`, a PEM path).
+    public var clientKey: String?
+    /// Skip TLS verification (`insecure: true`); warned about and recorded in run.json.
+    public var insecure = false
 
     /// Whether this target is served by the built-in simulator.
     public var isSimulated: Bool { baseURL.hasPrefix("sim://") }
@@ -88,6 +102,9 @@ public struct TargetSpec: Sendable, Equatable {
             && lhs.stream == rhs.stream && lhs.httpVersion == rhs.httpVersion
             && lhs.connectTimeout == rhs.connectTimeout && lhs.requestTimeout == rhs.requestTimeout
             && lhs.simulatorOptions.elementsEqual(rhs.simulatorOptions, by: { $0 == $1 })
+            && lhs.firstTokenTimeout == rhs.firstTokenTimeout && lhs.idleTimeout == rhs.idleTimeout
+            && lhs.retries429 == rhs.retries429 && lhs.caBundle == rhs.caBundle && lhs.clientCert == rhs.clientCert
+            && lhs.clientKey == rhs.clientKey && lhs.insecure == rhs.insecure
     }
 }
 

@@ -13,7 +13,8 @@ public struct ScenarioLoader {
     /// Fields allowed in a target.
     static let targetFields = [
         "name", "dialect", "base_url", "model", "api_key_env", "headers", "stream", "http_version",
-        "connect_timeout", "request_timeout", "simulator",
+        "connect_timeout", "request_timeout", "first_token_timeout", "idle_timeout", "retry_429",
+        "ca_bundle", "client_cert", "client_key", "insecure", "simulator",
     ]
     /// Fields allowed under `load`.
     static let loadFields = [
@@ -71,7 +72,7 @@ public struct ScenarioLoader {
             report.add("name", line: fields.node("name")?.mark?.line, "use only letters, digits, '-', '_' and '.' (it becomes part of the run id)")
         }
         let seed = fields.int("seed", range: 0...Int.max, into: &report) ?? 0
-        let targets = readTargets(fields, into: &report)
+        let targets = readTargets(fields, file: file, into: &report)
         let load = readLoad(fields, into: &report)
         let workload = readWorkload(fields, file: file, into: &report)
         let slo = readSLO(fields, into: &report)
@@ -88,7 +89,7 @@ public struct ScenarioLoader {
         return scenario
     }
 
-    private func readTargets(_ root: YAMLFields, into report: inout ProblemReport) -> [TargetSpec] {
+    private func readTargets(_ root: YAMLFields, file: String, into report: inout ProblemReport) -> [TargetSpec] {
         guard let node = root.node("targets") else {
             report.add("targets", line: root.line, "required field is missing: list at least one target")
             return []
@@ -134,14 +135,31 @@ public struct ScenarioLoader {
             if !simulatorOptions.isEmpty && !baseURL.hasPrefix("sim://") {
                 report.add(fields.field("simulator"), line: fields.node("simulator")?.mark?.line, "simulator options apply only to a sim:// base_url")
             }
-            targets.append(TargetSpec(
+            var target = TargetSpec(
                 name: name, dialect: dialect, baseURL: baseURL, model: model, apiKeyEnv: apiKeyEnv, headers: headers,
                 stream: fields.bool("stream", into: &report) ?? true,
                 httpVersion: httpVersion,
                 connectTimeout: fields.seconds("connect_timeout", into: &report) ?? 10,
                 requestTimeout: fields.seconds("request_timeout", into: &report) ?? 600,
                 simulatorOptions: simulatorOptions
-            ))
+            )
+            target.firstTokenTimeout = fields.seconds("first_token_timeout", into: &report) ?? target.firstTokenTimeout
+            target.idleTimeout = fields.seconds("idle_timeout", into: &report) ?? target.idleTimeout
+            target.retries429 = fields.int("retry_429", range: 0...100, into: &report) ?? 0
+            target.insecure = fields.bool("insecure", into: &report) ?? false
+            for (key, path) in [("ca_bundle", \TargetSpec.caBundle), ("client_cert", \.clientCert), ("client_key", \.clientKey)] {
+                guard let value = fields.string(key, into: &report) else { continue }
+                let resolved = value.hasPrefix("/") ? value : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(value)
+                if FileManager.default.isReadableFile(atPath: resolved) {
+                    target[keyPath: path] = resolved
+                } else {
+                    report.add(fields.field(key), line: fields.node(key)?.mark?.line, "cannot read \(resolved)")
+                }
+            }
+            if (target.clientCert == nil) != (target.clientKey == nil) && report.problems.allSatisfy({ !$0.field.hasPrefix(path + ".client_") }) {
+                report.add(fields.field(target.clientCert == nil ? "client_key" : "client_cert"), line: fields.line, "client_cert and client_key go together")
+            }
+            targets.append(target)
         }
         return targets
     }

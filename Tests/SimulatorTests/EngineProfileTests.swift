@@ -12,6 +12,9 @@ struct EngineProfileTests {
         #expect(profile.decodeBaseMs == 12)
         #expect(profile.defaultMaxTokens == 256)
         #expect(profile.errorRate == 0)
+        #expect(profile.faults == EngineProfile.FaultOptions())
+        #expect(profile.faults.retryAfterSeconds == 1)
+        #expect(profile.faults.largeEventBytes == 1 << 20)
     }
 
     @Test("every listed option name can be set from text")
@@ -21,6 +24,10 @@ struct EngineProfileTests {
             "model_name": "tiny", "max_num_seqs": "4", "prefill_tokens_per_second": "1000.5",
             "prefill_overhead_ms": "0", "decode_base_ms": "20", "decode_per_seq_ms": "0.5",
             "eos_probability": "0.1", "default_max_tokens": "32", "error_rate": "1", "seed": "42",
+            "rate_limit_rate": "0.1", "retry_after_seconds": "3", "retry_after_date": "true", "unavailable_rate": "0.1",
+            "disconnect_rate": "0.1", "disconnect_after_tokens": "2", "stall_rate": "0.1", "stall_after_tokens": "2",
+            "stall_seconds": "0.5", "malformed_rate": "0.1", "stream_error_rate": "0.1", "stream_error_after_tokens": "1",
+            "slow_headers_ms": "10", "large_event_rate": "0.1", "large_event_bytes": "100", "first_token_delay_ms": "10",
         ]
         #expect(Set(values.keys) == Set(EngineProfile.optionNames))
         for (name, value) in values { try profile.set(name, to: value) }
@@ -30,6 +37,8 @@ struct EngineProfileTests {
         #expect(profile.decodePerSeqMs == 0.5)
         #expect(profile.errorRate == 1)
         #expect(profile.seed == 42)
+        #expect(profile.faults.retryAfterDate)
+        #expect(profile.faults.largeEventBytes == 100)
     }
 
     @Test("an unknown option name is rejected with the list of valid names")

@@ -1,0 +1,54 @@
+/// Computes every metric of every aligned pair: values, difference, bootstrap interval, verdict.
+///
+/// Pure and reproducible: each pair × metric gets its own generator from `makeGenerator(seed,
+/// stream)`, so a figure depends only on its own data and the seed, not on what else is compared.
+/// Results cannot see the workload module's `SeededGenerator`; the caller passes it in.
+public struct ComparisonEngine<Generator: RandomNumberGenerator> {
+    /// Metrics, confidence, rounds and seed.
+    public var options: ComparisonOptions
+    private let makeGenerator: (_ seed: UInt64, _ stream: UInt64) -> Generator
+
+    /// An engine with `options`, drawing from generators made by `makeGenerator(seed, stream)`.
+    public init(options: ComparisonOptions, makeGenerator: @escaping (_ seed: UInt64, _ stream: UInt64) -> Generator) {
+        self.options = options
+        self.makeGenerator = makeGenerator
+    }
+
+    /// One result per pair and metric, pairs in order, metrics in ``ComparisonOptions/metrics`` order.
+    public func compare(_ pairs: [ComparisonPair]) -> [ComparisonRow] {
+        var results: [ComparisonRow] = []
+        for (pairIndex, pair) in pairs.enumerated() {
+            for (metricIndex, metric) in options.metrics.enumerated() {
+                let stream = UInt64(pairIndex) << 16 | UInt64(metricIndex)
+                results.append(compare(pair, on: metric, stream: stream))
+            }
+        }
+        return results
+    }
+
+    private func compare(_ pair: ComparisonPair, on metric: ComparisonMetric, stream: UInt64) -> ComparisonRow {
+        let base = pair.baselineSample
+        let candidate = pair.candidateSample
+        var generator = makeGenerator(options.seed, stream)
+        let interval = BootstrapInterval.difference(
+            baseline: base.points(for: metric), candidate: candidate.points(for: metric),
+            resamples: options.resamples, confidence: options.confidence, using: &generator,
+            baselineStatistic: { base.statistic(metric, of: $0) },
+            candidateStatistic: { candidate.statistic(metric, of: $0) }
+        )
+        let baselineValue = base.value(of: metric)
+        let candidateValue = candidate.value(of: metric)
+        var result = ComparisonRow(
+            baseline: pair.baseline, candidate: pair.candidate, target: pair.target, loadLevel: pair.loadLevel,
+            metric: metric, baselineValue: baselineValue, candidateValue: candidateValue,
+            interval: interval, verdict: .unavailable
+        )
+        if baselineValue != nil, candidateValue != nil {
+            result.verdict = ComparisonVerdict(
+                interval: interval, lowerIsBetter: metric.lowerIsBetter,
+                relativeChange: result.relativeDifference, minimumChange: options.minimumChange
+            )
+        }
+        return result
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Metrics
+
+/// The tables of a report, built from ``ReportData``.
+public enum ReportTables {
+    /// Per target and level: requests, errors, throughput and latency percentiles (ms).
+    public static func summary(_ data: ReportData) -> ReportTable {
+        let headings = [
+            "target", "level", "requests", "errors", "req/s", "out tok/s",
+            "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms", "lag p99 ms",
+        ]
+        let rows = data.lines.flatMap { line in
+            line.levels.map { level -> [String] in
+                let summary = level.summary
+                return [
+                    line.name, level.level.label, String(summary.requests), String(summary.failed),
+                    SVGNumber.fixed(summary.requestsPerSecond, decimals: 2), SVGNumber.fixed(summary.outputTokensPerSecond, decimals: 1),
+                    SVGNumber.fixed(summary.ttft.percentileMs(50), decimals: 1), SVGNumber.fixed(summary.ttft.percentileMs(99), decimals: 1),
+                    SVGNumber.fixed(summary.tpot.percentileMs(50), decimals: 2), SVGNumber.fixed(summary.tpot.percentileMs(99), decimals: 2),
+                    SVGNumber.fixed(summary.e2e.percentileMs(50), decimals: 1), SVGNumber.fixed(summary.e2e.percentileMs(99), decimals: 1),
+                    SVGNumber.fixed(summary.sendLag.percentileMs(99), decimals: 2),
+                ]
+            }
+        }
+        return ReportTable(headings: headings, rows: rows, numericColumns: Set(2..<headings.count))
+    }
+
+    /// Failed requests per target, level and outcome class, with HTTP statuses and the first error text.
+    public static func errors(_ data: ReportData) -> ReportTable {
+        var rows: [[String]] = []
+        for line in data.lines {
+            for level in line.levels {
+                for outcome in Outcome.allCases where !outcome.isSuccess {
+                    let count = level.summary.outcomes[outcome, default: 0]
+                    guard count > 0 else { continue }
+                    let statuses = (level.httpStatuses[outcome] ?? []).map(String.init).joined(separator: " ")
+                    rows.append([line.name, level.level.label, outcome.rawValue, String(count), statuses, level.firstError[outcome] ?? ""])
+                }
+            }
+        }
+        return ReportTable(headings: ["target", "level", "outcome", "requests", "HTTP status", "first error"], rows: rows, numericColumns: [3])
+    }
+
+    /// One run's metadata as field/value rows; without `run.json`, just its source.
+    public static func metadata(_ run: RunResults) -> ReportTable {
+        guard let meta = run.metadata else {
+            return ReportTable(headings: ["field", "value"], rows: [["source", run.source], ["run.json", "absent: only requests.csv was read"]])
+        }
+        let host = meta.host
+        let memory = SVGNumber.label(Double(host.memoryBytes) / 1_073_741_824, decimals: 1)
+        var rows: [[String]] = [
+            ["repat version", meta.repatVersion],
+            ["run id", meta.runID],
+            ["status", meta.status.rawValue],
+            ["scenario", "\(meta.scenarioName) (\(meta.scenarioFile))"],
+            ["seed", String(meta.seed)],
+            ["started", meta.startedAt],
+            ["ended", meta.endedAt ?? "-"],
+            ["host", "\(host.os), kernel \(host.kernel), \(host.cpuModel), \(host.cpuCores) cores, \(memory) GiB"],
+            ["transport", meta.transport],
+            ["load levels", meta.loadLevels.joined(separator: ", ")],
+            ["workload", meta.workload.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")],
+            ["workload digest", meta.workloadDigest ?? "-"],
+        ]
+        if let calibration = meta.calibration {
+            rows.append(["calibration", "\(calibration.target) by \(calibration.method): \(SVGNumber.label(calibration.tokensPerWord, decimals: 3)) tokens/word"])
+        }
+        rows.append(["source", run.source])
+        return ReportTable(headings: ["field", "value"], rows: rows)
+    }
+
+    /// One run's targets: name, dialect, model, URL (credentials already stripped), streaming, simulator options.
+    public static func targets(_ run: RunResults) -> ReportTable {
+        let rows = (run.metadata?.targets ?? []).map { target -> [String] in
+            let simulator = (target.simulator ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            return [target.name, target.dialect, target.model, target.baseURL, target.stream ? "yes" : "no", simulator]
+        }
+        return ReportTable(headings: ["target", "dialect", "model", "base URL", "stream", "simulator"], rows: rows)
+    }
+
+    /// One run's per-level outcomes from `run.json`: requests, SLO verdicts, early stops.
+    public static func levelOutcomes(_ run: RunResults) -> ReportTable {
+        let rows = (run.metadata?.levels ?? []).map { level -> [String] in
+            let slo = level.meetsSLO.map { $0 ? "met" : "broken: " + (level.sloFailures ?? []).joined(separator: "; ") } ?? "-"
+            return [level.target, level.loadLevel, String(level.requests), String(level.warmupRequests), String(level.ok), slo, level.abortReason ?? ""]
+        }
+        return ReportTable(headings: ["target", "level", "requests", "warm-up", "ok", "SLO", "stopped early"], rows: rows, numericColumns: [2, 3, 4])
+    }
+
+    /// One run's saturation search results, one row per target (empty without a search).
+    public static func saturation(_ run: RunResults) -> ReportTable {
+        let rows = (run.metadata?.saturation ?? []).map { outcome -> [String] in
+            [
+                outcome.target,
+                outcome.maxRate.map { SVGNumber.label($0, decimals: 3) } ?? "none within range",
+                outcome.firstFailingRate.map { SVGNumber.label($0, decimals: 3) } ?? "none within range",
+            ]
+        }
+        return ReportTable(headings: ["target", "highest rate meeting SLOs (req/s)", "lowest failing rate (req/s)"], rows: rows, numericColumns: [1, 2])
+    }
+}
