@@ -99,6 +99,6 @@ let package = Package(
             dependencies: ["LoadGen", "Simulator", "Dialects", "Workload", "Metrics", "Results", "CurlTransport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "repatTests", dependencies: ["repat"], swiftSettings: swiftSettings),
+        .testTarget(name: "repatTests", dependencies: ["repat", "Metrics", "Results"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,6 +1,11 @@
+import CurlTransport
 import LoadGen
 import Metrics
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Every server-side fault the simulator can inject ends as its own `status` class, with partial
 /// timings kept and the run going on.
@@ -109,5 +114,55 @@ struct OutcomeClassTests {
             #expect(record.status == .ok)
             #expect(try #require(record.ttfbMs) >= 290)
         }
+    }
+
+    @Test("a response whose only token event is malformed is parse_error")
+    func parseError() async throws {
+        let found = try await records(["malformed_rate": "1"], requests: 2, maxTokens: 1)
+        #expect(found.allSatisfy { $0.status == .parseError && $0.parseErrors == 1 }, "\(found.map { ($0.status, $0.parseErrors) })")
+    }
+
+    @Test("a server whose accept queue is full makes the connect phase time out: timeout_connect")
+    func connectTimeout() async throws {
+        // A listening socket with a backlog of 0, its queue filled by connections nobody accepts:
+        // the kernel drops further SYNs, so a new connection can only time out.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                try #require(bind(listener, raw, length) == 0)
+                try #require(listen(listener, 0) == 0)
+                try #require(getsockname(listener, raw, &length) == 0)
+            }
+        }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        var fillers: [Int32] = []
+        defer { fillers.forEach { close($0) } }
+        for _ in 0..<4 {
+            let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+            withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = connect(filler, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            fillers.append(filler)
+        }
+        try await Task.sleep(for: .milliseconds(200))
+        let target = """
+              - name: stuck
+                dialect: openai-chat
+                base_url: http://127.0.0.1:\(port)/v1
+                model: m
+                connect_timeout: 500ms
+            """
+        let plan = try makePlan(scenarioYAML(targets: target, concurrency: [1], requests: 1))
+        CurlSetup.ensure()
+        let transport = CurlTransport()
+        defer { transport.close() }
+        let (_, found) = await runLevel(plan.targets[0], level: plan.levels[0], workload: plan.workload(), transport: transport)
+        #expect(found.map(\.status) == [.timeoutConnect], "\(found.map { ($0.status, $0.error) })")
+        #expect(found.allSatisfy { $0.durationMs < 3000 })
     }
 }
