@@ -8,11 +8,12 @@ import Workload
 /// `repat run SCENARIO`: drives every target of a scenario and writes `results/<run-id>/`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a benchmark scenario and write results/<run-id>/requests.csv and run.json.",
+        abstract: "Run a benchmark scenario and write results/<run-id>/ (requests.csv, summary.csv, run.json).",
         discussion: """
-        Every target receives the same prompts in the same order. Rows are written as requests \
-        finish. Ctrl-C once: no new requests, in-flight ones finish, results are kept; twice: \
-        in-flight requests are cancelled (recorded as cancelled).
+        Every target receives the same prompts in the same order and on the same schedule. Rows \
+        are written as requests finish. Ctrl-C once: no new requests, in-flight ones finish within \
+        --grace seconds, results are kept; twice: in-flight requests are cancelled (recorded as \
+        cancelled). Exit codes: 0 done, 1 results not writable, 2 bad input, 130 interrupted.
         """
     )
 
