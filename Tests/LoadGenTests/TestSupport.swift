@@ -1,5 +1,6 @@
 import CurlTransport
 import Foundation
+import Results
 import LoadGen
 import Metrics
 import Simulator
@@ -191,47 +192,11 @@ func removeFolder(_ path: String) {
     try? FileManager.default.removeItem(atPath: path)
 }
 
-/// Parses RFC 4180 CSV text (quoted cells may hold commas, doubled quotes and line breaks).
-/// Returns nil when a quoted cell is not closed or the text does not end with a line break, so a
-/// half-written last row is caught.
+/// Rows of cells (header first) read with the project's own reader, ``CSVTable``; nil when the
+/// text is malformed or does not end with a line break, so a half-written last row is caught.
 func parseCSV(_ text: String) -> [[String]]? {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var cell = ""
-    var quoted = false
-    var afterQuote = false
-    for character in text {
-        if quoted {
-            if character == "\"" {
-                quoted = false
-                afterQuote = true
-            } else {
-                cell.append(character)
-            }
-            continue
-        }
-        switch character {
-        case "\"":
-            if afterQuote { cell.append("\"") }  // a doubled quote inside a quoted cell
-            quoted = true
-            afterQuote = false
-        case ",":
-            row.append(cell)
-            cell = ""
-            afterQuote = false
-        case "\n", "\r\n":
-            row.append(cell)
-            rows.append(row)
-            row = []
-            cell = ""
-            afterQuote = false
-        default:
-            cell.append(character)
-            afterQuote = false
-        }
-    }
-    guard !quoted, row.isEmpty, cell.isEmpty else { return nil }
-    return rows
+    guard text.isEmpty || text.hasSuffix("\n"), let table = try? CSVTable.parse(text) else { return nil }
+    return [table.header] + table.rows
 }
 
 /// Every regular file under `folder`, recursively.

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import Synchronization
 import Testing
 
@@ -157,51 +158,11 @@ func closedLoopbackPort() throws -> Int {
     return Int(UInt16(bigEndian: address.sin_port))
 }
 
-/// Reads `requests.csv` text into rows of cells (RFC 4180); nil when malformed.
+/// Rows of cells (header first) read with the project's own reader, ``CSVTable``; nil when the
+/// text is malformed or does not end with a line break, so a half-written last row is caught.
 func parseCSV(_ text: String) -> [[String]]? {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var cell = ""
-    var quoted = false
-    var afterQuote = false
-    for character in text {
-        if quoted {
-            if character == "\"" {
-                quoted = false
-                afterQuote = true
-            } else {
-                cell.append(character)
-            }
-            continue
-        }
-        switch character {
-        case "\"":
-            if afterQuote {
-                cell.append("\"")  // a doubled quote inside a quoted cell
-                quoted = true
-                afterQuote = false
-            } else if cell.isEmpty {
-                quoted = true
-            } else {
-                return nil
-            }
-        case ",":
-            row.append(cell)
-            cell = ""
-            afterQuote = false
-        case "\n", "\r\n":
-            row.append(cell)
-            rows.append(row)
-            row = []
-            cell = ""
-            afterQuote = false
-        default:
-            if afterQuote { return nil }
-            cell.append(character)
-        }
-    }
-    guard !quoted, row.isEmpty, cell.isEmpty else { return nil }
-    return rows
+    guard text.isEmpty || text.hasSuffix("\n"), let table = try? CSVTable.parse(text) else { return nil }
+    return [table.header] + table.rows
 }
 
 /// Set when the runner's watchdog had to kill repat (as opposed to a test killing it on purpose).
