@@ -79,7 +79,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "Simulator"], swiftSettings: swiftSettings),
+        // Loopback helpers shared by the test targets (a refusing port, libcurl set-up).
+        .target(name: "LoopbackSupport", dependencies: ["CurlTransport"], path: "Tests/LoopbackSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "Simulator", "LoopbackSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DialectsTests", dependencies: ["Dialects"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
@@ -96,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadGenTests",
-            dependencies: ["LoadGen", "Simulator", "Dialects", "Workload", "Metrics", "Results", "CurlTransport"],
+            dependencies: ["LoadGen", "Simulator", "Dialects", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "repatTests", dependencies: ["repat", "Metrics", "Results"], swiftSettings: swiftSettings),

@@ -13,15 +13,13 @@ public enum Preflight {
         var problems: [ScenarioProblem] = []
         for (index, target) in plan.targets.enumerated() where !target.spec.isSimulated {
             guard let url = try? target.endpoint.url(appending: "models") else { continue }
-            var headers: [HTTPHeader] = target.endpoint.extraHeaders
-            if let key = target.endpoint.apiKey { headers.append(HTTPHeader("Authorization", "Bearer \(key)")) }
-            let request = HTTPRequest(method: "GET", url: url, headers: headers)
+            let request = HTTPRequest(method: "GET", url: url, headers: target.authHeaders)
             let options = TransferOptions(
                 connectTimeoutMs: min(target.options.connectTimeoutMs, 10_000), totalTimeoutMs: 15_000,
                 idleTimeoutSeconds: 0, httpVersion: target.options.httpVersion
             )
             do {
-                for try await _ in transport.stream(request, options: options) {}
+                _ = try await target.fetch(request, transport: transport, options: options, limit: 0)
             } catch {
                 let reason = target.redactor.redact("\(error)")
                 problems.append(plan.scenario.problem(

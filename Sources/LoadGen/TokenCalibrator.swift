@@ -48,16 +48,13 @@ public struct TokenCalibrator: Sendable {
     /// Token count from a `/tokenize` endpoint: llama.cpp's form (`content` → `tokens`), then vLLM's
     /// (`model`, `prompt` → `count`).
     private func tokenizeCount(_ text: String, _ target: ResolvedTarget) async -> Int? {
-        var root = target.baseURL
-        while root.hasSuffix("/") { root.removeLast() }
-        if root.hasSuffix("/v1") { root.removeLast(3) }
         let bodies: [[String: Any]] = [
             ["content": text, "add_special": false],
             ["model": target.endpoint.model, "prompt": text, "add_special_tokens": false],
         ]
         for body in bodies {
             guard let data = try? JSONSerialization.data(withJSONObject: body),
-                  let (status, response) = await post("\(root)/tokenize", body: Array(data), target: target),
+                  let (status, response) = await post("\(target.serverRoot)/tokenize", body: Array(data), target: target),
                   status == 200,
                   let object = (try? JSONSerialization.jsonObject(with: Data(response))) as? [String: Any] else { continue }
             if let count = object["count"] as? Int { return count }
@@ -79,25 +76,12 @@ public struct TokenCalibrator: Sendable {
     }
 
     private func post(_ url: String, body: [UInt8], target: ResolvedTarget) async -> (Int, [UInt8])? {
-        var headers = [HTTPHeader("Content-Type", "application/json")] + target.endpoint.extraHeaders
-        if let key = target.endpoint.apiKey { headers.append(HTTPHeader("Authorization", "Bearer \(key)")) }
+        let headers = [HTTPHeader("Content-Type", "application/json")] + target.authHeaders
         return await send(HTTPRequest(method: "POST", url: url, headers: headers, body: body), target: target)
     }
 
     private func send(_ request: HTTPRequest, target: ResolvedTarget) async -> (Int, [UInt8])? {
-        var status = 0
-        var body: [UInt8] = []
-        do {
-            for try await event in transport.stream(request, options: target.options) {
-                switch event {
-                case .head(let head): status = head.status
-                case .body(let chunk): body += chunk.bytes
-                case .finished: break
-                }
-            }
-        } catch {
-            return nil
-        }
+        guard let (status, body) = try? await target.fetch(request, transport: transport, options: target.options) else { return nil }
         return (status, body)
     }
 }

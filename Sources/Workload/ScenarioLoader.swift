@@ -83,9 +83,7 @@ public struct ScenarioLoader {
             throw ScenarioProblems(report.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }
         var scenario = Scenario(name: name, seed: UInt64(seed), targets: targets, load: load, workload: workload, slo: slo, locations: report.locations)
-        scenario.sourceDigest = SHA256.hash(data: Array(text.utf8)).map { byte in
-            byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16)
-        }.joined()
+        scenario.sourceDigest = WorkloadDigest.hex(SHA256.hash(data: Array(text.utf8)))
         return scenario
     }
 

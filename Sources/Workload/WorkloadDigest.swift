@@ -28,7 +28,12 @@ public struct WorkloadDigest {
 
     /// The digest as lower-case hex.
     public func finalize() -> String {
-        hasher.finalize().map { byte in
+        Self.hex(hasher.finalize())
+    }
+
+    /// Bytes as lower-case hex, two digits each.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -1,4 +1,5 @@
 import CurlTransport
+import LoopbackSupport
 import Simulator
 import Testing
 

@@ -1,5 +1,6 @@
 import CurlTransport
 import Foundation
+import LoopbackSupport
 import Testing
 
 /// A real HTTPS server on loopback: Python's `ssl` module with certificates made by `openssl`,

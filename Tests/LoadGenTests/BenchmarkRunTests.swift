@@ -2,6 +2,7 @@ import CurlTransport
 import Dialects
 import Foundation
 import LoadGen
+import LoopbackSupport
 import Metrics
 import Results
 import Testing

@@ -1,6 +1,7 @@
 import CurlTransport
 import Dialects
 import LoadGen
+import LoopbackSupport
 import Metrics
 import Simulator
 import Testing

@@ -1,5 +1,6 @@
 import CurlTransport
 import LoadGen
+import LoopbackSupport
 import Metrics
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import LoadGen
+import LoopbackSupport
 import Metrics
 import Results
 import Testing

@@ -1,8 +1,9 @@
 import CurlTransport
 import Foundation
-import Results
 import LoadGen
+import LoopbackSupport
 import Metrics
+import Results
 import Simulator
 import Synchronization
 import Workload
@@ -12,16 +13,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// Process-wide libcurl set-up, run once however many tests use the transport (tests have no `main`).
-enum CurlSetup {
-    private static let initialised: Bool = Curl.globalInit()
-
-    /// Initialises libcurl on first use; later calls do nothing.
-    static func ensure() {
-        _ = initialised
-    }
-}
 
 /// A ``RecordSink`` that keeps every record in memory, for inspection after a run.
 final class MemorySink: RecordSink {
@@ -131,53 +122,6 @@ func runLevel(
     let runner = LoadRunner(transport: transport, sink: sink, stop: StopSignal(), runID: "test-run", runStart: MonotonicClock.now())
     let summary = await runner.run(target: target, level: level, workload: workload)
     return (summary, sink.records)
-}
-
-/// A loopback TCP port that is bound but not listening, so connecting to it is refused. The port
-/// stays reserved (no other socket can take it) until ``release()``.
-final class RefusingPort {
-    /// The reserved port.
-    let port: Int
-    private var descriptor: Int32
-
-    /// Binds a fresh socket to `127.0.0.1:0`; returns nil when the system refuses.
-    init?() {
-        #if canImport(Glibc)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard descriptor >= 0 else { return nil }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = in_addr_t(0x7F00_0001).bigEndian
-        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
-        }
-        var actual = sockaddr_in()
-        var actualLength = length
-        let named = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &actualLength) }
-        }
-        guard bound == 0, named == 0 else {
-            _ = close(descriptor)
-            return nil
-        }
-        self.descriptor = descriptor
-        port = Int(UInt16(bigEndian: actual.sin_port))
-    }
-
-    deinit {
-        release()
-    }
-
-    /// Closes the socket, freeing the port.
-    func release() {
-        if descriptor >= 0 { _ = close(descriptor) }
-        descriptor = -1
-    }
 }
 
 /// A fresh empty folder under the system's temporary folder; remove it with ``removeFolder(_:)``.
