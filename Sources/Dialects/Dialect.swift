@@ -26,4 +26,34 @@ public protocol Dialect: Sendable {
     /// A short human message from an error body (for example OpenAI's `{"error":{"message":…}}`),
     /// or `nil` when the body says nothing useful. One line, at most about 300 characters.
     func errorMessage(fromBody body: [UInt8]) -> String?
+
+    /// Path appended to a server's root to form the base URL this dialect expects (`/v1` for
+    /// OpenAI-compatible servers, empty for Ollama's native API). Used for the built-in simulator.
+    var defaultBasePath: String { get }
+
+    /// How the API key is sent unless the endpoint says otherwise.
+    var defaultKeyStyle: APIKeyStyle { get }
+
+    /// Adds authentication to `request` (a measured request or a side request to the same
+    /// endpoint): the API key header by default; request signing for dialects that sign (Bedrock).
+    func authorize(_ request: inout HTTPRequest, endpoint: Endpoint)
+
+    /// The request that lists the models the endpoint serves (`GET /v1/models`, `GET /api/tags`),
+    /// authorized; `nil` when the API has no such listing reachable with the same credentials.
+    func modelListRequest(endpoint: Endpoint) throws(DialectError) -> HTTPRequest?
+
+    /// Model identifiers from a model-listing response body, or `nil` when the body is not one.
+    func modelIDs(fromListBody body: [UInt8]) -> [String]?
+}
+
+extension Dialect {
+    /// Bearer token, as OpenAI and most compatible servers take it.
+    public var defaultKeyStyle: APIKeyStyle { .bearer }
+
+    /// Adds the endpoint's key header (if any) before its extra headers are appended by the caller.
+    public func authorize(_ request: inout HTTPRequest, endpoint: Endpoint) {
+        if let header = endpoint.keyHeader(default: defaultKeyStyle) {
+            request.headers.append(header)
+        }
+    }
 }

@@ -7,17 +7,40 @@ public struct Endpoint: Sendable, Equatable {
     public var baseURL: String
     /// Model name sent in each request body (`model`).
     public var model: String
-    /// Bearer token sent as `Authorization: Bearer …` when non-nil. A secret: never log it.
+    /// API key, sent as the dialect's ``Dialect/defaultKeyStyle`` unless ``keyStyle`` overrides it.
+    /// A secret: never log it.
     public var apiKey: String?
+    /// How ``apiKey`` goes on the wire; `nil` means the dialect's default.
+    public var keyStyle: APIKeyStyle?
     /// Extra header fields, sent after the dialect's own, in this order.
     public var extraHeaders: [HTTPHeader]
+    /// API version the dialect sends where its API takes one: Azure OpenAI's `api-version` query
+    /// parameter, Anthropic's `anthropic-version` header. `nil` means the dialect's default.
+    public var apiVersion: String?
+    /// AWS credentials and region, for dialects that sign requests with SigV4 (Bedrock). Secret.
+    public var aws: AWSCredentials?
 
     /// Creates an endpoint.
-    public init(baseURL: String, model: String, apiKey: String? = nil, extraHeaders: [HTTPHeader] = []) {
+    public init(
+        baseURL: String, model: String, apiKey: String? = nil, keyStyle: APIKeyStyle? = nil,
+        extraHeaders: [HTTPHeader] = [], apiVersion: String? = nil, aws: AWSCredentials? = nil
+    ) {
         self.baseURL = baseURL
         self.model = model
         self.apiKey = apiKey
+        self.keyStyle = keyStyle
         self.extraHeaders = extraHeaders
+        self.apiVersion = apiVersion
+        self.aws = aws
+    }
+
+    /// The header carrying ``apiKey`` (none without a key), styled by ``keyStyle`` or else `default`.
+    public func keyHeader(default style: APIKeyStyle) -> HTTPHeader? {
+        guard let apiKey else { return nil }
+        switch keyStyle ?? style {
+        case .bearer: return HTTPHeader("Authorization", "Bearer \(apiKey)")
+        case .header(let name): return HTTPHeader(name, apiKey)
+        }
     }
 
     /// ``baseURL`` without trailing slashes, followed by `path` (which starts with `/`).

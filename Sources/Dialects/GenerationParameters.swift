@@ -15,6 +15,11 @@ public struct GenerationParameters: Sendable, Equatable {
     public var ignoreEOS: Bool
     /// Minimum generated tokens (`min_tokens`, an extension); omitted when `nil`.
     public var minTokens: Int?
+    /// Context window the server should allocate (Ollama's `options.num_ctx`); omitted when `nil`.
+    public var contextWindow: Int?
+    /// How long the server keeps the model loaded after the request (Ollama's `keep_alive`, e.g.
+    /// `5m`, `-1`); omitted when `nil`.
+    public var keepAlive: String?
 
     /// Creates parameters; the defaults stream with usage and leave sampling to the server.
     public init(
@@ -24,7 +29,9 @@ public struct GenerationParameters: Sendable, Equatable {
         topP: Double? = nil,
         seed: Int? = nil,
         ignoreEOS: Bool = false,
-        minTokens: Int? = nil
+        minTokens: Int? = nil,
+        contextWindow: Int? = nil,
+        keepAlive: String? = nil
     ) {
         self.stream = stream
         self.includeUsage = includeUsage
@@ -33,5 +40,7 @@ public struct GenerationParameters: Sendable, Equatable {
         self.seed = seed
         self.ignoreEOS = ignoreEOS
         self.minTokens = minTokens
+        self.contextWindow = contextWindow
+        self.keepAlive = keepAlive
     }
 }

@@ -31,7 +31,7 @@ public struct OpenAIDialect: Dialect {
     /// Builds the POST request. Body keys are always in the same order: `model`, `messages` /
     /// `prompt`, `max_tokens`, `stream`, `stream_options`, `temperature`, `top_p`, `seed`,
     /// `ignore_eos`, `min_tokens`; optional ones only when set. Headers: `Content-Type`, `Accept`,
-    /// `Authorization` (only with an API key), then the endpoint's extra headers.
+    /// the API key (`Authorization: Bearer` unless the endpoint styles it otherwise), then the endpoint's extra headers.
     public func makeRequest(
         for prompt: PromptItem,
         endpoint: Endpoint,
@@ -43,11 +43,26 @@ public struct OpenAIDialect: Dialect {
             HTTPHeader("Content-Type", "application/json"),
             HTTPHeader("Accept", parameters.stream ? "text/event-stream" : "application/json"),
         ]
-        if let apiKey = endpoint.apiKey {
-            headers.append(HTTPHeader("Authorization", "Bearer \(apiKey)"))
-        }
-        headers.append(contentsOf: endpoint.extraHeaders)
-        return HTTPRequest(method: "POST", url: url, headers: headers, body: body)
+        var request = HTTPRequest(method: "POST", url: url, headers: headers, body: body)
+        authorize(&request, endpoint: endpoint)
+        request.headers.append(contentsOf: endpoint.extraHeaders)
+        return request
+    }
+
+    /// `/v1`, where OpenAI-compatible servers mount the API.
+    public var defaultBasePath: String { "/v1" }
+
+    /// `GET {baseURL}/models`.
+    public func modelListRequest(endpoint: Endpoint) throws(DialectError) -> HTTPRequest? {
+        var request = HTTPRequest(method: "GET", url: try endpoint.url(appending: "/models"), headers: [HTTPHeader("Accept", "application/json")])
+        authorize(&request, endpoint: endpoint)
+        request.headers.append(contentsOf: endpoint.extraHeaders)
+        return request
+    }
+
+    /// The `data[].id` members of a `/models` response.
+    public func modelIDs(fromListBody body: [UInt8]) -> [String]? {
+        ModelList.ids(in: body, arrayKey: "data", idKey: "id")
     }
 
     /// A stream decoder (server-sent events) or a whole-body decoder.
