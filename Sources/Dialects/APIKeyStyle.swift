@@ -6,3 +6,10 @@ public enum APIKeyStyle: Sendable, Equatable {
     /// `x-goog-api-key` for Gemini).
     case header(String)
 }
+
+extension APIKeyStyle {
+    /// The style a scenario's `auth` field names: `bearer` (any case), else the header name.
+    public init(auth: String) {
+        self = auth.lowercased() == "bearer" ? .bearer : .header(auth)
+    }
+}

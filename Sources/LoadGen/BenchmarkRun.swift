@@ -62,7 +62,7 @@ public struct BenchmarkRun: Sendable {
         let transport = CurlTransport()
         defer { transport.close() }
         var plan = self.plan
-        let servers = try await startSimulators(&plan)
+        let servers = try await plan.startSimulators(log: log)
         let report: Report
         do {
             report = try await measure(plan, transport: transport, stop: stop)
@@ -72,23 +72,6 @@ public struct BenchmarkRun: Sendable {
         }
         for server in servers { try? await server.shutdown() }
         return report
-    }
-
-    private func startSimulators(_ plan: inout RunPlan) async throws(SetupError) -> [SimulatorServer] {
-        var servers: [SimulatorServer] = []
-        for index in plan.targets.indices {
-            guard let profile = plan.targets[index].simulatorProfile else { continue }
-            do {
-                let server = try await SimulatorServer.start(profile: profile)
-                servers.append(server)
-                plan.targets[index].attach(to: server)
-                log("simulator for '\(plan.targets[index].spec.name)' listening at \(server.baseURL)")
-            } catch {
-                for server in servers { try? await server.shutdown() }
-                throw SetupError(lines: [plan.scenario.problem(at: "targets[\(index)].base_url", "cannot start the built-in simulator: \(error)").description])
-            }
-        }
-        return servers
     }
 
     private func measure(_ plan: RunPlan, transport: CurlTransport, stop: StopSignal) async throws(SetupError) -> Report {

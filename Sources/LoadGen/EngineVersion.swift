@@ -19,7 +19,7 @@ enum EngineVersion {
         let options = TransferOptions(connectTimeoutMs: 3_000, totalTimeoutMs: 5_000, idleTimeoutSeconds: 0, httpVersion: target.options.httpVersion)
         for probe in probes {
             let url = target.serverRoot + probe.path
-            guard let (status, body) = try? await target.fetch(HTTPRequest(method: "GET", url: url, headers: target.authHeaders), transport: transport, options: options, limit: 65_536),
+            guard let (status, body) = try? await target.fetch(target.authorized(HTTPRequest(method: "GET", url: url)), transport: transport, options: options, limit: 65_536),
                   status == 200,
                   let object = (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any],
                   let version = object[probe.key] as? String, !version.isEmpty else { continue }

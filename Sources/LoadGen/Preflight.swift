@@ -6,14 +6,13 @@ import Workload
 /// Checks before a run that each remote target answers at all, so a wrong host or port fails in
 /// a second with a clear line instead of filling a results file with connection errors.
 public enum Preflight {
-    /// Sends `GET {base_url}/models` to each non-simulated target. Any HTTP response counts as
-    /// reachable (authentication is the run's business); a transport failure is a problem located
-    /// at the target's `base_url`.
+    /// Sends each non-simulated target's model-listing request (or, for an API without one, a
+    /// `GET` of its base URL). Any HTTP response counts as reachable (authentication is the run's
+    /// business); a transport failure is a problem located at the target's `base_url`.
     public static func checkReachable(_ plan: RunPlan, transport: CurlTransport) async -> [ScenarioProblem] {
         var problems: [ScenarioProblem] = []
         for (index, target) in plan.targets.enumerated() where !target.spec.isSimulated {
-            guard let url = try? target.endpoint.url(appending: "models") else { continue }
-            let request = HTTPRequest(method: "GET", url: url, headers: target.authHeaders)
+            guard let request = target.reachabilityRequest else { continue }
             let options = TransferOptions(
                 connectTimeoutMs: min(target.options.connectTimeoutMs, 10_000), totalTimeoutMs: 15_000,
                 idleTimeoutSeconds: 0, httpVersion: target.options.httpVersion

@@ -71,6 +71,8 @@ struct RequestExecutor: Sendable {
         record.parseErrors = observation.parseErrors
         record.serverPromptMs = observation.serverTimings?.promptMs
         record.serverDecodeMs = observation.serverTimings?.predictedMs
+        record.serverTotalMs = observation.serverTimings?.totalMs
+        record.serverLoadMs = observation.serverTimings?.loadMs
         if let timings {
             record.dnsMs = timings.dnsMicros > 0 ? Double(timings.dnsMicros) / 1000 : nil
             record.connectMs = timings.connectMicros > 0 ? Double(timings.connectMicros) / 1000 : nil

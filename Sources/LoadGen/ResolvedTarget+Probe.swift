@@ -4,20 +4,31 @@ import Dialects
 /// Side requests to a target beside the measured ones (reachability, version, tokenize),
 /// sharing its credentials and transfer options.
 extension ResolvedTarget {
-    /// The server's root: the base URL without a trailing `/v1`, where engines serve their own
-    /// endpoints (`/version`, `/tokenize`, `/props`).
+    /// The server's root: the base URL without the dialect's base path (`/v1`, `/v1beta`), where
+    /// engines serve their own endpoints (`/version`, `/tokenize`, `/props`).
     var serverRoot: String {
         var root = baseURL
         while root.hasSuffix("/") { root.removeLast() }
-        if root.hasSuffix("/v1") { root.removeLast(3) }
+        let basePath = dialect.defaultBasePath
+        if !basePath.isEmpty, root.hasSuffix(basePath) { root.removeLast(basePath.count) }
         return root
     }
 
-    /// The target's extra headers plus its bearer token, for side requests.
-    var authHeaders: [HTTPHeader] {
-        var headers = endpoint.extraHeaders
-        if let key = endpoint.apiKey { headers.append(HTTPHeader("Authorization", "Bearer \(key)")) }
-        return headers
+    /// `request` with the target's extra headers and its authentication (key header or signature,
+    /// added last so a signature covers the rest), for side requests to the same server.
+    func authorized(_ request: HTTPRequest) -> HTTPRequest {
+        var request = request
+        request.headers.append(contentsOf: endpoint.extraHeaders)
+        dialect.authorize(&request, endpoint: endpoint)
+        return request
+    }
+
+    /// A cheap authorized request that any live server answers: the dialect's model listing, or a
+    /// `GET` of the base URL when the API lists no models; `nil` for an unusable base URL.
+    var reachabilityRequest: HTTPRequest? {
+        if let listing = try? dialect.modelListRequest(endpoint: endpoint) { return listing }
+        guard let url = try? endpoint.url(appending: "") else { return nil }
+        return authorized(HTTPRequest(method: "GET", url: url))
     }
 
     /// Sends `request` and collects the status and up to `limit` body bytes.

@@ -30,8 +30,10 @@ public struct ResolvedTarget: Sendable {
     /// Where requests go: the scenario's URL, or the in-process simulator's loopback URL once started.
     public var baseURL: String { endpoint.baseURL }
 
-    /// Points the target at a started simulator.
+    /// Points the target at a started simulator, at the base path its dialect expects.
     public mutating func attach(to server: SimulatorServer) {
-        endpoint.baseURL = server.baseURL
+        var root = server.baseURL
+        if root.hasSuffix("/v1") { root.removeLast(3) }
+        endpoint.baseURL = root + dialect.defaultBasePath
     }
 }

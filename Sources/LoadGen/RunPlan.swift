@@ -51,17 +51,21 @@ public struct RunPlan: Sendable {
                     headers.append(HTTPHeader(header.name, value))
                 }
             }
-            let endpoint = Endpoint(baseURL: spec.baseURL, model: spec.model, apiKey: apiKey, extraHeaders: headers)
+            let aws = dialect.id == "bedrock-converse" ? Self.awsCredentials(for: spec, environment: environment) : nil
+            let endpoint = Endpoint(
+                baseURL: spec.baseURL, model: spec.model, apiKey: apiKey, keyStyle: spec.auth.map(APIKeyStyle.init(auth:)),
+                extraHeaders: headers, apiVersion: spec.apiVersion, aws: aws)
             if !spec.isSimulated {
                 do {
-                    _ = try endpoint.url(appending: "models")
+                    _ = try endpoint.url(appending: "")
                 } catch {
                     problems.append(scenario.problem(at: "\(path).base_url", error.description))
                 }
             }
             let parameters = GenerationParameters(
                 stream: spec.stream, includeUsage: true, temperature: scenario.workload.temperature,
-                seed: nil, ignoreEOS: scenario.workload.ignoreEOS
+                seed: nil, ignoreEOS: spec.lengthControls && scenario.workload.ignoreEOS,
+                contextWindow: spec.contextWindow, keepAlive: spec.keepAlive
             )
             var options = TransferOptions(
                 connectTimeoutMs: Int(spec.connectTimeout * 1000),
@@ -76,7 +80,7 @@ public struct RunPlan: Sendable {
             targets.append(ResolvedTarget(
                 spec: spec, dialect: dialect, endpoint: endpoint, parameters: parameters, options: options,
                 simulatorProfile: profile,
-                redactor: SecretRedactor(secrets: [apiKey].compactMap { $0 } + headers.map(\.value)),
+                redactor: SecretRedactor(secrets: [apiKey, aws?.secretAccessKey, aws?.sessionToken].compactMap { $0 } + headers.map(\.value)),
                 firstTokenTimeoutSeconds: spec.firstTokenTimeout,
                 idleTimeoutSeconds: spec.idleTimeout,
                 retry: spec.retries429 > 0 ? RetryPolicy(maxRetries: spec.retries429) : nil

@@ -76,8 +76,8 @@ public struct TokenCalibrator: Sendable {
     }
 
     private func post(_ url: String, body: [UInt8], target: ResolvedTarget) async -> (Int, [UInt8])? {
-        let headers = [HTTPHeader("Content-Type", "application/json")] + target.authHeaders
-        return await send(HTTPRequest(method: "POST", url: url, headers: headers, body: body), target: target)
+        let request = HTTPRequest(method: "POST", url: url, headers: [HTTPHeader("Content-Type", "application/json")], body: body)
+        return await send(target.authorized(request), target: target)
     }
 
     private func send(_ request: HTTPRequest, target: ResolvedTarget) async -> (Int, [UInt8])? {

@@ -59,10 +59,15 @@ public struct RequestRecord: Sendable, Equatable {
     public var retries: Int = 0
     /// Sent during the level's warm-up: kept in the file, left out of summaries.
     public var warmup: Bool
-    /// Server-reported prompt processing time, ms (llama.cpp `timings.prompt_ms`).
+    /// Server-reported prompt processing time, ms (llama.cpp `timings.prompt_ms`, Ollama
+    /// `prompt_eval_duration`).
     public var serverPromptMs: Double?
-    /// Server-reported generation time, ms (llama.cpp `timings.predicted_ms`).
+    /// Server-reported generation time, ms (llama.cpp `timings.predicted_ms`, Ollama `eval_duration`).
     public var serverDecodeMs: Double?
+    /// Server-reported whole-request time, ms (Ollama `total_duration`).
+    public var serverTotalMs: Double?
+    /// Server-reported model load time, ms (Ollama `load_duration`).
+    public var serverLoadMs: Double?
     /// Events in the response that could not be parsed.
     public var parseErrors: Int
 

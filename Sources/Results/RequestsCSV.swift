@@ -9,7 +9,7 @@ public enum RequestsCSV {
         "prompt_tokens", "output_tokens", "token_source", "token_events",
         "status", "http_status", "error", "warmup", "retries",
         "dns_ms", "connect_ms", "tls_ms", "connection_reused", "http_version",
-        "server_prompt_ms", "server_decode_ms", "parse_errors",
+        "server_prompt_ms", "server_decode_ms", "server_total_ms", "server_load_ms", "parse_errors",
     ]
 
     /// The header line, with its line ending.
@@ -29,7 +29,8 @@ public enum RequestsCSV {
             record.status.rawValue, String(record.httpStatus), CSVField.text(record.error), record.warmup ? "true" : "false", String(record.retries),
             CSVField.fixed3(record.dnsMs), CSVField.fixed3(record.connectMs), CSVField.fixed3(record.tlsMs),
             record.connectionReused ? "true" : "false", record.httpVersion,
-            CSVField.fixed3(record.serverPromptMs), CSVField.fixed3(record.serverDecodeMs), String(record.parseErrors),
+            CSVField.fixed3(record.serverPromptMs), CSVField.fixed3(record.serverDecodeMs),
+            CSVField.fixed3(record.serverTotalMs), CSVField.fixed3(record.serverLoadMs), String(record.parseErrors),
         ]
         return cells.joined(separator: ",") + "\n"
     }
@@ -69,6 +70,8 @@ extension RequestsCSV {
                 parseErrors: integer("parse_errors") ?? 0, warmup: text("warmup") == "true"
             ))
             records[records.count - 1].retries = integer("retries") ?? 0
+            records[records.count - 1].serverTotalMs = number("server_total_ms")
+            records[records.count - 1].serverLoadMs = number("server_load_ms")
         }
         return records
     }

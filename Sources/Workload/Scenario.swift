@@ -73,6 +73,23 @@ public struct TargetSpec: Sendable, Equatable {
     public var clientKey: String?
     /// Skip TLS verification (`insecure: true`); warned about and recorded in run.json.
     public var insecure = false
+    /// The `provider:` preset that filled in defaults, if any.
+    public var provider: String?
+    /// How the API key is sent (`auth`): `bearer`, or the name of the header carrying it; `nil`
+    /// means the dialect's default.
+    public var auth: String?
+    /// API version (`api_version`): Azure's `api-version`, Anthropic's `anthropic-version`.
+    public var apiVersion: String?
+    /// Region (`region`): the AWS region Bedrock requests are signed for, or `eu` for a provider's
+    /// EU host.
+    public var region: String?
+    /// Ollama's `keep_alive` (`keep_alive`, e.g. `5m`).
+    public var keepAlive: String?
+    /// Ollama's `num_ctx` (`num_ctx`).
+    public var contextWindow: Int?
+    /// Whether the workload's `ignore_eos` is sent to this target (`length_controls`); cloud APIs
+    /// reject it, so presets for them turn it off.
+    public var lengthControls = true
 
     /// Whether this target is served by the built-in simulator.
     public var isSimulated: Bool { baseURL.hasPrefix("sim://") }
@@ -105,6 +122,9 @@ public struct TargetSpec: Sendable, Equatable {
             && lhs.firstTokenTimeout == rhs.firstTokenTimeout && lhs.idleTimeout == rhs.idleTimeout
             && lhs.retries429 == rhs.retries429 && lhs.caBundle == rhs.caBundle && lhs.clientCert == rhs.clientCert
             && lhs.clientKey == rhs.clientKey && lhs.insecure == rhs.insecure
+            && lhs.provider == rhs.provider && lhs.auth == rhs.auth && lhs.apiVersion == rhs.apiVersion
+            && lhs.region == rhs.region && lhs.keepAlive == rhs.keepAlive && lhs.contextWindow == rhs.contextWindow
+            && lhs.lengthControls == rhs.lengthControls
     }
 }
 

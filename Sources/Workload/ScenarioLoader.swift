@@ -14,7 +14,8 @@ public struct ScenarioLoader {
     static let targetFields = [
         "name", "dialect", "base_url", "model", "api_key_env", "headers", "stream", "http_version",
         "connect_timeout", "request_timeout", "first_token_timeout", "idle_timeout", "retry_429",
-        "ca_bundle", "client_cert", "client_key", "insecure", "simulator",
+        "ca_bundle", "client_cert", "client_key", "insecure", "simulator", "provider", "auth", "api_version",
+        "region", "keep_alive", "num_ctx", "length_controls",
     ]
     /// Fields allowed under `load`.
     static let loadFields = [
@@ -108,18 +109,46 @@ public struct ScenarioLoader {
             if !name.isEmpty && !seen.insert(name).inserted {
                 report.add(fields.field("name"), line: fields.node("name")?.mark?.line, "target name '\(name)' is used twice")
             }
-            let dialect = fields.string("dialect", required: true, into: &report) ?? ""
+            var preset: ProviderPreset?
+            if let provider = fields.string("provider", into: &report) {
+                preset = ProviderPreset.named(provider)
+                if preset == nil {
+                    report.add(fields.field("provider"), line: fields.node("provider")?.mark?.line, "unknown provider '\(provider)' (known: \(ProviderPreset.names.joined(separator: ", ")))")
+                }
+            }
+            let hasProvider = fields.node("provider") != nil
+            let dialect = fields.string("dialect", required: !hasProvider, into: &report) ?? preset?.dialect ?? ""
             let model = fields.string("model", required: true, into: &report) ?? ""
-            var baseURL = fields.string("base_url", required: true, into: &report) ?? ""
+            let region = fields.string("region", into: &report)
+                ?? (dialect == "bedrock-converse" ? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] : nil)
+            let presetURL = preset?.baseURL(region: region)
+            var baseURL = fields.string("base_url", required: !hasProvider, into: &report) ?? presetURL ?? ""
+            if let preset, presetURL == nil, fields.node("base_url") == nil {
+                report.add(fields.field("base_url"), line: fields.line, "required field is missing: provider '\(preset.name)' has no shared host; give this resource's URL")
+            }
             if !baseURL.isEmpty {
                 baseURL = expand(baseURL, field: fields.field("base_url"), line: fields.node("base_url")?.mark?.line, into: &report)
                 if !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") || baseURL.hasPrefix("sim://")) {
                     report.add(fields.field("base_url"), line: fields.node("base_url")?.mark?.line, "must start with http://, https:// or sim:// (the built-in simulator)")
                 }
             }
-            let apiKeyEnv = fields.string("api_key_env", into: &report)
+            let isSimulated = baseURL.hasPrefix("sim://")
+            var apiKeyEnv = fields.string("api_key_env", into: &report)
             if let apiKeyEnv, (environment[apiKeyEnv] ?? "").isEmpty {
                 report.add(fields.field("api_key_env"), line: fields.node("api_key_env")?.mark?.line, "environment variable \(apiKeyEnv) is not set (target '\(name)' needs it for its API key)")
+            } else if apiKeyEnv == nil, let preset, let presetKey = preset.apiKeyEnv, !isSimulated {
+                if !(environment[presetKey] ?? "").isEmpty {
+                    apiKeyEnv = presetKey
+                } else if preset.keyRequired {
+                    report.add(fields.field("provider"), line: fields.node("provider")?.mark?.line, "environment variable \(presetKey) is not set (provider '\(preset.name)' of target '\(name)' needs it for its API key; or name another with api_key_env)")
+                }
+            }
+            if dialect == "bedrock-converse", !isSimulated, apiKeyEnv == nil,
+               (environment["AWS_ACCESS_KEY_ID"] ?? "").isEmpty || (environment["AWS_SECRET_ACCESS_KEY"] ?? "").isEmpty {
+                report.add(fields.field(preset == nil ? "dialect" : "provider"), line: fields.line, "AWS credentials are missing: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones), or name a Bedrock API key with api_key_env")
+            }
+            if dialect == "bedrock-converse", !isSimulated, region == nil, preset == nil {
+                report.add(fields.field("region"), line: fields.line, "required for Bedrock: the AWS region requests are signed for (or set AWS_REGION)")
             }
             let headers = fields.pairs("headers", into: &report).map { header in
                 _ = expand(header.value, field: "\(fields.field("headers")).\(header.name)", line: header.line, into: &report)
@@ -145,6 +174,13 @@ public struct ScenarioLoader {
             target.idleTimeout = fields.seconds("idle_timeout", into: &report) ?? target.idleTimeout
             target.retries429 = fields.int("retry_429", range: 0...100, into: &report) ?? 0
             target.insecure = fields.bool("insecure", into: &report) ?? false
+            target.provider = preset?.name
+            target.auth = fields.string("auth", into: &report)
+            target.apiVersion = fields.string("api_version", into: &report)
+            target.region = region ?? (dialect == "bedrock-converse" ? preset?.defaultRegion : nil)
+            target.keepAlive = fields.string("keep_alive", into: &report)
+            target.contextWindow = fields.int("num_ctx", range: 1...10_000_000, into: &report)
+            target.lengthControls = fields.bool("length_controls", into: &report) ?? (preset?.acceptsLengthControls ?? true)
             for (key, path) in [("ca_bundle", \TargetSpec.caBundle), ("client_cert", \.clientCert), ("client_key", \.clientKey)] {
                 guard let value = fields.string(key, into: &report) else { continue }
                 let resolved = value.hasPrefix("/") ? value : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(value)

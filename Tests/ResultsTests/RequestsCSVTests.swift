@@ -22,7 +22,7 @@ struct RequestsCSVTests {
             "run_id", "target", "load_level", "request_id", "scheduled_s", "start_s", "ttfb_ms", "ttft_ms", "e2e_ms",
             "tpot_ms", "itl_p50_ms", "itl_max_ms", "duration_ms", "prompt_tokens", "output_tokens", "token_source",
             "token_events", "status", "http_status", "error", "dns_ms", "connect_ms", "tls_ms", "connection_reused",
-            "http_version", "server_prompt_ms", "server_decode_ms", "parse_errors",
+            "http_version", "server_prompt_ms", "server_decode_ms", "server_total_ms", "server_load_ms", "parse_errors",
         ]
         #expect(RequestsCSV.header == RequestsCSV.columns.joined(separator: ",") + "\n")
         #expect(RequestsCSV.columns.filter { documented.contains($0) } == documented)

@@ -1,0 +1,122 @@
+import CurlTransport
+import Dialects
+import Foundation
+import Metrics
+import Simulator
+import Workload
+
+/// Checks each target of a plan before a long run (`repat targets`): is it reachable, does it
+/// accept the credentials, does it serve the model, does one tiny request succeed, and which
+/// engine version it reports.
+public enum TargetCheck {
+    /// One check's verdict.
+    public enum Verdict: String, Sendable {
+        /// The check passed.
+        case ok
+        /// The check failed; the target is not ready.
+        case failed
+        /// The API offers no way to check this (e.g. no model listing); not a failure.
+        case unchecked = "not checked"
+    }
+
+    /// One check of one target.
+    public struct Step: Sendable {
+        /// `reachable`, `authenticated`, `model`, `request`.
+        public var name: String
+        /// What was found.
+        public var verdict: Verdict
+        /// One line of detail (HTTP status, error, timings); never a secret.
+        public var detail: String
+    }
+
+    /// Everything found for one target.
+    public struct Result: Sendable {
+        /// The target's name.
+        public var target: String
+        /// Its dialect id.
+        public var dialect: String
+        /// Its base URL, credentials stripped.
+        public var url: String
+        /// The checks, in the order they ran; a failed check ends the list.
+        public var steps: [Step]
+        /// The engine and version the server reports, when it reports one.
+        public var engineVersion: String?
+
+        /// Whether no check failed.
+        public var passed: Bool { steps.allSatisfy { $0.verdict != .failed } }
+    }
+
+    /// Checks every target of `plan` (starting the built-in simulator for `sim://` targets).
+    ///
+    /// - Throws: ``BenchmarkRun/SetupError`` when a simulator cannot start.
+    public static func run(_ plan: RunPlan, log: (String) -> Void = { _ in }) async throws(BenchmarkRun.SetupError) -> [Result] {
+        var plan = plan
+        let servers = try await plan.startSimulators(log: log)
+        let transport = CurlTransport()
+        var results: [Result] = []
+        for target in plan.targets {
+            results.append(await check(target, transport: transport))
+        }
+        transport.close()
+        for server in servers { try? await server.shutdown() }
+        return results
+    }
+
+    /// Runs the checks on one target, stopping at the first failure.
+    static func check(_ target: ResolvedTarget, transport: CurlTransport) async -> Result {
+        var result = Result(
+            target: target.spec.name, dialect: target.dialect.id,
+            url: URLRedaction.stripCredentials(target.baseURL), steps: [])
+        var options = target.options
+        options.connectTimeoutMs = min(options.connectTimeoutMs, 10_000)
+        options.totalTimeoutMs = 30_000
+        let listing = (try? target.dialect.modelListRequest(endpoint: target.endpoint)) ?? nil
+        if let probe = listing ?? target.reachabilityRequest {
+            let answer: (status: Int, body: [UInt8])
+            do {
+                answer = try await target.fetch(probe, transport: transport, options: options)
+            } catch {
+                result.steps.append(Step(name: "reachable", verdict: .failed, detail: target.redactor.redact("\(error)")))
+                return result
+            }
+            result.steps.append(Step(name: "reachable", verdict: .ok, detail: "HTTP \(answer.status)"))
+            if answer.status == 401 || answer.status == 403 {
+                let message = target.dialect.errorMessage(fromBody: answer.body).map { ": \(target.redactor.redact($0))" } ?? ""
+                result.steps.append(Step(name: "authenticated", verdict: .failed, detail: "HTTP \(answer.status)\(message)"))
+                return result
+            }
+            if listing != nil, answer.status == 200, let models = target.dialect.modelIDs(fromListBody: answer.body) {
+                result.steps.append(Step(name: "authenticated", verdict: .ok, detail: "model list answered"))
+                result.steps.append(modelStep(target.spec.model, listed: models))
+                if result.steps.last?.verdict == .failed { return result }
+            } else {
+                result.steps.append(Step(name: "model", verdict: .unchecked, detail: listing == nil ? "the API lists no models" : "model list answered HTTP \(answer.status)"))
+            }
+        }
+        result.steps.append(await tinyRequest(target, transport: transport))
+        result.engineVersion = await EngineVersion.probe(target, transport: transport)
+        return result
+    }
+
+    /// Whether `model` is among `listed`; Ollama's implicit `:latest` tag counts as a match.
+    static func modelStep(_ model: String, listed: [String]) -> Step {
+        if listed.contains(model) || listed.contains(model + ":latest") {
+            return Step(name: "model", verdict: .ok, detail: "'\(model)' is served")
+        }
+        let shown = listed.prefix(8).joined(separator: ", ") + (listed.count > 8 ? ", … (\(listed.count) in all)" : "")
+        return Step(name: "model", verdict: .failed, detail: "'\(model)' is not listed (served: \(listed.isEmpty ? "none" : shown))")
+    }
+
+    /// Sends one short prompt asking for a few tokens, measured like a run's requests.
+    private static func tinyRequest(_ target: ResolvedTarget, transport: CurlTransport) async -> Step {
+        let item = PromptItem(index: 0, messages: [ChatMessage(role: "user", content: "Reply with the single word: ready")], maxTokens: 8)
+        let executor = RequestExecutor(transport: transport, target: target, runID: "check", runStart: MonotonicClock.now())
+        let record = await executor.execute(item, loadLevel: "check", requestID: 0, scheduledAt: MonotonicClock.now()).record
+        guard record.status == .ok else {
+            let error = record.error.isEmpty ? "" : ": \(record.error)"
+            return Step(name: "request", verdict: .failed, detail: "\(record.status.rawValue)\(error)")
+        }
+        let ttft = record.ttftMs.map { String(format: "TTFT %.0f ms, ", $0) } ?? ""
+        return Step(name: "request", verdict: .ok, detail: "\(ttft)\(record.outputTokens) tokens (\(record.tokenSource)) in \(String(format: "%.0f", record.e2eMs ?? record.durationMs)) ms")
+    }
+}

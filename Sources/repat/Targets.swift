@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import LoadGen
+import Workload
+
+/// `repat targets SCENARIO`: checks every target before a long run.
+struct Targets: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check each target of a scenario: reachable, authenticated, model served, one tiny request, engine version.",
+        discussion: """
+        Sends one model-listing request (where the API has one) and one short request of at most \
+        8 tokens per target; sim:// targets start the built-in simulator. Exit codes: 0 every \
+        target ready, 1 a target failed a check, 2 bad input (scenario).
+        """
+    )
+
+    @Argument(help: "Scenario YAML file (see scenarios/README.md).")
+    var scenario: String
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let plan: RunPlan
+        do {
+            let loaded = try ScenarioLoader(environment: environment).load(path: scenario)
+            plan = try RunPlan(scenario: loaded, environment: environment)
+        } catch {
+            for problem in error.problems { FileHandleOutput.error(problem.description) }
+            throw ExitCode(2)
+        }
+        let results: [TargetCheck.Result]
+        do {
+            results = try await TargetCheck.run(plan)
+        } catch {
+            FileHandleOutput.error("repat: \(error.description)")
+            throw ExitCode(2)
+        }
+        for result in results {
+            print("\(result.target) (\(result.dialect), \(result.url)): \(result.passed ? "ready" : "NOT READY")")
+            for step in result.steps {
+                print("  \(step.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(step.verdict.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(step.detail)")
+            }
+            print("  \("engine".padding(toLength: 14, withPad: " ", startingAt: 0)) \(result.engineVersion ?? "not reported")")
+        }
+        if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
+    }
+}
