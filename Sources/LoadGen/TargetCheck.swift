@@ -98,8 +98,8 @@ public enum TargetCheck {
         return result
     }
 
-    /// Whether `model` is among `listed`; Ollama's implicit `:latest` tag counts as a match.
-    static func modelStep(_ model: String, listed: [String]) -> Step {
+    /// The `model` check: whether `model` is among `listed`; Ollama's implicit `:latest` tag counts as a match.
+    public static func modelStep(_ model: String, listed: [String]) -> Step {
         if listed.contains(model) || listed.contains(model + ":latest") {
             return Step(name: "model", verdict: .ok, detail: "'\(model)' is served")
         }
