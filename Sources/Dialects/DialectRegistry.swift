@@ -7,6 +7,13 @@ public enum DialectRegistry {
     public static let all: [any Dialect] = [
         OpenAIDialect.chat,
         OpenAIDialect.completions,
+        OllamaDialect.chat,
+        OllamaDialect.generate,
+        AnthropicDialect.messages,
+        GeminiDialect.gemini,
+        AzureOpenAIDialect.chat,
+        AzureOpenAIDialect.completions,
+        BedrockDialect.converse,
     ]
 
     /// The identifiers of ``all``, in the same order.

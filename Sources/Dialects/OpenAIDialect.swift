@@ -10,6 +10,9 @@ public struct OpenAIDialect: Dialect {
         case chat
         /// `/completions` (legacy) with `prompt`: the prompt item's ``PromptItem/text``.
         case completions
+
+        /// The path after the base URL: `/chat/completions` or `/completions`.
+        var path: String { self == .chat ? "/chat/completions" : "/completions" }
     }
 
     /// The chat API (`openai-chat`).
@@ -37,16 +40,28 @@ public struct OpenAIDialect: Dialect {
         endpoint: Endpoint,
         parameters: GenerationParameters
     ) throws(DialectError) -> HTTPRequest {
-        let url = try endpoint.url(appending: api == .chat ? "/chat/completions" : "/completions")
-        let body = try makeBody(for: prompt, model: endpoint.model, parameters: parameters)
-        var headers = [
-            HTTPHeader("Content-Type", "application/json"),
-            HTTPHeader("Accept", parameters.stream ? "text/event-stream" : "application/json"),
-        ]
-        var request = HTTPRequest(method: "POST", url: url, headers: headers, body: body)
+        var request = try makeUnauthorizedRequest(
+            url: try endpoint.url(appending: api.path), for: prompt, model: endpoint.model, parameters: parameters
+        )
         authorize(&request, endpoint: endpoint)
         request.headers.append(contentsOf: endpoint.extraHeaders)
         return request
+    }
+
+    /// The POST request to `url` with its `Content-Type` and `Accept` headers and the body described
+    /// at ``makeRequest(for:endpoint:parameters:)``, before any key or extra header. Shared with
+    /// ``AzureOpenAIDialect``, which sends the same body to its own paths.
+    func makeUnauthorizedRequest(
+        url: String,
+        for prompt: PromptItem,
+        model: String,
+        parameters: GenerationParameters
+    ) throws(DialectError) -> HTTPRequest {
+        let headers = [
+            HTTPHeader("Content-Type", "application/json"),
+            HTTPHeader("Accept", parameters.stream ? "text/event-stream" : "application/json"),
+        ]
+        return HTTPRequest(method: "POST", url: url, headers: headers, body: try makeBody(for: prompt, model: model, parameters: parameters))
     }
 
     /// `/v1`, where OpenAI-compatible servers mount the API.

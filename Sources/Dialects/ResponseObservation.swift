@@ -1,23 +1,32 @@
 /// What one response body showed: token arrival times, counts, usage and how it ended.
 public struct ResponseObservation: Sendable, Equatable {
-    /// Monotonic time (ns) of every token-bearing event: a chunk with a non-empty `content`, `text`,
-    /// `reasoning_content` or `reasoning`. Role-only, empty, finish-only and usage-only chunks are not
-    /// tokens. Non-streaming: one entry, the time of the last body bytes, when the body has content.
+    /// Monotonic time (ns) of every token-bearing event: an OpenAI chunk with a non-empty `content`,
+    /// `text`, `reasoning_content` or `reasoning`; an Ollama line with a non-empty `message.content`,
+    /// `message.thinking`, `response` or `thinking`; an Anthropic `text_delta` or `thinking_delta`;
+    /// a Gemini chunk with a part of non-empty `text` (thoughts included). Role-only, empty,
+    /// finish-only and usage-only events are not tokens. Non-streaming: one entry, the time of the
+    /// last body bytes, when the body has content.
     public var tokenTimes: [UInt64]
     /// Number of non-empty token-bearing deltas (one per choice per event); the fallback token count
     /// when the server reports no usage. Non-streaming: 1 when the body has content.
     public var deltaCount: Int
     /// Token usage reported by the server (final stream chunk or body); `nil` when absent or `null`.
     public var usage: TokenUsage?
-    /// The last non-null `finish_reason` seen (`stop`, `length`, …).
+    /// The last non-null finish reason seen, as the API words it: `finish_reason` (`stop`,
+    /// `length`, …), Ollama's `done_reason`, Anthropic's `stop_reason` (`end_turn`, `max_tokens`, …),
+    /// Gemini's `finishReason` (`STOP`, `MAX_TOKENS`, …) or prompt `blockReason`.
     public var finishReason: String?
-    /// Streaming: `data: [DONE]` was seen. Non-streaming: the body was a complete, valid completion.
+    /// Streaming: the dialect's end marker was seen (`data: [DONE]`, Ollama's `done: true`,
+    /// Anthropic's `message_stop`, Gemini's chunk with a `finishReason`). Non-streaming: the body was
+    /// a complete, valid completion.
     public var sawEndMarker: Bool
-    /// Message of an `{"error":…}` object found inside a 2xx stream or body (one line, truncated).
+    /// Message of an `{"error":…}` object (or an Anthropic `error` event) found inside a 2xx stream
+    /// or body (one line, truncated).
     public var streamError: String?
     /// Events (or the body) whose data was not valid JSON of the expected shape.
     public var parseErrors: Int
-    /// Server-side timings, as llama.cpp server reports them in `timings`.
+    /// Server-side timings, as llama.cpp server reports them in `timings` or Ollama in the durations
+    /// of its final message.
     public var serverTimings: ServerTimings?
 
     /// Creates an observation; the defaults describe an empty body.

@@ -85,10 +85,14 @@ public enum TargetCheck {
                 result.steps.append(Step(name: "authenticated", verdict: .failed, detail: "HTTP \(answer.status)\(message)"))
                 return result
             }
-            if listing != nil, answer.status == 200, let models = target.dialect.modelIDs(fromListBody: answer.body) {
+            if listing != nil, answer.status == 200 {
                 result.steps.append(Step(name: "authenticated", verdict: .ok, detail: "model list answered"))
-                result.steps.append(modelStep(target.spec.model, listed: models))
-                if result.steps.last?.verdict == .failed { return result }
+                if let models = target.dialect.modelIDs(fromListBody: answer.body) {
+                    result.steps.append(modelStep(target.spec.model, listed: models))
+                    if result.steps.last?.verdict == .failed { return result }
+                } else {
+                    result.steps.append(Step(name: "model", verdict: .unchecked, detail: "the listing does not name what requests address"))
+                }
             } else {
                 result.steps.append(Step(name: "model", verdict: .unchecked, detail: listing == nil ? "the API lists no models" : "model list answered HTTP \(answer.status)"))
             }

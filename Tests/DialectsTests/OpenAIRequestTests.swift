@@ -88,9 +88,12 @@ struct OpenAIRequestTests {
         }
     }
 
-    @Test("the registry finds both OpenAI dialects by id")
+    @Test("the registry finds every dialect by id")
     func registry() {
-        #expect(DialectRegistry.ids == ["openai-chat", "openai-completions"])
+        #expect(DialectRegistry.ids == [
+            "openai-chat", "openai-completions", "ollama-chat", "ollama-generate", "anthropic-messages", "gemini",
+            "azure-openai-chat", "azure-openai-completions", "bedrock-converse",
+        ])
         #expect(DialectRegistry.named("openai-completions")?.id == "openai-completions")
         #expect(DialectRegistry.named("nope") == nil)
     }

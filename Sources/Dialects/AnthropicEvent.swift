@@ -1,0 +1,118 @@
+/// What repat reads from one JSON object of Anthropic's Messages API: the data of a stream event
+/// (`message_start`, `content_block_delta`, `message_delta`, `error`, …) or a whole non-streamed
+/// body (a `message`, or an `error`). Unknown fields are skipped; `null` reads as absent.
+struct AnthropicEvent {
+    /// The `type` member (`message_start`, `content_block_delta`, `message`, `error`, …).
+    var type: String?
+    /// Generated text: a `delta` with a non-empty `text` (`text_delta`) or `thinking`
+    /// (`thinking_delta`), or, in a body, a `content` block with one. Tool-input, signature and
+    /// citation deltas carry neither.
+    var bearsTokens = false
+    /// `content` was present (possibly empty): the object is a message.
+    var hasContent = false
+    /// `stop_reason`, top-level in a body or inside a `message_delta`'s `delta`.
+    var stopReason: String?
+    /// `usage`, top-level (`message_delta`, body) or inside `message_start`'s `message`.
+    var usage: AnthropicUsage?
+    /// The `error` member's `message` (else its `type`): `{"type":"error","error":{"type":…,"message":…}}`.
+    var errorMessage: String?
+
+    /// Parses one JSON object.
+    /// - Throws: ``JSONReaderError`` when `bytes` is not a JSON object of the expected shape.
+    static func parse(_ bytes: ArraySlice<UInt8>) throws(JSONReaderError) -> AnthropicEvent {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONReaderError) in
+                var reader = JSONReader(buffer)
+                let event = try read(&reader, nested: false)
+                try reader.expectEnd()
+                return event
+            }
+        }
+        return try result.get()
+    }
+
+    /// Reads an event or message object; `message_start`'s nested `message` is read the same way,
+    /// one level deep.
+    private static func read(_ reader: inout JSONReader, nested: Bool) throws(JSONReaderError) -> AnthropicEvent {
+        var event = AnthropicEvent()
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("type".utf8) {
+                event.type = reader.consumeNull() ? nil : try reader.readString()
+            } else if key.elementsEqual("delta".utf8) {
+                try event.readBlock(&reader)
+            } else if key.elementsEqual("content".utf8) {
+                try event.readContent(&reader)
+            } else if key.elementsEqual("stop_reason".utf8) {
+                event.stopReason = reader.consumeNull() ? nil : try reader.readString()
+            } else if key.elementsEqual("usage".utf8) {
+                event.usage = try AnthropicUsage.read(&reader)
+            } else if key.elementsEqual("message".utf8), !nested, reader.peek() == .object {
+                event.usage = try read(&reader, nested: true).usage ?? event.usage
+            } else if key.elementsEqual("error".utf8) {
+                event.errorMessage = try readError(&reader)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        return event
+    }
+
+    /// A body's `content` array of blocks.
+    private mutating func readContent(_ reader: inout JSONReader) throws(JSONReaderError) {
+        if reader.consumeNull() { return }
+        hasContent = true
+        try reader.beginArray()
+        var isFirst = true
+        while try reader.nextElement(&isFirst) {
+            try readBlock(&reader)
+        }
+    }
+
+    /// A content block or a `delta`: its text or thinking, and a `message_delta`'s `stop_reason`.
+    private mutating func readBlock(_ reader: inout JSONReader) throws(JSONReaderError) {
+        if reader.consumeNull() { return }
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("text".utf8) || key.elementsEqual("thinking".utf8) {
+                bearsTokens = try (reader.consumeNull() ? false : reader.readNonEmptyString()) || bearsTokens
+            } else if key.elementsEqual("stop_reason".utf8) {
+                stopReason = reader.consumeNull() ? nil : try reader.readString()
+            } else {
+                try reader.skipValue()
+            }
+        }
+    }
+
+    private static func readError(_ reader: inout JSONReader) throws(JSONReaderError) -> String? {
+        switch reader.peek() {
+        case .string:
+            let text = try reader.readString()
+            return text.isEmpty ? "error" : text
+        case .object:
+            var message: String?
+            var type: String?
+            try reader.beginObject()
+            var isFirst = true
+            while let key = try reader.nextKey(&isFirst) {
+                if key.elementsEqual("message".utf8), reader.peek() == .string {
+                    message = try reader.readString()
+                } else if key.elementsEqual("type".utf8), reader.peek() == .string {
+                    type = try reader.readString()
+                } else {
+                    try reader.skipValue()
+                }
+            }
+            if let message, !message.isEmpty { return message }
+            if let type, !type.isEmpty { return type }
+            return "error"
+        case .literal where reader.consumeNull():
+            return nil
+        case .array, .number, .literal, .end:
+            try reader.skipValue()
+            return "error"
+        }
+    }
+}

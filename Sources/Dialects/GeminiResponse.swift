@@ -1,0 +1,202 @@
+/// What repat reads from one Gemini `GenerateContentResponse`: a chunk of a
+/// `streamGenerateContent` stream or a whole `generateContent` body. Unknown fields are skipped;
+/// `null` reads as absent.
+struct GeminiResponse {
+    /// `candidates` was present (possibly empty).
+    var hasCandidates = false
+    /// Candidates with a part of non-empty `text` (thought parts, `"thought": true`, included).
+    var tokenBearingCandidates = 0
+    /// The last `finishReason` among the candidates (`STOP`, `MAX_TOKENS`, `SAFETY`, …).
+    var finishReason: String?
+    /// `promptFeedback.blockReason`: the prompt was blocked and no candidate will come.
+    var blockReason: String?
+    /// `usageMetadata`: prompt = `promptTokenCount`, completion = `candidatesTokenCount` +
+    /// `thoughtsTokenCount` (those reported), reasoning = `thoughtsTokenCount`.
+    var usage: TokenUsage?
+    /// The `error` member's `message` (else its `status`): `{"error":{"code":…,"message":…,"status":…}}`.
+    var errorMessage: String?
+
+    /// Parses one JSON object.
+    /// - Throws: ``JSONReaderError`` when `bytes` is not a JSON object of the expected shape.
+    static func parse(_ bytes: ArraySlice<UInt8>) throws(JSONReaderError) -> GeminiResponse {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONReaderError) in try parse(buffer) }
+        }
+        return try result.get()
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONReaderError) -> GeminiResponse {
+        var reader = JSONReader(buffer)
+        var response = GeminiResponse()
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("candidates".utf8) {
+                try response.readCandidates(&reader)
+            } else if key.elementsEqual("usageMetadata".utf8) {
+                response.usage = try readUsage(&reader)
+            } else if key.elementsEqual("promptFeedback".utf8) {
+                response.blockReason = try readBlockReason(&reader)
+            } else if key.elementsEqual("error".utf8) {
+                response.errorMessage = try readError(&reader)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        try reader.expectEnd()
+        return response
+    }
+
+    private mutating func readCandidates(_ reader: inout JSONReader) throws(JSONReaderError) {
+        if reader.consumeNull() { return }
+        hasCandidates = true
+        try reader.beginArray()
+        var isFirstCandidate = true
+        while try reader.nextElement(&isFirstCandidate) {
+            var bearsTokens = false
+            try reader.beginObject()
+            var isFirst = true
+            while let key = try reader.nextKey(&isFirst) {
+                if key.elementsEqual("content".utf8) {
+                    bearsTokens = try Self.readContent(&reader) || bearsTokens
+                } else if key.elementsEqual("finishReason".utf8) {
+                    if !reader.consumeNull() {
+                        finishReason = try reader.readString()
+                    }
+                } else {
+                    try reader.skipValue()
+                }
+            }
+            if bearsTokens {
+                tokenBearingCandidates += 1
+            }
+        }
+    }
+
+    /// A candidate's `content`: whether one of its `parts` has non-empty `text`.
+    private static func readContent(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
+        if reader.consumeNull() { return false }
+        var bearsTokens = false
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("parts".utf8) {
+                bearsTokens = try readParts(&reader) || bearsTokens
+            } else {
+                try reader.skipValue()
+            }
+        }
+        return bearsTokens
+    }
+
+    /// A `parts` array: whether one part has non-empty `text`.
+    private static func readParts(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
+        if reader.consumeNull() { return false }
+        var bearsTokens = false
+        try reader.beginArray()
+        var isFirstPart = true
+        while try reader.nextElement(&isFirstPart) {
+            try reader.beginObject()
+            var isFirst = true
+            while let key = try reader.nextKey(&isFirst) {
+                if key.elementsEqual("text".utf8) {
+                    bearsTokens = try (reader.consumeNull() ? false : reader.readNonEmptyString()) || bearsTokens
+                } else {
+                    try reader.skipValue()
+                }
+            }
+        }
+        return bearsTokens
+    }
+
+    private static func readUsage(_ reader: inout JSONReader) throws(JSONReaderError) -> TokenUsage? {
+        if reader.consumeNull() { return nil }
+        var prompt: Int?
+        var candidates: Int?
+        var thoughts: Int?
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("promptTokenCount".utf8) {
+                prompt = reader.consumeNull() ? nil : try reader.readInt()
+            } else if key.elementsEqual("candidatesTokenCount".utf8) {
+                candidates = reader.consumeNull() ? nil : try reader.readInt()
+            } else if key.elementsEqual("thoughtsTokenCount".utf8) {
+                thoughts = reader.consumeNull() ? nil : try reader.readInt()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        let completion = candidates == nil && thoughts == nil ? nil : (candidates ?? 0) + (thoughts ?? 0)
+        return TokenUsage(promptTokens: prompt, completionTokens: completion, reasoningTokens: thoughts)
+    }
+
+    private static func readBlockReason(_ reader: inout JSONReader) throws(JSONReaderError) -> String? {
+        if reader.consumeNull() { return nil }
+        var reason: String?
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("blockReason".utf8) {
+                reason = reader.consumeNull() ? nil : try reader.readString()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        return reason
+    }
+
+    private static func readError(_ reader: inout JSONReader) throws(JSONReaderError) -> String? {
+        switch reader.peek() {
+        case .string:
+            let text = try reader.readString()
+            return text.isEmpty ? "error" : text
+        case .object:
+            var message: String?
+            var status: String?
+            try reader.beginObject()
+            var isFirst = true
+            while let key = try reader.nextKey(&isFirst) {
+                if key.elementsEqual("message".utf8), reader.peek() == .string {
+                    message = try reader.readString()
+                } else if key.elementsEqual("status".utf8), reader.peek() == .string {
+                    status = try reader.readString()
+                } else {
+                    try reader.skipValue()
+                }
+            }
+            if let message, !message.isEmpty { return message }
+            if let status, !status.isEmpty { return status }
+            return "error"
+        case .literal where reader.consumeNull():
+            return nil
+        case .array, .number, .literal, .end:
+            try reader.skipValue()
+            return "error"
+        }
+    }
+}
+
+extension ResponseObservation {
+    /// Folds one Gemini chunk (or whole body) received at `time` (monotonic ns) into the
+    /// observation. A `finishReason` or a prompt `blockReason` ends the response: Gemini sends no
+    /// other end marker.
+    mutating func apply(_ response: GeminiResponse, at time: UInt64) {
+        if response.tokenBearingCandidates > 0 {
+            deltaCount += response.tokenBearingCandidates
+            tokenTimes.append(time)
+        }
+        if let reason = response.finishReason ?? response.blockReason {
+            finishReason = reason
+            if response.errorMessage == nil {
+                sawEndMarker = true
+            }
+        }
+        if let usage = response.usage {
+            self.usage = usage
+        }
+        if let message = response.errorMessage {
+            streamError = ErrorText.singleLine(message) ?? "error"
+        }
+    }
+}

@@ -1,0 +1,186 @@
+/// What repat reads from one object of Ollama's native API: a line of a streamed `/api/chat` or
+/// `/api/generate` response, or a whole non-streamed body. Unknown fields are skipped; `null` reads
+/// as absent.
+struct OllamaResponse {
+    /// The object carries generated text: a non-empty `message.content` or `message.thinking`
+    /// (chat), or `response` or `thinking` (generate).
+    var bearsTokens = false
+    /// `done`: this is the final object of the response.
+    var done = false
+    /// `done_reason` (`stop`, `length`, `load`, …).
+    var doneReason: String?
+    /// `prompt_eval_count`: prompt tokens evaluated (count).
+    var promptEvalCount: Int?
+    /// `eval_count`: tokens generated (count).
+    var evalCount: Int?
+    /// `total_duration`, nanoseconds.
+    var totalDuration: Double?
+    /// `load_duration`, nanoseconds.
+    var loadDuration: Double?
+    /// `prompt_eval_duration`, nanoseconds.
+    var promptEvalDuration: Double?
+    /// `eval_duration`, nanoseconds.
+    var evalDuration: Double?
+    /// The `error` member: Ollama's `{"error":"…"}` (a string), or an object's `message`.
+    var errorMessage: String?
+
+    /// Token counts as ``TokenUsage``, or `nil` when the object reports neither count.
+    var usage: TokenUsage? {
+        guard promptEvalCount != nil || evalCount != nil else { return nil }
+        return TokenUsage(promptTokens: promptEvalCount, completionTokens: evalCount)
+    }
+
+    /// The durations in milliseconds and the counts as ``ServerTimings``, or `nil` when the object
+    /// reports none of them.
+    var serverTimings: ServerTimings? {
+        let timings = ServerTimings(
+            totalMs: totalDuration.map(Self.milliseconds), loadMs: loadDuration.map(Self.milliseconds),
+            promptMs: promptEvalDuration.map(Self.milliseconds), predictedMs: evalDuration.map(Self.milliseconds),
+            promptTokens: promptEvalCount, predictedTokens: evalCount
+        )
+        return timings == ServerTimings() ? nil : timings
+    }
+
+    /// Parses one JSON object.
+    /// - Throws: ``JSONReaderError`` when `bytes` is not a JSON object of the expected shape.
+    static func parse(_ bytes: ArraySlice<UInt8>) throws(JSONReaderError) -> OllamaResponse {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONReaderError) in try parse(buffer) }
+        }
+        return try result.get()
+    }
+
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONReaderError) -> OllamaResponse {
+        var reader = JSONReader(buffer)
+        var response = OllamaResponse()
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("message".utf8) {
+                response.bearsTokens = try readMessage(&reader) || response.bearsTokens
+            } else if key.elementsEqual("response".utf8) || key.elementsEqual("thinking".utf8) {
+                response.bearsTokens = try readText(&reader) || response.bearsTokens
+            } else if key.elementsEqual("done".utf8) {
+                response.done = reader.consumeNull() ? false : try readBool(&reader, after: key, in: buffer)
+            } else if key.elementsEqual("done_reason".utf8) {
+                response.doneReason = reader.consumeNull() ? nil : try reader.readString()
+            } else if key.elementsEqual("prompt_eval_count".utf8) {
+                response.promptEvalCount = reader.consumeNull() ? nil : try reader.readInt()
+            } else if key.elementsEqual("eval_count".utf8) {
+                response.evalCount = reader.consumeNull() ? nil : try reader.readInt()
+            } else if key.elementsEqual("total_duration".utf8) {
+                response.totalDuration = reader.consumeNull() ? nil : try reader.readDouble()
+            } else if key.elementsEqual("load_duration".utf8) {
+                response.loadDuration = reader.consumeNull() ? nil : try reader.readDouble()
+            } else if key.elementsEqual("prompt_eval_duration".utf8) {
+                response.promptEvalDuration = reader.consumeNull() ? nil : try reader.readDouble()
+            } else if key.elementsEqual("eval_duration".utf8) {
+                response.evalDuration = reader.consumeNull() ? nil : try reader.readDouble()
+            } else if key.elementsEqual("error".utf8) {
+                response.errorMessage = try readError(&reader)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        try reader.expectEnd()
+        return response
+    }
+
+    /// A chat `message`: whether its `content` or `thinking` holds text.
+    private static func readMessage(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
+        if reader.consumeNull() { return false }
+        var bearsTokens = false
+        try reader.beginObject()
+        var isFirst = true
+        while let key = try reader.nextKey(&isFirst) {
+            if key.elementsEqual("content".utf8) || key.elementsEqual("thinking".utf8) {
+                bearsTokens = try readText(&reader) || bearsTokens
+            } else {
+                try reader.skipValue()
+            }
+        }
+        return bearsTokens
+    }
+
+    /// A string or `null`: whether it is non-empty text.
+    private static func readText(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
+        reader.consumeNull() ? false : try reader.readNonEmptyString()
+    }
+
+    /// A `true` or `false` value. ``JSONReader`` has no boolean reader, so the literal is told apart
+    /// by its first byte: the key's bytes point into `buffer`, and between them and the value lie
+    /// only the key's closing quote, the colon (already checked by the reader) and whitespace.
+    /// ``JSONReader/skipValue()`` then checks the whole literal.
+    private static func readBool(
+        _ reader: inout JSONReader, after key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>
+    ) throws(JSONReaderError) -> Bool {
+        guard reader.peek() == .literal, let keyStart = key.baseAddress, let bufferStart = buffer.baseAddress else {
+            throw JSONReaderError()
+        }
+        var index = keyStart - bufferStart + key.count
+        while index < buffer.count, buffer[index] == UInt8(ascii: "\"") || buffer[index] == UInt8(ascii: ":")
+            || OpenAIBodyDecoder.isJSONWhitespace(buffer[index]) {
+            index += 1
+        }
+        guard index < buffer.count else { throw JSONReaderError() }
+        let first = buffer[index]
+        guard first == UInt8(ascii: "t") || first == UInt8(ascii: "f") else { throw JSONReaderError() }
+        try reader.skipValue()
+        return first == UInt8(ascii: "t")
+    }
+
+    private static func readError(_ reader: inout JSONReader) throws(JSONReaderError) -> String? {
+        switch reader.peek() {
+        case .string:
+            let text = try reader.readString()
+            return text.isEmpty ? "error" : text
+        case .object:
+            var message: String?
+            try reader.beginObject()
+            var isFirst = true
+            while let key = try reader.nextKey(&isFirst) {
+                if key.elementsEqual("message".utf8), reader.peek() == .string {
+                    message = try reader.readString()
+                } else {
+                    try reader.skipValue()
+                }
+            }
+            return message.flatMap { $0.isEmpty ? nil : $0 } ?? "error"
+        case .literal where reader.consumeNull():
+            return nil
+        case .array, .number, .literal, .end:
+            try reader.skipValue()
+            return "error"
+        }
+    }
+
+    private static func milliseconds(_ nanoseconds: Double) -> Double {
+        nanoseconds / 1_000_000
+    }
+}
+
+extension ResponseObservation {
+    /// Folds one Ollama object (a stream line or a whole body) received at `time` (monotonic ns)
+    /// into the observation.
+    mutating func apply(_ response: OllamaResponse, at time: UInt64) {
+        if response.bearsTokens {
+            deltaCount += 1
+            tokenTimes.append(time)
+        }
+        if let reason = response.doneReason {
+            finishReason = reason
+        }
+        if let usage = response.usage {
+            self.usage = usage
+        }
+        if let timings = response.serverTimings {
+            serverTimings = timings
+        }
+        if let message = response.errorMessage {
+            streamError = ErrorText.singleLine(message) ?? "error"
+        }
+        if response.done, response.errorMessage == nil {
+            sawEndMarker = true
+        }
+    }
+}
