@@ -1,8 +1,9 @@
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// The simulated engine shared by every connection of one server: the ``EngineState`` machine
-/// behind a lock, plus the seeded per-arrival decisions (injected faults, output seeds).
+/// The simulated engine shared by every connection of one server, whatever its dialect: the
+/// ``EngineState`` machine behind a lock, the seeded per-arrival decisions (injected faults,
+/// output seeds), the counters `/metrics` exposes, and how long the model stays resident.
 ///
 /// Callers on any event loop may use it. Admission callbacks are invoked after the lock is
 /// released, on the thread of whoever freed the slot; they must hop to their own event loop.
@@ -19,22 +20,39 @@ final class Engine: Sendable {
         var faults: FaultPlan
     }
 
+    /// Identifies a sequence for its life in the engine.
+    typealias SequenceID = EngineState<AdmissionCallback>.SequenceID
+    /// What happened to an arrival.
+    typealias Arrival = EngineState<AdmissionCallback>.Arrival
+    /// The engine's answer when a sequence's token is due.
+    typealias Step = EngineState<AdmissionCallback>.Step
+
+    /// What the engine remembers of a sequence it holds, for its counters.
+    private struct Live: Sendable {
+        var arrivedAt: NIODeadline
+        var promptTokens: Int
+    }
+
     private struct Core: Sendable {
         var state: EngineState<AdmissionCallback>
         var arrivals: UInt64 = 0
         var served = 0
         var errorsInjected = 0
         var faultsInjected = 0
+        var live: [SequenceID: Live] = [:]
+        var counters = ServingCounters()
+        var residency: ModelResidency
     }
 
     /// The profile the engine was built from; never changes.
     let profile: EngineProfile
     private let core: NIOLockedValueBox<Core>
 
-    /// An idle engine modelled on `profile`.
-    init(profile: EngineProfile) {
+    /// An idle engine modelled on `profile`, its model resident from `startedAt` (Unix seconds).
+    init(profile: EngineProfile, startedAt: Double) {
         self.profile = profile
-        self.core = NIOLockedValueBox(Core(state: EngineState(profile: profile)))
+        self.core = NIOLockedValueBox(
+            Core(state: EngineState(profile: profile), residency: ModelResidency(loadedAt: startedAt)))
     }
 
     /// Numbers a new request and decides (seeded by profile seed and ordinal) its faults.
@@ -66,20 +84,41 @@ final class Engine: Sendable {
         SplitMix64.derive(profile.seed, Purpose.responseID, ordinal)
     }
 
-    /// A sequence arrives now; if it has to wait, `onAdmit` is called when it is admitted.
-    func arrive(
-        promptTokens: Int, onAdmit: @escaping AdmissionCallback
-    ) -> (EngineState<AdmissionCallback>.SequenceID, EngineState<AdmissionCallback>.Arrival) {
+    /// A sequence arrives now; if it has to wait, `onAdmit` is called when it is admitted (also
+    /// when it is admitted again after a preemption it has seen, see ``step(_:)``).
+    func arrive(promptTokens: Int, onAdmit: @escaping AdmissionCallback) -> (SequenceID, Arrival) {
         let now = NIODeadline.now()
-        return core.withLockedValue { $0.state.arrive(promptTokens: promptTokens, now: now, waiter: onAdmit) }
+        return core.withLockedValue { core in
+            let (id, arrival) = core.state.arrive(promptTokens: promptTokens, now: now, waiter: onAdmit)
+            core.live[id] = Live(arrivedAt: now, promptTokens: promptTokens)
+            return (id, arrival)
+        }
     }
 
-    /// Sequence `id` leaves now, `completed` or abandoned by its client; queued sequences that get
+    /// Sequence `id`'s next token is due now: the engine produces it (and counts it) or says the
+    /// sequence was preempted; see ``EngineState/step(_:now:)``.
+    func step(_ id: SequenceID) -> Step {
+        let now = NIODeadline.now()
+        return core.withLockedValue { core in
+            let step = core.state.step(id, now: now)
+            if case .token(let generated, _) = step, let live = core.live[id] {
+                core.counters.recordToken(
+                    isFirst: generated == 1, promptTokens: live.promptTokens,
+                    secondsSinceArrival: Self.seconds(from: live.arrivedAt, to: now))
+            }
+            return step
+        }
+    }
+
+    /// Sequence `id` leaves now, finished or abandoned by its client; queued sequences that get
     /// its slot are told after the lock is released. Safe to call for a sequence still queued.
-    func leave(_ id: EngineState<AdmissionCallback>.SequenceID, completed: Bool) {
+    func leave(_ id: SequenceID, _ end: SequenceEnd) {
         let now = NIODeadline.now()
         let admissions = core.withLockedValue { core in
-            if completed { core.served += 1 }
+            if case .finished = end { core.served += 1 }
+            if let live = core.live.removeValue(forKey: id) {
+                core.counters.recordEnd(end, secondsSinceArrival: Self.seconds(from: live.arrivedAt, to: now))
+            }
             return core.state.leave(id, now: now)
         }
         for admission in admissions {
@@ -87,9 +126,24 @@ final class Engine: Sendable {
         }
     }
 
-    /// Inter-token latency of the next decode step at the current load.
-    var interTokenLatency: TimeAmount {
-        core.withLockedValue { $0.state.interTokenLatency }
+    /// Notes that the model served a request at `unixSeconds`, to stay resident for `keepAlive`
+    /// afterwards (Ollama's `keep_alive`).
+    func touchModel(at unixSeconds: Double, keepAlive: KeepAlive) {
+        core.withLockedValue { $0.residency.touch(at: unixSeconds, keepAlive: keepAlive) }
+    }
+
+    /// When the model is due to leave memory, as Unix seconds; nil when it stays forever.
+    var modelExpiry: Double? {
+        core.withLockedValue { $0.residency.expiresAt }
+    }
+
+    /// The running, waiting and cache figures and the counters, at this instant.
+    var snapshot: EngineSnapshot {
+        core.withLockedValue { core in
+            EngineSnapshot(
+                running: core.state.runningCount, waiting: core.state.waitingCount,
+                cacheUsage: core.state.cacheUsage, preemptions: core.state.preemptions, counters: core.counters)
+        }
     }
 
     /// A snapshot of the counters.
@@ -102,9 +156,14 @@ final class Engine: Sendable {
                 peakRunning: core.state.peakRunning,
                 peakWaiting: core.state.peakWaiting,
                 running: core.state.runningCount,
-                waiting: core.state.waitingCount
+                waiting: core.state.waitingCount,
+                preemptions: core.state.preemptions
             )
         }
+    }
+
+    private static func seconds(from start: NIODeadline, to end: NIODeadline) -> Double {
+        Double((end - start).nanoseconds) / 1e9
     }
 
     /// Tags that keep the seeded streams for different decisions independent (``FaultPlan``

@@ -10,18 +10,24 @@ extension EngineProfile {
     /// output tokens: a fault "after N tokens" fires when token N+1 is due, so an output that ends
     /// sooner is unaffected. Non-streaming requests get the same faults in their own form (see
     /// ``FaultPlan``).
+    ///
+    /// Every dialect gets every fault in its provider's shape: the error bodies and statuses of
+    /// each API (Anthropic answers the unavailable fault 529 `overloaded_error`, Bedrock names the
+    /// exception in `x-amzn-ErrorType`), an error event, line or exception frame inside the stream,
+    /// and a malformed SSE event, NDJSON line or event-stream frame. The examples below are the
+    /// OpenAI-compatible ones.
     public struct FaultOptions: Sendable, Equatable {
-        /// Fraction (0…1) of requests answered HTTP 429 with OpenAI's `rate_limit_exceeded` body
-        /// and a `Retry-After` header.
+        /// Fraction (0…1) of requests answered HTTP 429 (OpenAI's `rate_limit_exceeded` body) with
+        /// a `Retry-After` header (Gemini: a `RetryInfo` detail; Bedrock: `ThrottlingException`).
         public var rateLimitRate: Double = 0
         /// The `Retry-After` of a 429, in whole seconds (≥ 0).
         public var retryAfterSeconds: Int = 1
         /// When true, `Retry-After` is an HTTP-date (now + ``retryAfterSeconds``) instead of seconds.
         public var retryAfterDate: Bool = false
-        /// Fraction (0…1) of requests answered HTTP 503 with an error body.
+        /// Fraction (0…1) of requests answered HTTP 503 with an error body (Anthropic: 529).
         public var unavailableRate: Double = 0
         /// Fraction (0…1) of requests whose connection is closed after ``disconnectAfterTokens``
-        /// tokens, with no `[DONE]` and no terminating chunk.
+        /// tokens, with no end event (`[DONE]`, `message_stop`, `done`) and no terminating chunk.
         public var disconnectRate: Double = 0
         /// Output tokens sent before an injected disconnect (≥ 0).
         public var disconnectAfterTokens: Int = 5
@@ -32,11 +38,14 @@ extension EngineProfile {
         public var stallAfterTokens: Int = 3
         /// Length of an injected stall, in seconds (≥ 0).
         public var stallSeconds: Double = 5
-        /// Fraction (0…1) of requests where one token event's data is truncated JSON
-        /// (the second token's, or the only one's); the stream otherwise runs to `[DONE]`.
+        /// Fraction (0…1) of requests where one token event's data is truncated JSON, cut where
+        /// the token's text would start (the second token's, or the only one's), still framed as a
+        /// proper event, line or checksummed frame; the stream otherwise runs to its end.
         public var malformedRate: Double = 0
-        /// Fraction (0…1) of requests whose stream sends an `{"error":…}` event (HTTP status stays
-        /// 200) after ``streamErrorAfterTokens`` tokens, then `[DONE]`, as vLLM does.
+        /// Fraction (0…1) of requests whose stream reports an error (HTTP status stays 200) after
+        /// ``streamErrorAfterTokens`` tokens and ends: an `{"error":…}` event then `[DONE]` as vLLM
+        /// does, Anthropic's `error` event, Ollama's `{"error":…}` line, Gemini's error chunk,
+        /// Bedrock's `modelStreamErrorException` frame.
         public var streamErrorRate: Double = 0
         /// Output tokens sent before an injected stream error (≥ 0).
         public var streamErrorAfterTokens: Int = 2

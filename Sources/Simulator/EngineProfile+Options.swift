@@ -42,14 +42,14 @@ extension EngineProfile {
     public static let optionNames: [String] = [
         "model_name", "max_num_seqs", "prefill_tokens_per_second", "prefill_overhead_ms",
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
-        "error_rate", "seed",
+        "kv_cache_tokens", "model_bytes", "error_rate", "seed",
     ] + FaultOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
     ///
     /// - Throws: ``OptionError`` for an unknown name, or a value that does not parse or is out of
-    ///   range (counts ≥ 1, rates > 0, durations ≥ 0, probabilities in 0…1; fault options as
-    ///   documented on ``FaultOptions``).
+    ///   range (counts ≥ 1, `model_bytes` ≥ 0, rates > 0, durations ≥ 0, probabilities in 0…1;
+    ///   fault options as documented on ``FaultOptions``).
     public mutating func set(_ name: String, to value: String) throws(EngineProfile.OptionError) {
         let text = value.trimmingWhitespace()
         switch name {
@@ -70,6 +70,10 @@ extension EngineProfile {
             eosProbability = try Self.parseProbability(name, text)
         case "default_max_tokens":
             defaultMaxTokens = try Self.parseInt(name, text, atLeast: 1)
+        case "kv_cache_tokens":
+            kvCacheTokens = try Self.parseInt(name, text, atLeast: 1)
+        case "model_bytes":
+            modelBytes = try Self.parseInt(name, text, atLeast: 0)
         case "error_rate":
             errorRate = try Self.parseProbability(name, text)
         case "seed":

@@ -24,6 +24,13 @@ public struct EngineProfile: Sendable, Equatable {
     public var eosProbability: Double
     /// Output tokens allowed when the request gives no `max_tokens`.
     public var defaultMaxTokens: Int
+    /// KV-cache capacity, in tokens: the prompt and generated tokens that running sequences may
+    /// hold at once. A queued request is admitted only when its tokens fit; when a decode step
+    /// would overflow the cache, the most recently admitted sequence is preempted (vLLM's
+    /// recompute policy) and re-prefilled later. `/metrics` reports usage against it.
+    public var kvCacheTokens: Int
+    /// Size of the model's weights, in bytes, reported by Ollama's `/api/tags` and `/api/ps`.
+    public var modelBytes: Int
     /// Fraction (0…1) of requests answered with HTTP 500, decided (seeded) at arrival.
     public var errorRate: Double
     /// The faults injected into responses (all off by default); see ``FaultOptions``.
@@ -31,7 +38,9 @@ public struct EngineProfile: Sendable, Equatable {
     /// Root seed of every random decision the simulator makes.
     public var seed: UInt64
 
-    /// A profile with the defaults, resembling a small model on one GPU.
+    /// A profile with the defaults, resembling a small model on one GPU: an 8-billion-parameter
+    /// model quantized to 4 bits (4.9 GB of weights) with room for about half a million tokens of
+    /// KV cache, as on one 80 GB accelerator.
     public init() {
         modelName = "sim-model"
         maxNumSeqs = 256
@@ -41,6 +50,8 @@ public struct EngineProfile: Sendable, Equatable {
         decodePerSeqMs = 0.1
         eosProbability = 0.005
         defaultMaxTokens = 256
+        kvCacheTokens = 524_288
+        modelBytes = 4_900_000_000
         errorRate = 0
         faults = FaultOptions()
         seed = 0

@@ -5,17 +5,20 @@ import NIOCore
 ///
 /// Token `k+1` is due one inter-token latency after token `k` was due (not after it was written),
 /// so event-loop jitter does not accumulate; the latency is read from the engine at every step.
-/// The session frees its engine slot exactly once: when its last token is out, when a
-/// ``FaultPlan/abort`` fires, or on ``cancel()``.
+/// When the engine preempts the sequence (its KV cache is full), the session waits to be
+/// admitted again and resumes where it was, after the new prefill. The session frees its engine
+/// slot exactly once: when its last token is out, when a ``FaultPlan/abort`` fires, or on
+/// ``cancel()``. It records its ``GenerationTimeline`` (the engine's due times) as it goes.
 ///
 /// Faults it applies from its ``FaultPlan``: the first-token delay and a stall shift token due
-/// times (the slot stays held); an abort stops generation when its token is due, frees the slot,
-/// and leaves the response to the handler's abort callback.
+/// times (the slot stays held; each applies once, preemptions notwithstanding); an abort stops
+/// generation when its token is due, frees the slot, and leaves the response to the handler's
+/// abort callback.
 final class GenerationSession {
     /// Called for every token, on the event loop; `index` counts from 0.
     typealias TokenHandler = (_ token: SampledToken, _ index: Int) -> Void
-    /// Called once after the last token, on the event loop, with the output length in tokens.
-    typealias FinishHandler = (_ reason: FinishReason, _ completionTokens: Int) -> Void
+    /// Called once after the last token, on the event loop, with the reason, counts and timeline.
+    typealias FinishHandler = (_ outcome: GenerationOutcome) -> Void
     /// Called once, on the event loop, instead of the next token when an injected abort fires;
     /// the slot is already freed.
     typealias AbortHandler = (_ kind: FaultPlan.Abort.Kind) -> Void
@@ -23,10 +26,11 @@ final class GenerationSession {
     private enum State {
         /// Not yet given to the engine.
         case idle
-        /// Given to the engine; queued, or admitted with the admission still on its way.
-        case waitingForSlot(id: UInt64)
+        /// Given to the engine; queued (perhaps after a preemption), or admitted with the
+        /// admission still on its way.
+        case waitingForSlot(id: Engine.SequenceID)
         /// Prefilling or decoding; `next` emits the next token.
-        case generating(id: UInt64, next: Scheduled<Void>)
+        case generating(id: Engine.SequenceID, next: Scheduled<Void>)
         /// Last token emitted (or an injected abort fired) and slot freed.
         case finished
         /// Client gone; slot freed. A late admission is ignored: `leave` already released it.
@@ -41,6 +45,11 @@ final class GenerationSession {
     private let onAbort: AbortHandler
     private let faults: FaultPlan
     private var state = State.idle
+    private var promptTokens = 0
+    private var timeline = GenerationTimeline(startedAt: .now())
+    /// Whether the first-token delay and the stall have been applied (each applies once).
+    private var firstTokenDelayed = false
+    private var stalled = false
 
     /// A session that will draw tokens from `sampler`, apply the timing faults and abort of
     /// `faults`, and report on `eventLoop`.
@@ -62,6 +71,8 @@ final class GenerationSession {
     func start(promptTokens: Int) {
         eventLoop.preconditionInEventLoop()
         guard case .idle = state else { return }
+        self.promptTokens = promptTokens
+        timeline = GenerationTimeline(startedAt: .now())
         let bound = NIOLoopBound(self, eventLoop: eventLoop)
         let loop = eventLoop
         let (id, arrival) = engine.arrive(promptTokens: promptTokens) { firstTokenAt in
@@ -81,28 +92,40 @@ final class GenerationSession {
             state = .cancelled
         case .waitingForSlot(let id):
             state = .cancelled
-            engine.leave(id, completed: false)
+            engine.leave(id, .abandoned)
         case .generating(let id, let next):
             state = .cancelled
             next.cancel()
-            engine.leave(id, completed: false)
+            engine.leave(id, .abandoned)
         case .finished, .cancelled:
             break
         }
     }
 
+    /// The engine gave the sequence a slot (first time, or again after a preemption); its next
+    /// token is due at `firstTokenAt`, plus the first-token delay the first time.
     private func admitted(firstTokenAt: NIODeadline) {
         guard case .waitingForSlot(let id) = state else { return }
-        schedule(id: id, at: firstTokenAt + faults.firstTokenDelay)
+        if timeline.admittedAt == nil {
+            // Admission was at the latest now, and no later than the prefill's end.
+            timeline.admittedAt = min(.now(), firstTokenAt)
+        }
+        var due = firstTokenAt
+        if !firstTokenDelayed {
+            firstTokenDelayed = true
+            due = due + faults.firstTokenDelay
+        }
+        schedule(id: id, at: due)
     }
 
     /// Books the next token (index `sampler.emitted`) for `dueWithoutStall`. When the plan stalls
     /// before that token, it is due a stall after the later of that time and now (when the previous
     /// token went out), so the silence the client sees is never shorter than the stall, even if the
     /// previous token was late; later tokens keep their spacing from the shifted due time.
-    private func schedule(id: UInt64, at dueWithoutStall: NIODeadline) {
+    private func schedule(id: Engine.SequenceID, at dueWithoutStall: NIODeadline) {
         var deadline = dueWithoutStall
-        if let stall = faults.stall, stall.afterTokens == sampler.emitted {
+        if !stalled, let stall = faults.stall, stall.afterTokens == sampler.emitted {
+            stalled = true
             deadline = max(deadline, .now()) + stall.duration
         }
         let next = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
@@ -111,27 +134,45 @@ final class GenerationSession {
         state = .generating(id: id, next: next)
     }
 
-    /// Emits the token due at `due` and books the next one, or finishes.
+    /// Emits the token due at `due` and books the next one, or finishes; waits instead when the
+    /// engine has preempted the sequence.
     private func step(due: NIODeadline) {
         guard case .generating(let id, _) = state else { return }
         let index = sampler.emitted
         if let abort = faults.abort, abort.afterTokens == index {
             state = .finished
-            engine.leave(id, completed: false)
+            engine.leave(id, .abandoned)
             onAbort(abort.kind)
             return
         }
+        switch engine.step(id) {
+        case .preempted:
+            state = .waitingForSlot(id: id)
+        case .resumed(let at):
+            schedule(id: id, at: at)
+        case .token(_, let interTokenLatency):
+            emit(id: id, index: index, due: due, interTokenLatency: interTokenLatency)
+        }
+    }
+
+    /// Draws token `index`, hands it to the handler, then finishes or books the next one.
+    private func emit(id: Engine.SequenceID, index: Int, due: NIODeadline, interTokenLatency: TimeAmount) {
         let token = sampler.nextToken()
+        if index == 0 { timeline.firstTokenAt = due }
+        timeline.lastTokenAt = due
         if let reason = token.finishReason {
             state = .finished
-            engine.leave(id, completed: true)
+            engine.leave(id, .finished(reason))
             onToken(token, index)
-            onFinish(reason, sampler.emitted)
+            onFinish(
+                GenerationOutcome(
+                    finishReason: reason, promptTokens: promptTokens, completionTokens: sampler.emitted,
+                    timeline: timeline))
         } else {
             onToken(token, index)
             // onToken may have cancelled the session (a write that closed the channel).
             guard case .generating = state else { return }
-            schedule(id: id, at: due + engine.interTokenLatency)
+            schedule(id: id, at: due + interTokenLatency)
         }
     }
 }

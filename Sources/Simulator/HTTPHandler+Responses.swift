@@ -2,45 +2,53 @@ import NIOCore
 import NIOHTTP1
 
 extension HTTPHandler {
-    /// Sends a complete response with a `Content-Length`; closes afterwards unless `keepAlive`.
+    /// Sends a complete response with a `Content-Length`; closes afterwards unless keep-alive.
     func respond(
-        context: ChannelHandlerContext, version: HTTPVersion, keepAlive: Bool, status: HTTPResponseStatus,
-        body: String, contentType: String? = "application/json", extraHeaders: [(String, String)] = []
+        context: ChannelHandlerContext, _ reply: Reply, status: HTTPResponseStatus, body: String,
+        contentType: String? = "application/json", extraHeaders: [(String, String)] = []
     ) {
         let buffer = context.channel.allocator.buffer(string: body)
         var headers = HTTPHeaders()
         if let contentType { headers.add(name: "content-type", value: contentType) }
         headers.add(name: "content-length", value: String(buffer.readableBytes))
         headers.add(contentsOf: extraHeaders)
-        addConnectionHeader(&headers, version: version, keepAlive: keepAlive)
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: status, headers: headers))), promise: nil)
+        addConnectionHeader(&headers, reply)
+        let head = HTTPResponseHead(version: reply.version, status: status, headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
-        endResponse(context: context, keepAlive: keepAlive)
+        endResponse(context: context, keepAlive: reply.keepAlive)
     }
 
-    /// Sends `error` in OpenAI's shape with its status.
+    /// Sends `error` as the reply's dialect shapes it, with its status and headers.
     func respond(
-        context: ChannelHandlerContext, version: HTTPVersion, keepAlive: Bool, error: APIError,
-        extraHeaders: [(String, String)] = []
+        context: ChannelHandlerContext, _ reply: Reply, error: APIError, extraHeaders: [(String, String)] = []
     ) {
+        let response = reply.dialect.wire.errorResponse(error)
         respond(
-            context: context, version: version, keepAlive: keepAlive,
-            status: HTTPResponseStatus(statusCode: error.status), body: error.jsonBody, extraHeaders: extraHeaders)
+            context: context, reply, status: HTTPResponseStatus(statusCode: response.status), body: response.body,
+            extraHeaders: response.headers + extraHeaders)
     }
 
-    /// Sends the head of a server-sent event stream (chunked transfer encoding) and flushes it.
-    func writeStreamHead(context: ChannelHandlerContext, version: HTTPVersion, keepAlive: Bool) {
+    /// Sends the head of a streamed response (chunked transfer encoding) and flushes it.
+    func writeStreamHead(context: ChannelHandlerContext, _ reply: Reply, contentType: String) {
         var headers = HTTPHeaders()
-        headers.add(name: "content-type", value: "text/event-stream")
+        headers.add(name: "content-type", value: contentType)
         headers.add(name: "cache-control", value: "no-cache")
         headers.add(name: "transfer-encoding", value: "chunked")
-        addConnectionHeader(&headers, version: version, keepAlive: keepAlive)
-        context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: .ok, headers: headers))), promise: nil)
+        addConnectionHeader(&headers, reply)
+        let head = HTTPResponseHead(version: reply.version, status: .ok, headers: headers)
+        context.writeAndFlush(wrapOutboundOut(.head(head)), promise: nil)
     }
 
-    /// Writes one SSE event as one HTTP chunk; `flush` sends it (and anything before it) now.
-    func writeEvent(context: ChannelHandlerContext, _ event: String, flush: Bool) {
-        let part = wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: event))))
+    /// Writes `events`, framed, as one HTTP chunk; `flush` sends it (and anything before it) now.
+    /// Writes nothing for no events.
+    func writeEvents(context: ChannelHandlerContext, _ events: [StreamEvent], framing: StreamFraming, flush: Bool) {
+        guard !events.isEmpty else { return }
+        var buffer = context.channel.allocator.buffer(capacity: 256)
+        for event in events {
+            framing.write(event, to: &buffer)
+        }
+        let part = wrapOutboundOut(.body(.byteBuffer(buffer)))
         if flush {
             context.writeAndFlush(part, promise: nil)
         } else {
@@ -62,34 +70,11 @@ extension HTTPHandler {
         }
     }
 
-    private func addConnectionHeader(_ headers: inout HTTPHeaders, version: HTTPVersion, keepAlive: Bool) {
-        if !keepAlive {
+    private func addConnectionHeader(_ headers: inout HTTPHeaders, _ reply: Reply) {
+        if !reply.keepAlive {
             headers.add(name: "connection", value: "close")
-        } else if version.major == 1, version.minor == 0 {
+        } else if reply.version.major == 1, reply.version.minor == 0 {
             headers.add(name: "connection", value: "keep-alive")
-        }
-    }
-}
-
-extension HTTPHandler {
-    /// Answers an injected rejection: 500, 503, or 429 with a `Retry-After` of
-    /// ``EngineProfile/FaultOptions/retryAfterSeconds`` (as an HTTP-date when
-    /// ``EngineProfile/FaultOptions/retryAfterDate`` is set).
-    func respond(context: ChannelHandlerContext, version: HTTPVersion, keepAlive: Bool, rejection: FaultPlan.Rejection) {
-        let faults = engine.profile.faults
-        switch rejection {
-        case .serverError:
-            respond(context: context, version: version, keepAlive: keepAlive, error: .injected)
-        case .unavailable:
-            respond(context: context, version: version, keepAlive: keepAlive, error: .unavailable)
-        case .rateLimited:
-            let retryAfter = faults.retryAfterDate
-                ? HTTPDate.format(unixSeconds: Self.unixTime() + faults.retryAfterSeconds)
-                : String(faults.retryAfterSeconds)
-            respond(
-                context: context, version: version, keepAlive: keepAlive,
-                error: .rateLimited(retryAfterSeconds: faults.retryAfterSeconds),
-                extraHeaders: [("retry-after", retryAfter)])
         }
     }
 }

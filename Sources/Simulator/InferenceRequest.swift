@@ -1,30 +1,34 @@
-/// The generation endpoints the simulator serves.
-enum GenerationEndpoint: Sendable, Equatable {
-    /// `POST /v1/chat/completions`.
-    case chatCompletions
-    /// `POST /v1/completions`.
-    case completions
+/// The shape of a generation request's input: a conversation or a bare prompt.
+enum GenerationKind: Sendable, Equatable {
+    /// A list of messages: OpenAI's `/chat/completions`, Ollama's `/api/chat`, Anthropic, Gemini,
+    /// Bedrock.
+    case chat
+    /// A prompt string: OpenAI's `/completions`, Ollama's `/api/generate`.
+    case completion
 }
 
-/// A validated generation request: what the engine model and the response encoder need,
-/// with defaults from the ``EngineProfile`` already applied.
+/// A validated generation request, whatever dialect it came in: what the engine model and the
+/// response encoder need, with defaults from the ``EngineProfile`` already applied.
 struct InferenceRequest: Sendable, Equatable {
-    /// Which endpoint it came in on; decides the response shape.
-    var endpoint: GenerationEndpoint
-    /// The `model` field as sent, echoed in responses; nil when absent.
+    /// Conversation or bare prompt; decides the response shape where a dialect has both.
+    var kind: GenerationKind
+    /// The model named by the body or the path, echoed in responses; nil when absent.
     var model: String?
     /// Prompt length in simulated tokens (words across all message contents, or in the prompt).
     var promptTokens: Int
     /// Upper bound on output tokens (≥ 1).
     var maxTokens: Int
     /// Output tokens before an early stop may happen (0 when not given).
-    var minTokens: Int
+    var minTokens: Int = 0
     /// When true, exactly `maxTokens` tokens are produced.
-    var ignoreEOS: Bool
-    /// When true, the response is a server-sent event stream.
+    var ignoreEOS: Bool = false
+    /// When true, the response is streamed.
     var stream: Bool
-    /// `stream_options.include_usage`: adds `"usage":null` to every chunk and a final usage chunk.
-    var includeUsage: Bool
-    /// The request's `seed` field (its bit pattern when negative); nil when absent.
+    /// OpenAI's `stream_options.include_usage`: adds `"usage":null` to every chunk and a final
+    /// usage chunk.
+    var includeUsage: Bool = false
+    /// The request's seed (its bit pattern when negative); nil when absent.
     var seed: UInt64?
+    /// Ollama's `keep_alive`; nil when absent.
+    var keepAlive: KeepAlive?
 }

@@ -1,94 +1,100 @@
-/// Renders one request's response bodies in OpenAI's wire format, with vLLM's key order.
+/// Renders one request's response in OpenAI's wire format, with vLLM's key order.
 ///
 /// Chat streams: a role-only chunk, one chunk per token (the last with `finish_reason`), an
 /// optional usage chunk with `"choices":[]`, then `[DONE]`. Completion streams are the same
 /// without the role chunk. When usage is included, every other chunk carries `"usage":null`.
-struct ResponseEncoder: Sendable {
+/// A failure mid-stream is an `{"error":…}` event then `[DONE]`, as vLLM sends it.
+struct OpenAIEncoder: ResponseEncoding {
     /// `chatcmpl-…` or `cmpl-…`.
     let id: String
     /// Unix time of the request's arrival, in seconds.
     let created: Int
     /// The model name echoed in every chunk.
     let model: String
-    /// Which endpoint's shapes to produce.
-    let endpoint: GenerationEndpoint
+    /// Chat or completion shapes.
+    let kind: GenerationKind
     /// Whether stream chunks carry `"usage":null` and a usage chunk follows the last token.
     let includeUsage: Bool
 
-    /// An encoder for one request; `idSeed` fixes the 32 hex digits of its id.
-    init(request: InferenceRequest, defaultModel: String, created: Int, idSeed: UInt64) {
-        var generator = SplitMix64(seed: idSeed)
-        let hex = Self.hex(generator.next()) + Self.hex(generator.next())
-        self.endpoint = request.endpoint
-        self.id = (request.endpoint == .chatCompletions ? "chatcmpl-" : "cmpl-") + hex
-        self.created = created
-        self.model = request.model ?? defaultModel
+    /// An encoder for one request; the context's id seed fixes the 32 hex digits of its id.
+    init(request: InferenceRequest, context: EncoderContext) {
+        self.kind = request.kind
+        self.id = (request.kind == .chat ? "chatcmpl-" : "cmpl-") + context.hexID(digits: 32)
+        self.created = Int(context.receivedAt)
+        self.model = request.model ?? context.defaultModel
         self.includeUsage = request.includeUsage
     }
 
     /// The stream's terminating event.
-    static let doneEvent = "data: [DONE]\n\n"
+    static let doneEvent = StreamEvent(payload: "[DONE]")
+
+    var framing: StreamFraming { .serverSentEvents(lineEnding: "\n") }
 
     /// The chat stream's first event: `delta {"role":"assistant","content":""}`, no token.
-    func roleEvent() -> String {
+    func firstTokenPreamble() -> [StreamEvent] {
+        guard kind == .chat else { return [] }
         var out = header(object: "chat.completion.chunk")
         out.raw(#""choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]"#)
-        return event(&out)
+        return [chunk(&out)]
     }
 
-    /// The stream event carrying one token; `token.finishReason` is set on the last one.
-    func tokenEvent(_ token: SampledToken) -> String {
-        switch endpoint {
-        case .chatCompletions:
+    func tokenEvent(_ token: SampledToken, index: Int) -> StreamEvent {
+        switch kind {
+        case .chat:
             var out = header(object: "chat.completion.chunk")
             out.raw(#""choices":[{"index":0,"delta":{"content":"#)
             out.string(token.text)
             out.raw(#"},"logprobs":null,"finish_reason":"#)
             finishReason(token.finishReason, into: &out)
             out.raw("}]")
-            return event(&out)
-        case .completions:
+            return chunk(&out)
+        case .completion:
             var out = header(object: "text_completion")
             out.raw(#""choices":[{"index":0,"text":"#)
             out.string(token.text)
             out.raw(#","logprobs":null,"finish_reason":"#)
             finishReason(token.finishReason, into: &out)
             out.raw("}]")
-            return event(&out)
+            return chunk(&out)
         }
     }
 
-    /// The stream's usage event: `"choices":[]` and the token counts.
-    func usageEvent(promptTokens: Int, completionTokens: Int) -> String {
-        var out = header(object: endpoint == .chatCompletions ? "chat.completion.chunk" : "text_completion")
+    /// The usage chunk (`"choices":[]` and the token counts) when usage is included, then `[DONE]`.
+    func closingEvents(_ outcome: GenerationOutcome) -> [StreamEvent] {
+        guard includeUsage else { return [Self.doneEvent] }
+        var out = header(object: kind == .chat ? "chat.completion.chunk" : "text_completion")
         out.raw(#""choices":[],"#)
-        usage(promptTokens: promptTokens, completionTokens: completionTokens, into: &out)
+        usage(promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens, into: &out)
         out.raw("}")
-        return "data: " + out.text + "\n\n"
+        return [StreamEvent(payload: out.text), Self.doneEvent]
     }
 
-    /// The whole non-streaming response body.
-    func fullResponse(text: String, finishReason reason: FinishReason, promptTokens: Int, completionTokens: Int) -> String {
+    /// `error` in OpenAI's shape as a data event, then `[DONE]`, as vLLM sends a failure mid-stream.
+    func failureEvents(_ error: APIError) -> [StreamEvent] {
+        [StreamEvent(payload: OpenAIDialect.errorBody(error)), Self.doneEvent]
+    }
+
+    func fullBody(text: String, outcome: GenerationOutcome) -> String {
         var out = JSONWriter()
         out.raw(#"{"id":"#)
         out.string(id)
-        switch endpoint {
-        case .chatCompletions:
+        switch kind {
+        case .chat:
             out.raw(#","object":"chat.completion","created":\#(created),"model":"#)
             out.string(model)
             out.raw(#","choices":[{"index":0,"message":{"role":"assistant","content":"#)
             out.string(text)
             out.raw(#"},"logprobs":null,"finish_reason":"#)
-        case .completions:
+        case .completion:
             out.raw(#","object":"text_completion","created":\#(created),"model":"#)
             out.string(model)
             out.raw(#","choices":[{"index":0,"text":"#)
             out.string(text)
             out.raw(#","logprobs":null,"finish_reason":"#)
         }
-        finishReason(reason, into: &out)
+        finishReason(outcome.finishReason, into: &out)
         out.raw("}],")
-        usage(promptTokens: promptTokens, completionTokens: completionTokens, into: &out)
+        usage(promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens, into: &out)
         out.raw("}")
         return out.text
     }
@@ -104,10 +110,10 @@ struct ResponseEncoder: Sendable {
         return out
     }
 
-    /// Closes a chunk (adding `"usage":null` when usage is on) and frames it as an SSE event.
-    private func event(_ out: inout JSONWriter) -> String {
+    /// Closes a chunk (adding `"usage":null` when usage is on) as an event.
+    private func chunk(_ out: inout JSONWriter) -> StreamEvent {
         out.raw(includeUsage ? #","usage":null}"# : "}")
-        return "data: " + out.text + "\n\n"
+        return StreamEvent(payload: out.text)
     }
 
     private func finishReason(_ reason: FinishReason?, into out: inout JSONWriter) {
@@ -118,10 +124,5 @@ struct ResponseEncoder: Sendable {
         out.raw(
             #""usage":{"prompt_tokens":\#(promptTokens),"completion_tokens":\#(completionTokens),"#
                 + #""total_tokens":\#(promptTokens + completionTokens)}"#)
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -1,32 +1,54 @@
 import NIOHTTP1
 
-/// What a request line asks for, decided from its path (query ignored) and method.
+/// What a request line asks for, decided by ``RouteTable`` from its path, query and method.
 enum Route: Equatable {
-    /// `POST /v1/chat/completions` or `POST /v1/completions`.
-    case generate(GenerationEndpoint)
-    /// `GET /v1/models`.
-    case models
+    /// A generation request in one of the dialects.
+    case generate(GenerationRoute)
+    /// A dialect's model listing (`GET /v1/models`, `/api/tags`, `/v1beta/models`, …).
+    case models(APIDialect)
     /// `GET /health`.
     case health
+    /// `GET /metrics`: the engine's state in Prometheus's text format, with vLLM's names.
+    case metrics
+    /// Ollama's `GET /api/version`.
+    case ollamaVersion
+    /// Ollama's `GET /api/ps`: the models loaded now.
+    case ollamaRunningModels
     /// A known path with the wrong method; `allowed` goes in the `Allow` header.
-    case methodNotAllowed(allowed: String)
-    /// No such path.
-    case notFound
+    case methodNotAllowed(allowed: String, dialect: APIDialect)
+    /// A known path the request cannot use as sent (Azure without `api-version`, Gemini streaming
+    /// without `alt=sse`): answered with `error` in the dialect's shape.
+    case refused(APIError, dialect: APIDialect)
+    /// No such path; the error is shaped like the dialect its prefix belongs to.
+    case notFound(APIDialect)
 
-    /// The route for `method` and `uri`.
-    init(method: HTTPMethod, uri: String) {
-        let path = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        switch path {
-        case "/v1/chat/completions":
-            self = method == .POST ? .generate(.chatCompletions) : .methodNotAllowed(allowed: "POST")
-        case "/v1/completions":
-            self = method == .POST ? .generate(.completions) : .methodNotAllowed(allowed: "POST")
-        case "/v1/models":
-            self = method == .GET ? .models : .methodNotAllowed(allowed: "GET")
-        case "/health":
-            self = method == .GET ? .health : .methodNotAllowed(allowed: "GET")
-        default:
-            self = .notFound
+    /// The dialect whose shape errors on this route take.
+    var dialect: APIDialect {
+        switch self {
+        case .generate(let route): route.dialect
+        case .models(let dialect), .methodNotAllowed(_, let dialect), .refused(_, let dialect),
+            .notFound(let dialect):
+            dialect
+        case .ollamaVersion, .ollamaRunningModels: .ollama
+        case .health, .metrics: .openAI
         }
     }
+
+    /// The route of the request with `head`.
+    init(head: HTTPRequestHead) {
+        self = RouteTable.route(method: head.method, target: RequestTarget(uri: head.uri), headers: head.headers)
+    }
+}
+
+/// A generation request's route: dialect, input shape, and what the path says.
+struct GenerationRoute: Sendable, Equatable {
+    /// The dialect of the request and response.
+    var dialect: APIDialect
+    /// Conversation or bare prompt.
+    var kind: GenerationKind
+    /// Streaming as the path decides it (Gemini's and Bedrock's stream variants); nil when the
+    /// body decides.
+    var streamByPath: Bool?
+    /// The model (Azure: the deployment) named in the path, percent-decoded.
+    var model: String?
 }

@@ -3,9 +3,21 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
-/// The built-in simulated inference server: a real HTTP/1.1 server speaking the OpenAI-compatible
-/// API (`/v1/chat/completions`, `/v1/completions`, `/v1/models`, `/health`), answering from a model
-/// of a continuous-batching engine described by an ``EngineProfile``.
+/// The built-in simulated inference server: a real HTTP/1.1 server answering from a model of a
+/// continuous-batching engine described by an ``EngineProfile``, in every dialect repat drives:
+///
+/// - OpenAI-compatible, as vLLM: `POST /v1/chat/completions`, `/v1/completions`, `GET /v1/models`,
+///   `/health`, and `/metrics` (the engine's state with vLLM's Prometheus names);
+/// - Azure OpenAI: `POST /openai/deployments/{deployment}/chat/completions?api-version=…` and
+///   `/completions`, `GET /openai/models?api-version=…`;
+/// - Ollama: `POST /api/chat`, `/api/generate`, `GET /api/tags`, `/api/version`, `/api/ps`;
+/// - Anthropic: `POST /v1/messages`, and `GET /v1/models` with an `anthropic-version` header;
+/// - Gemini: `POST /v1beta/models/{model}:generateContent`, `:streamGenerateContent?alt=sse`,
+///   `GET /v1beta/models`;
+/// - Bedrock: `POST /model/{modelId}/converse`, `/converse-stream` (SigV4-signed requests only).
+///
+/// One engine serves every route, so requests in different dialects share its slots, queue and
+/// KV cache, and every dialect gets the injected faults in its own shape.
 ///
 /// Every connection lives on one event loop of the server's own `MultiThreadedEventLoopGroup`;
 /// tokens are emitted by scheduled tasks, so thousands of concurrent streams cost no threads.
@@ -13,8 +25,11 @@ import NIOPosix
 public final class SimulatorServer: Sendable {
     /// The bound TCP port.
     public let port: Int
-    /// The API root clients use, e.g. `http://127.0.0.1:8000/v1` (IPv6 hosts bracketed).
+    /// The OpenAI-compatible API root, e.g. `http://127.0.0.1:8000/v1` (IPv6 hosts bracketed).
     public let baseURL: String
+    /// The server's root, e.g. `http://127.0.0.1:8000`, to which each dialect appends its own
+    /// paths (`/v1`, `/api`, `/v1beta`, `/openai/deployments/…`, `/model/…`).
+    public let rootURL: String
 
     private let group: MultiThreadedEventLoopGroup
     private let listener: any Channel
@@ -23,11 +38,12 @@ public final class SimulatorServer: Sendable {
     private let isRunning = NIOLockedValueBox(true)
 
     private init(
-        port: Int, baseURL: String, group: MultiThreadedEventLoopGroup, listener: any Channel,
+        port: Int, rootURL: String, group: MultiThreadedEventLoopGroup, listener: any Channel,
         engine: Engine, connections: ConnectionTracker
     ) {
         self.port = port
-        self.baseURL = baseURL
+        self.rootURL = rootURL
+        self.baseURL = rootURL + "/v1"
         self.group = group
         self.listener = listener
         self.engine = engine
@@ -42,7 +58,7 @@ public final class SimulatorServer: Sendable {
         threads: Int = System.coreCount
     ) async throws -> SimulatorServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
-        let engine = Engine(profile: profile)
+        let engine = Engine(profile: profile, startedAt: WallClock.now())
         let connections = ConnectionTracker()
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 4096)
@@ -66,12 +82,12 @@ public final class SimulatorServer: Sendable {
         let boundHost = listener.localAddress?.ipAddress ?? host
         let urlHost = boundHost.contains(":") ? "[\(boundHost)]" : boundHost
         return SimulatorServer(
-            port: boundPort, baseURL: "http://\(urlHost):\(boundPort)/v1", group: group,
+            port: boundPort, rootURL: "http://\(urlHost):\(boundPort)", group: group,
             listener: listener, engine: engine, connections: connections)
     }
 
     /// Counters for tests: requests served, errors and faults injected, running and waiting
-    /// sequences (now and at peak).
+    /// sequences (now and at peak), preemptions.
     public var statistics: SimulatorStatistics {
         engine.statistics
     }

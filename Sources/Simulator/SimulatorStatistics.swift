@@ -16,11 +16,14 @@ public struct SimulatorStatistics: Sendable, Equatable {
     public var running: Int
     /// Requests waiting in the admission queue now.
     public var waiting: Int
+    /// Sequences preempted so far because the KV cache was full (see
+    /// ``EngineProfile/kvCacheTokens``).
+    public var preemptions: Int
 
     /// Statistics with the given counts.
     public init(
         requestsServed: Int = 0, errorsInjected: Int = 0, faultsInjected: Int = 0, peakRunning: Int = 0,
-        peakWaiting: Int = 0, running: Int = 0, waiting: Int = 0
+        peakWaiting: Int = 0, running: Int = 0, waiting: Int = 0, preemptions: Int = 0
     ) {
         self.requestsServed = requestsServed
         self.errorsInjected = errorsInjected
@@ -29,5 +32,6 @@ public struct SimulatorStatistics: Sendable, Equatable {
         self.peakWaiting = peakWaiting
         self.running = running
         self.waiting = waiting
+        self.preemptions = preemptions
     }
 }

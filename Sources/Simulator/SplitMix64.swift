@@ -34,4 +34,15 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
     static func derive(_ root: UInt64, _ purpose: UInt64, _ value: UInt64) -> UInt64 {
         mix(mix(root ^ mix(purpose)) &+ value)
     }
+
+    /// `count` lowercase hex digits drawn from a generator seeded with `seed`.
+    static func hexDigits(_ count: Int, seed: UInt64) -> String {
+        var generator = SplitMix64(seed: seed)
+        var out = ""
+        while out.count < count {
+            let digits = String(generator.next(), radix: 16)
+            out += String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return String(out.prefix(count))
+    }
 }

@@ -11,6 +11,7 @@ struct EngineProfileTests {
         #expect(profile.prefillTokensPerSecond == 8000)
         #expect(profile.decodeBaseMs == 12)
         #expect(profile.defaultMaxTokens == 256)
+        #expect(profile.kvCacheTokens == 524_288)
         #expect(profile.errorRate == 0)
         #expect(profile.faults == EngineProfile.FaultOptions())
         #expect(profile.faults.retryAfterSeconds == 1)
@@ -23,7 +24,8 @@ struct EngineProfileTests {
         let values = [
             "model_name": "tiny", "max_num_seqs": "4", "prefill_tokens_per_second": "1000.5",
             "prefill_overhead_ms": "0", "decode_base_ms": "20", "decode_per_seq_ms": "0.5",
-            "eos_probability": "0.1", "default_max_tokens": "32", "error_rate": "1", "seed": "42",
+            "eos_probability": "0.1", "default_max_tokens": "32", "kv_cache_tokens": "4096", "model_bytes": "0",
+            "error_rate": "1", "seed": "42",
             "rate_limit_rate": "0.1", "retry_after_seconds": "3", "retry_after_date": "true", "unavailable_rate": "0.1",
             "disconnect_rate": "0.1", "disconnect_after_tokens": "2", "stall_rate": "0.1", "stall_after_tokens": "2",
             "stall_seconds": "0.5", "malformed_rate": "0.1", "stream_error_rate": "0.1", "stream_error_after_tokens": "1",
@@ -35,6 +37,8 @@ struct EngineProfileTests {
         #expect(profile.maxNumSeqs == 4)
         #expect(profile.prefillTokensPerSecond == 1000.5)
         #expect(profile.decodePerSeqMs == 0.5)
+        #expect(profile.kvCacheTokens == 4096)
+        #expect(profile.modelBytes == 0)
         #expect(profile.errorRate == 1)
         #expect(profile.seed == 42)
         #expect(profile.faults.retryAfterDate)
@@ -58,7 +62,8 @@ struct EngineProfileTests {
     func badValues() {
         var profile = EngineProfile()
         for (name, value) in [("max_num_seqs", "many"), ("max_num_seqs", "0"), ("eos_probability", "1.5"),
-                              ("prefill_tokens_per_second", "0"), ("decode_base_ms", "-1"), ("seed", "-3")] {
+                              ("prefill_tokens_per_second", "0"), ("decode_base_ms", "-1"), ("seed", "-3"),
+                              ("kv_cache_tokens", "0"), ("model_bytes", "-1")] {
             do {
                 try profile.set(name, to: value)
                 Issue.record("\(name)=\(value) was accepted")

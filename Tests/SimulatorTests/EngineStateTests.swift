@@ -7,9 +7,10 @@ import Testing
 struct EngineStateTests {
     private func at(_ ms: Int64) -> NIODeadline { .uptimeNanoseconds(UInt64(ms) * 1_000_000) }
 
-    private func profile(maxNumSeqs: Int) -> EngineProfile {
+    private func profile(maxNumSeqs: Int, kvCacheTokens: Int = 1_000_000) -> EngineProfile {
         var profile = EngineProfile()
         profile.maxNumSeqs = maxNumSeqs
+        profile.kvCacheTokens = kvCacheTokens
         profile.prefillOverheadMs = 10
         profile.prefillTokensPerSecond = 1000  // 1 ms per token
         profile.decodeBaseMs = 10
@@ -71,5 +72,92 @@ struct EngineStateTests {
         for index in 1..<4 { _ = state.arrive(promptTokens: 0, now: at(0), waiter: index) }
         #expect(state.interTokenLatency == .milliseconds(16))
         #expect(state.peakRunning == 4)
+    }
+
+    @Test("each produced token takes a KV slot, and the step reports the count and the next latency")
+    func stepsFillTheCache() {
+        var state = EngineState<Int>(profile: profile(maxNumSeqs: 8, kvCacheTokens: 100))
+        let (a, _) = state.arrive(promptTokens: 10, now: at(0), waiter: 0)
+        #expect(state.cachedTokens == 10)
+        #expect(state.step(a, now: at(20)) == .token(generated: 1, interTokenLatency: .milliseconds(10)))
+        #expect(state.step(a, now: at(30)) == .token(generated: 2, interTokenLatency: .milliseconds(10)))
+        #expect(state.cachedTokens == 12)
+        #expect(state.cacheUsage == 0.12)
+        _ = state.leave(a, now: at(40))
+        #expect(state.cachedTokens == 0)
+    }
+
+    @Test("a queue head waits until its prompt fits in the KV cache, and later arrivals wait behind it")
+    func admissionNeedsCacheRoom() {
+        var state = EngineState<String>(profile: profile(maxNumSeqs: 8, kvCacheTokens: 100))
+        let (a, _) = state.arrive(promptTokens: 60, now: at(0), waiter: "a")
+        let (_, b) = state.arrive(promptTokens: 50, now: at(0), waiter: "b")
+        let (_, c) = state.arrive(promptTokens: 1, now: at(0), waiter: "c")
+        guard case .queued = b, case .queued = c else {
+            Issue.record("b does not fit and c must not overtake it")
+            return
+        }
+        let admissions = state.leave(a, now: at(100))
+        #expect(admissions.map(\.waiter) == ["b", "c"])
+        #expect(state.cachedTokens == 51)
+    }
+
+    @Test("a prompt larger than the whole cache still runs when nothing else does")
+    func oversizedPromptRunsAlone() {
+        var state = EngineState<Int>(profile: profile(maxNumSeqs: 8, kvCacheTokens: 10))
+        let (a, arrival) = state.arrive(promptTokens: 50, now: at(0), waiter: 0)
+        guard case .admitted = arrival else {
+            Issue.record("an idle engine admits any prompt")
+            return
+        }
+        #expect(state.cacheUsage == 1)
+        #expect(state.step(a, now: at(100)) == .token(generated: 1, interTokenLatency: .milliseconds(10)))
+        #expect(state.preemptions == 0)  // alone: never preempted
+    }
+
+    @Test("a step that overflows the cache preempts the latest-admitted sequence, which is re-prefilled later")
+    func preemptsLatest() {
+        var state = EngineState<String>(profile: profile(maxNumSeqs: 8, kvCacheTokens: 22))
+        let (a, _) = state.arrive(promptTokens: 10, now: at(0), waiter: "a")
+        let (b, _) = state.arrive(promptTokens: 10, now: at(0), waiter: "b")
+        #expect(state.step(b, now: at(100)) == .token(generated: 1, interTokenLatency: .milliseconds(12)))
+        #expect(state.step(a, now: at(100)) == .token(generated: 1, interTokenLatency: .milliseconds(12)))
+        // The cache is full (22): a's next token preempts b, admitted after a.
+        #expect(state.step(a, now: at(110)) == .token(generated: 2, interTokenLatency: .milliseconds(10)))
+        #expect(state.preemptions == 1)
+        #expect(state.runningCount == 1)
+        #expect(state.waitingCount == 1)
+        #expect(state.cachedTokens == 12)
+        // b learns of it at its next step, so its re-admission is announced to its waiter.
+        #expect(state.step(b, now: at(112)) == .preempted)
+        let admissions = state.leave(a, now: at(200))
+        #expect(admissions.map(\.waiter) == ["b"])
+        // The re-prefill covers the prompt and the token b had generated: 10 ms + 11 tokens.
+        #expect(admissions.first?.firstTokenAt == at(221))
+        #expect(state.cachedTokens == 11)
+        #expect(state.step(b, now: at(221)) == .token(generated: 2, interTokenLatency: .milliseconds(10)))
+    }
+
+    @Test("a sequence re-admitted before it saw its preemption resumes at its new prefill's end, unannounced")
+    func resumesUnannounced() {
+        var state = EngineState<String>(profile: profile(maxNumSeqs: 8, kvCacheTokens: 21))
+        let (a, _) = state.arrive(promptTokens: 10, now: at(0), waiter: "a")
+        let (b, _) = state.arrive(promptTokens: 10, now: at(0), waiter: "b")
+        _ = state.step(a, now: at(100))
+        _ = state.step(a, now: at(110))  // preempts b
+        #expect(state.preemptions == 1)
+        #expect(state.leave(a, now: at(120)).isEmpty)  // b is admitted again, but not told
+        #expect(state.step(b, now: at(125)) == .resumed(at: at(140)))
+        #expect(state.step(b, now: at(140)) == .token(generated: 1, interTokenLatency: .milliseconds(10)))
+    }
+
+    @Test("the stepping sequence itself is preempted when it is the latest admitted")
+    func preemptsItself() {
+        var state = EngineState<String>(profile: profile(maxNumSeqs: 8, kvCacheTokens: 20))
+        let (a, _) = state.arrive(promptTokens: 10, now: at(0), waiter: "a")
+        let (b, _) = state.arrive(promptTokens: 10, now: at(0), waiter: "b")
+        #expect(state.step(b, now: at(100)) == .preempted)
+        #expect(state.step(a, now: at(100)) == .token(generated: 1, interTokenLatency: .milliseconds(10)))
+        #expect(state.leave(a, now: at(120)).map(\.waiter) == ["b"])
     }
 }

@@ -136,7 +136,9 @@ struct FaultStreamTests {
             ("stall", { $0.faults.stallRate = 1; $0.faults.stallAfterTokens = 1; $0.faults.stallSeconds = 0.1 }),
         ]
         for (name, configure) in configurations {
-            try await withServer({ $0.maxNumSeqs = 1; configure(&$0) }) { server in
+            // 20 ms decode steps make each request last long enough for the three to overlap even
+            // when other tests keep the machine busy.
+            try await withServer({ $0.maxNumSeqs = 1; $0.decodeBaseMs = 20; configure(&$0) }) { server in
                 let start = ContinuousClock.now
                 let responses = try await withThrowingTaskGroup(of: TestHTTPResponse.self) { group in
                     for _ in 0..<3 {

@@ -43,6 +43,7 @@ struct NonStreamingTests {
     func modelsAndHealth() async throws {
         try await withServer({ $0.modelName = "tiny-llm" }) { server in
             #expect(server.baseURL == "http://127.0.0.1:\(server.port)/v1")
+            #expect(server.rootURL == "http://127.0.0.1:\(server.port)")
             let models = try await TestHTTPClient.send(port: server.port, .init(method: "GET", path: "/v1/models"))
             #expect(models.status == 200)
             #expect(models.json?["object"] as? String == "list")
