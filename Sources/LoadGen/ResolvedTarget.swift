@@ -32,8 +32,6 @@ public struct ResolvedTarget: Sendable {
 
     /// Points the target at a started simulator, at the base path its dialect expects.
     public mutating func attach(to server: SimulatorServer) {
-        var root = server.baseURL
-        if root.hasSuffix("/v1") { root.removeLast(3) }
-        endpoint.baseURL = root + dialect.defaultBasePath
+        endpoint.baseURL = server.rootURL + dialect.defaultBasePath
     }
 }

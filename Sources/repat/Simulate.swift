@@ -5,8 +5,8 @@ import Simulator
 /// `repat simulate`: the built-in simulated inference server, standalone.
 struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the OpenAI-compatible API from a simulated continuous-batching engine.",
-        discussion: "Engine options (--set NAME=VALUE): \(EngineProfile.optionNames.joined(separator: ", ")). Stop with Ctrl-C."
+        abstract: "Serve every API dialect (OpenAI, Azure, Ollama, Anthropic, Gemini, Bedrock) from a simulated continuous-batching engine.",
+        discussion: "Paths: /v1/chat/completions, /v1/completions, /openai/deployments/{d}/…?api-version=, /api/chat, /api/generate, /v1/messages, /v1beta/models/{m}:streamGenerateContent, /model/{id}/converse-stream, plus /metrics (vLLM names) and /api/ps. Engine options (--set NAME=VALUE): \(EngineProfile.optionNames.joined(separator: ", ")). Stop with Ctrl-C."
     )
 
     @Option(help: "Address to listen on.")
@@ -34,7 +34,7 @@ struct Simulate: AsyncParsableCommand {
             FileHandleOutput.error("repat: error: cannot listen on \(host):\(port): \(error)")
             throw ExitCode(2)
         }
-        print("repat simulator listening at \(server.baseURL) (Ctrl-C to stop)")
+        print("repat simulator listening at \(server.rootURL) (OpenAI-compatible API at \(server.baseURL); Ctrl-C to stop)")
         fflush(nil)
         let stopped = AsyncStream<Void>.makeStream()
         let trap = SignalTrap { _ in stopped.continuation.finish() }

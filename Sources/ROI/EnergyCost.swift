@@ -1,0 +1,14 @@
+/// Electricity of the hardware for one month.
+public enum EnergyCost {
+    /// hours × (U·W_load + (1−U)·W_idle) × serving units + hours × W_idle × spare units, in kWh,
+    /// × PUE × price per kWh. `utilisation` is the share of the month at the operating point; the
+    /// rest of the time the serving units idle. Spare units always idle.
+    public static func monthly(
+        hours: Double, loadWatts: Double, idleWatts: Double, utilisation: Double, servingUnits: Int, spareUnits: Int,
+        pue: Double, pricePerKWh: Double
+    ) -> Double {
+        let busy = utilisation * loadWatts + (1 - utilisation) * idleWatts
+        let watts = busy * Double(servingUnits) + idleWatts * Double(spareUnits)
+        return hours * watts / 1000 * pue * pricePerKWh
+    }
+}

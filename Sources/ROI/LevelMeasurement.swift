@@ -1,0 +1,66 @@
+/// What one target did at one load level, as far as pricing needs it: read from `summary.csv`
+/// where it has the figure, from `requests.csv` otherwise.
+public struct LevelMeasurement: Sendable, Equatable {
+    /// Target name.
+    public var target: String
+    /// Level label (`c8`, `r12.5`).
+    public var level: String
+    /// Requests measured, warm-up excluded.
+    public var requests: Int
+    /// Successful requests.
+    public var succeeded: Int
+    /// Input (prompt) tokens per second of successful requests over the level's wall time.
+    public var inputTokensPerSecond: Double
+    /// Output tokens per second of successful requests over the level's wall time.
+    public var outputTokensPerSecond: Double
+    /// Whether the level met the scenario's SLOs; nil when the scenario set none.
+    public var meetsSLO: Bool?
+    /// Why the error-rate guard stopped the level, when it did.
+    public var abortReason: String?
+    /// Mean power drawn while the level ran, W, when telemetry measured it.
+    public var powerMeanW: Double?
+    /// Idle power of the same hardware, W, when telemetry measured it.
+    public var idlePowerW: Double?
+    /// Where the power figures came from (`power_source`), when measured.
+    public var powerSource: String?
+    /// Share of the requests' server time spent on the prompt (prefill), 0…1; see ``TokenMix``.
+    public var prefillShare: Double
+    /// Mean prompt tokens of a successful request.
+    public var meanInputTokens: Double
+    /// Mean output tokens of a successful request.
+    public var meanOutputTokens: Double
+
+    /// Creates a measurement.
+    public init(
+        target: String, level: String, requests: Int, succeeded: Int, inputTokensPerSecond: Double, outputTokensPerSecond: Double,
+        meetsSLO: Bool?, abortReason: String? = nil, powerMeanW: Double? = nil, idlePowerW: Double? = nil, powerSource: String? = nil,
+        prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double
+    ) {
+        self.target = target
+        self.level = level
+        self.requests = requests
+        self.succeeded = succeeded
+        self.inputTokensPerSecond = inputTokensPerSecond
+        self.outputTokensPerSecond = outputTokensPerSecond
+        self.meetsSLO = meetsSLO
+        self.abortReason = abortReason
+        self.powerMeanW = powerMeanW
+        self.idlePowerW = idlePowerW
+        self.powerSource = powerSource
+        self.prefillShare = prefillShare
+        self.meanInputTokens = meanInputTokens
+        self.meanOutputTokens = meanOutputTokens
+    }
+
+    /// Input and output tokens per second together.
+    public var totalTokensPerSecond: Double { inputTokensPerSecond + outputTokensPerSecond }
+
+    /// Failed requests over requests measured (0 when none were measured).
+    public var errorRate: Double { requests == 0 ? 0 : Double(requests - succeeded) / Double(requests) }
+
+    /// The offered load the label names: 8 for `c8`, 12.5 for `r12.5`; nil for other labels.
+    public var offeredLoad: Double? {
+        guard let first = level.first, first == "c" || first == "r" else { return nil }
+        return Double(level.dropFirst())
+    }
+}

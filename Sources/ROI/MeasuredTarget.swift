@@ -1,0 +1,34 @@
+import Foundation
+
+/// One target of the runs, as `repat roi` needs it: where it ran, its levels and its token counts.
+public struct MeasuredTarget: Sendable, Equatable {
+    /// Target name.
+    public var name: String
+    /// Model name from `run.json`, when known.
+    public var model: String?
+    /// Base URL from `run.json` (credentials stripped), when known.
+    public var baseURL: String?
+    /// Its load levels in run order.
+    public var levels: [LevelMeasurement]
+    /// Token counts per task: over the requests every target completed when there are such,
+    /// else over its own successful requests.
+    public var tasks: TaskTokens
+
+    /// Creates a target.
+    public init(name: String, model: String?, baseURL: String?, levels: [LevelMeasurement], tasks: TaskTokens) {
+        self.name = name
+        self.model = model
+        self.baseURL = baseURL
+        self.levels = levels
+        self.tasks = tasks
+    }
+
+    /// The host of `baseURL`, lowercased.
+    public var host: String? {
+        guard let baseURL, let start = baseURL.range(of: "://") else { return nil }
+        let rest = baseURL[start.upperBound...]
+        let authority = rest.split(separator: "/", maxSplits: 1).first.map(String.init) ?? ""
+        let hostPort = authority.split(separator: "@").last.map(String.init) ?? authority
+        return hostPort.split(separator: ":").first.map { $0.lowercased() }
+    }
+}

@@ -1,0 +1,55 @@
+/// The user's `--config` file: any setting of `pricing/defaults.yaml`, plus `deployment:`,
+/// `targets:`, and `hardware:` / `rent:` / `prices:` entries that replace (same id) or add to the
+/// shipped ones.
+extension PriceBook {
+    /// Fields a config file may have.
+    static let configKeys = PriceBookParser.settingsKeys + ["deployment", "targets", "hardware", "rent", "prices", "providers"]
+
+    /// Applies the config file at `file`.
+    /// - Throws: ``ROIError`` naming the file, line and field.
+    public mutating func apply(config file: String) throws(ROIError) {
+        let root = try YAMLValue.load(file: file)
+        try root.allowOnly(Self.configKeys)
+        try PriceBookParser.applySettings(root, to: &settings)
+        if let deployment = try root.field("deployment") { try applyDeployment(deployment) }
+        if let targets = try root.field("targets") {
+            for (name, role) in try targets.entries() {
+                let text = try role.text()
+                targetRoles[name] = text == "onprem" ? .onPrem : .api(text)
+            }
+        }
+        if let hardware = try root.field("hardware") {
+            for value in try hardware.items() {
+                let id = try value.required("id").text()
+                merge(&self.hardware, try PriceBookParser.hardware(value, base: self.hardware.first { $0.id == id }), id: \.id)
+            }
+        }
+        if let rent = try root.field("rent") {
+            for value in try rent.items() { merge(&rents, try PriceBookParser.rent(value), id: \.id) }
+        }
+        if let providers = try root.field("providers") {
+            for provider in try PriceBookParser.providers(providers) { merge(&self.providers, provider, id: \.id) }
+        }
+        if let prices = try root.field("prices") {
+            for value in try prices.items() { merge(&apis, try PriceBookParser.api(value), id: \.id) }
+        }
+        for case .api(let id) in targetRoles.values where !apis.contains(where: { $0.id == id }) {
+            throw ROIError("\(file): targets: unknown price id '\(id)' (use 'onprem' or an id from the price table)")
+        }
+    }
+
+    private mutating func applyDeployment(_ value: YAMLValue) throws(ROIError) {
+        try value.allowOnly(["hardware", "servers", "gpus_per_server", "measured_gpus", "volume", "utilisation", "target", "apis", "horizons"])
+        if let hardware = try value.field("hardware") { deployment.hardware = try hardware.text() }
+        if let servers = try value.field("servers") { deployment.servers = try servers.integer(in: 1...100_000) }
+        if let units = try value.field("gpus_per_server") { deployment.unitsPerServer = try units.integer(in: 1...1024) }
+        if let measured = try value.field("measured_gpus") { deployment.measuredUnits = try measured.integer(in: 1...1024) }
+        if let volume = try value.field("volume") { deployment.volume = try volume.number(in: 1...1e18) }
+        if let utilisation = try value.field("utilisation") { deployment.utilisation = try utilisation.number(in: 0.001...1) }
+        if let target = try value.field("target") { deployment.target = try target.text() }
+        if let apis = try value.field("apis") { deployment.apis = try apis.items().map { item throws(ROIError) in try item.text() } }
+        if let horizons = try value.field("horizons") {
+            deployment.horizons = try horizons.items().map { item throws(ROIError) in try item.integer(in: 1...30) }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+/// Turns the price book, the deployment and the measured targets into one ``ROIScenario``:
+/// decides which target is on-prem and which are APIs, picks operating points, chooses measured
+/// or nameplate power, and converts every amount into the report's currency.
+public enum ROIPlanner {
+    /// Builds the scenario.
+    /// - Parameter allowSLOMiss: price the fastest level when no level met the SLOs.
+    /// - Throws: ``ROIError`` for a missing hardware figure, an unknown target or price id, or a
+    ///   target with no level meeting its SLOs.
+    public static func scenario(book: PriceBook, targets: [MeasuredTarget], allowSLOMiss: Bool) throws(ROIError) -> ROIScenario {
+        let settings = book.settings
+        let deployment = book.deployment
+        var notes: [String] = []
+        let roles = try assignRoles(book: book, targets: targets, notes: &notes)
+        let onPremTargets = targets.filter { roles[$0.name] == .onPrem }
+        let primary: MeasuredTarget
+        if let name = deployment.target {
+            guard let named = onPremTargets.first(where: { $0.name == name }) else {
+                throw ROIError("--target \(name): no on-prem target of that name in the runs (on-prem: \(onPremTargets.map(\.name).joined(separator: ", ")))")
+            }
+            primary = named
+        } else {
+            guard let first = onPremTargets.first else {
+                throw ROIError("no on-prem target in the runs: every target is a known cloud API; mark yours with 'targets: {NAME: onprem}' in --config")
+            }
+            primary = first
+        }
+        let point = try OperatingPoint.pick(primary.levels, allowSLOMiss: allowSLOMiss)
+        var others: [OperatingPoint] = []
+        for target in targets where target.name != primary.name {
+            do {
+                others.append(try OperatingPoint.pick(target.levels, allowSLOMiss: false))
+            } catch {
+                notes.append("\(error.description) (shown for reference only)")
+            }
+        }
+        guard let hardwareID = deployment.hardware else {
+            throw ROIError("give the hardware to price: --hardware ID (known: \(book.hardware.map(\.id).joined(separator: ", ")))")
+        }
+        let hardware = try book.hardware(hardwareID)
+        guard let price = hardware.price else {
+            throw ROIError("hardware \(hardware.id): no purchase price shipped (no sourced figure); set it under hardware: in --config")
+        }
+        let unitsPerServer = deployment.unitsPerServer ?? 1
+        let measuredUnits = deployment.measuredUnits ?? unitsPerServer
+        let power = try unitPower(hardware: hardware, point: point.measurement, measuredUnits: measuredUnits, notes: &notes)
+        let onPrem = OnPremInputs(
+            unitPrice: settings.exchange.convert(price.midpoint, from: price.currency, to: settings.currency),
+            unitsPerServer: unitsPerServer, servers: deployment.servers ?? 1, spareServers: Int(try settings.value("spare_servers").value),
+            measuredUnits: measuredUnits, setupCost: try settings.money("setup_cost"),
+            amortisationYears: try settings.value("amortisation_years").value, residualShare: try settings.value("residual_value").value,
+            discountRate: try settings.value("discount_rate").value, loadWatts: power.load, idleWatts: power.idle,
+            pue: try settings.value("pue").value, electricityPerKWh: try settings.money("electricity_per_kwh"),
+            hostingPerServerMonth: try settings.money("hosting_per_server_month"), staffPerMonth: try settings.money("staff_per_month"),
+            licencesPerMonth: try settings.money("licences_per_month"), hoursPerMonth: try settings.value("hours_per_month").value
+        )
+        let measuredAPIs = targets.compactMap { target -> MeasuredAPI? in
+            guard case .api(let id) = roles[target.name] else { return nil }
+            return MeasuredAPI(target: target.name, priceID: id, tokens: target.tasks, operatingPoint: others.first { $0.measurement.target == target.name })
+        }
+        let apis = try chooseAPIs(book: book, measured: measuredAPIs)
+        let rents = book.rents.filter { $0.gpu == hardware.rentGPU }
+        if rents.isEmpty { notes.append("no rent offer for \(hardware.name) in the rent table: no rent column") }
+        var inputs = try ROIInputs.rows(book: book, hardware: hardware, onPrem: onPrem, power: power)
+        inputs += rents.map { offer in
+            InputRow(name: "rent \(offer.provider) \(offer.instance)", value: "\(offer.hourly.text) per hour, \(offer.gpus) GPU(s)", source: offer.source, read: offer.read)
+        }
+        return ROIScenario(
+            currency: settings.currency, exchange: settings.exchange, hardware: hardware, onPrem: onPrem, operatingPoint: point,
+            otherOperatingPoints: others, tasks: primary.tasks, volume: deployment.volume, utilisation: deployment.utilisation,
+            apis: apis, referenceAPI: deployment.apis.first, measuredAPIs: measuredAPIs, rents: rents,
+            cacheHitShare: try settings.value("cache_hit_share").value, euProcessing: settings.euProcessing,
+            apiPriceDecline: try settings.value("api_price_decline_per_year").value, horizons: deployment.horizons,
+            sensitivity: settings.sensitivity, inputs: inputs,
+            notes: notes
+        )
+    }
+
+    /// The config's roles first; otherwise a target whose base URL is a known provider's host is
+    /// that provider's API (priced by its model), and every other target is on-prem.
+    static func assignRoles(book: PriceBook, targets: [MeasuredTarget], notes: inout [String]) throws(ROIError) -> [String: TargetRole] {
+        var roles: [String: TargetRole] = [:]
+        for target in targets {
+            if let role = book.targetRoles[target.name] {
+                roles[target.name] = role
+                continue
+            }
+            guard let host = target.host, let provider = book.providers.first(where: { $0.serves(host: host) }) else {
+                roles[target.name] = .onPrem
+                continue
+            }
+            let model = (target.model ?? "").lowercased()
+            if let price = book.apis.first(where: { $0.provider == provider.id && $0.model.lowercased() == model }) {
+                roles[target.name] = .api(price.id)
+            } else {
+                notes.append("target \(target.name) is a \(provider.name) API, but the price table has no entry for model '\(target.model ?? "")': left out (add one under prices: in --config, or name it under targets:)")
+            }
+        }
+        return roles
+    }
+
+    /// The APIs named by the deployment (all when none), plus every measured API.
+    private static func chooseAPIs(book: PriceBook, measured: [MeasuredAPI]) throws(ROIError) -> [APIPrice] {
+        var chosen: [APIPrice] = []
+        for id in book.deployment.apis {
+            guard let price = book.apis.first(where: { $0.id == id }) else {
+                throw ROIError("--api \(id): unknown price id; known: \(book.apis.map(\.id).joined(separator: ", "))")
+            }
+            chosen.append(price)
+        }
+        if chosen.isEmpty { chosen = book.apis }
+        for api in measured where !chosen.contains(where: { $0.id == api.priceID }) {
+            if let price = book.apis.first(where: { $0.id == api.priceID }) { chosen.append(price) }
+        }
+        return chosen
+    }
+
+    /// Per-unit load and idle power: measured at the operating point when telemetry recorded it,
+    /// else the profile's nameplate figures; idle falls back to load power (an upper bound).
+    static func unitPower(hardware: HardwareProfile, point: LevelMeasurement, measuredUnits: Int, notes: inout [String]) throws(ROIError) -> UnitPower {
+        let units = Double(max(1, measuredUnits))
+        let load: Double
+        let loadSource: String
+        if let measured = point.powerMeanW, measured > 0 {
+            load = measured / units
+            loadSource = "measured at \(point.target) \(point.level) (\(point.powerSource ?? "telemetry")): \(ROIFormat.number(measured, decimals: 1)) W over \(measuredUnits) unit(s)"
+            notes.append("load power is measured (\(ROIFormat.number(measured, decimals: 1)) W at \(point.level)), not the nameplate TDP")
+        } else if let tdp = hardware.tdpWatts {
+            load = tdp.value
+            loadSource = "nameplate TDP, \(tdp.source)"
+        } else {
+            throw ROIError("hardware \(hardware.id): no power figure (tdp_w) and the run measured none; set tdp_w under hardware: in --config")
+        }
+        let idle: Double
+        let idleSource: String
+        if let measured = point.idlePowerW, measured > 0 {
+            idle = measured / units
+            idleSource = "measured idle (\(point.powerSource ?? "telemetry")): \(ROIFormat.number(measured, decimals: 1)) W over \(measuredUnits) unit(s)"
+        } else if let profile = hardware.idleWatts {
+            idle = profile.value
+            idleSource = profile.source
+        } else {
+            idle = load
+            idleSource = "no idle figure: idle hours charged at load power (upper bound)"
+            notes.append("no idle power measured or shipped for \(hardware.name): idle hours are charged at load power, an upper bound")
+        }
+        return UnitPower(load: load, idle: min(idle, load), loadSource: loadSource, idleSource: idleSource)
+    }
+}
+
+/// Power of one unit as the model uses it, with where each figure came from.
+public struct UnitPower: Sendable, Equatable {
+    /// W at the operating point.
+    public var load: Double
+    /// W when idle.
+    public var idle: Double
+    /// Where `load` came from.
+    public var loadSource: String
+    /// Where `idle` came from.
+    public var idleSource: String
+}

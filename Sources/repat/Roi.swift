@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import ROI
+import Results
+
+extension ROIFormatKind: ExpressibleByArgument {}
+
+/// `repat roi RUN …`: what a token and a task cost on-prem, rented and on each API, from measured
+/// runs; or `repat roi --import-litellm FILE`: a dated price table from LiteLLM's price map.
+struct Roi: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Price measured runs: cost per 1M tokens and per task on-prem, rented and on each API; break-even, payback, TCO.",
+        discussion: """
+        The on-prem target is priced at the highest load level that met the scenario's SLOs, with its \
+        measured token rates and, when telemetry recorded them, its measured load and idle power. \
+        Targets whose base URL is a known API host are priced as that API with their own token counts. \
+        Prices, hardware, rent offers and defaults come from pricing/ (sourced and dated); --config \
+        overrides any of them. Model and formulas: docs/roi.md. \
+        Exit codes: 0 success, 1 the output could not be written, 2 bad input (runs, price files, \
+        options, no level meeting the SLOs without --allow-slo-miss).
+        """
+    )
+
+    @Argument(help: "Run folders (results/<run-id>) or requests.csv files.")
+    var runs: [String] = []
+
+    @Option(name: .long, help: "Hardware profile id from pricing/hardware.yaml (h100-sxm, h100-pcie, h200, a100-80gb, l40s, l4, cpu-server).")
+    var hardware: String?
+
+    @Option(name: .long, help: "Servers carrying load (default 1).")
+    var servers: Int?
+
+    @Option(name: .long, help: "GPUs (units of the profile) per server (default 1).")
+    var gpusPerServer: Int?
+
+    @Option(name: .long, help: "GPUs behind the measured target (default: --gpus-per-server, i.e. the run measured one server).")
+    var measuredGpus: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Monthly volume, input + output tokens (e.g. 2e9).", valueName: "TOKENS_PER_MONTH"))
+    var volume: Double?
+
+    @Option(name: .long, help: "Expected share of capacity used (0–1), when no --volume is given.")
+    var utilisation: Double?
+
+    @Option(name: .long, help: "The on-prem target to price (default: the first on-prem target).")
+    var target: String?
+
+    @Option(name: .long, help: "Price id of an API to compare with (repeatable; the first is the verdict's reference; default: all).")
+    var api: [String] = []
+
+    @Option(name: .long, help: "Your YAML file overriding any default, hardware, rent or price (see pricing/README.md).")
+    var config: String?
+
+    @Option(name: .long, help: "Extra API price table (a prices: list, e.g. written by --import-litellm); same ids replace.")
+    var prices: String?
+
+    @Option(name: .long, help: "Folder of the shipped price tables (default: ./pricing, else the checkout's pricing/).")
+    var pricingDir: String?
+
+    @Flag(name: .long, help: "Price the fastest level when no level met the SLOs, instead of failing.")
+    var allowSloMiss = false
+
+    @Option(name: .long, help: "Output form.")
+    var format: ROIFormatKind = .table
+
+    @Option(name: .long, help: "File to write (default: standard output; with --import-litellm, litellm-prices-DATE.yaml).")
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Convert LiteLLM's model_prices_and_context_window.json into a dated price table and exit.", valueName: "FILE"))
+    var importLitellm: String?
+
+    func validate() throws {
+        if importLitellm == nil, runs.isEmpty { throw ValidationError("give at least one run folder or requests.csv (or --import-litellm FILE)") }
+        if let servers, servers < 1 { throw ValidationError("--servers \(servers): expected 1 or more") }
+        if let gpusPerServer, gpusPerServer < 1 { throw ValidationError("--gpus-per-server \(gpusPerServer): expected 1 or more") }
+        if let measuredGpus, measuredGpus < 1 { throw ValidationError("--measured-gpus \(measuredGpus): expected 1 or more") }
+        if let volume, !(volume > 0) || !volume.isFinite { throw ValidationError("--volume \(volume): expected a positive number of tokens a month") }
+        if let utilisation, !(utilisation > 0 && utilisation <= 1) { throw ValidationError("--utilisation \(utilisation): expected a share above 0 and at most 1") }
+    }
+
+    func run() throws {
+        if let importLitellm {
+            try importTable(importLitellm)
+            return
+        }
+        let text = try badInputExits { () throws(ROIError) in
+            var book = try PriceBook.load(directory: try pricingDirectory())
+            if let config { try book.apply(config: config) }
+            if let prices { try book.addPrices(file: prices) }
+            if let hardware { book.deployment.hardware = hardware }
+            if let servers { book.deployment.servers = servers }
+            if let gpusPerServer { book.deployment.unitsPerServer = gpusPerServer }
+            if let measuredGpus { book.deployment.measuredUnits = measuredGpus }
+            if let volume { book.deployment.volume = volume }
+            if let utilisation { book.deployment.utilisation = utilisation }
+            if let target { book.deployment.target = target }
+            if !api.isEmpty { book.deployment.apis = api }
+            let targets = try RunReader.read(runs)
+            let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss)
+            return format.render(try ROIAnalysis.run(scenario))
+        }
+        try write(text, to: output)
+    }
+
+    /// `--import-litellm`: reads the JSON, writes the table, prints where.
+    private func importTable(_ file: String) throws {
+        let today = Timestamp.iso8601(Date()).prefix(10)
+        let table = try badInputExits { () throws(ROIError) in
+            guard let data = FileManager.default.contents(atPath: file) else { throw ROIError("\(file): cannot read") }
+            let prices = try LiteLLMImporter.prices(from: data, file: file, read: String(today))
+            guard !prices.isEmpty else { throw ROIError("\(file): no text-generation entry with input and output prices") }
+            return LiteLLMImporter.yaml(prices, importedFrom: file, at: String(today))
+        }
+        let destination = output ?? "litellm-prices-\(today).yaml"
+        try write(table, to: destination)
+        print("prices: \(destination)")
+    }
+
+    /// `--pricing-dir`, else `./pricing`, else `pricing/` in a folder above the executable.
+    private func pricingDirectory() throws(ROIError) -> String {
+        if let pricingDir { return pricingDir }
+        let manager = FileManager.default
+        if manager.fileExists(atPath: "pricing/defaults.yaml") { return "pricing" }
+        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("pricing")
+            if manager.fileExists(atPath: candidate.appendingPathComponent("defaults.yaml").path) { return candidate.path }
+            folder.deleteLastPathComponent()
+        }
+        throw ROIError("no pricing/ folder here or above the repat binary: pass --pricing-dir DIR")
+    }
+
+    private func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try AtomicFile.write(Data(text.utf8), to: path)
+        } catch {
+            FileHandleOutput.error("repat: error: \(error.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// Runs `body`; an ``ROIError`` becomes its one line on standard error and exit status 2.
+    private func badInputExits<Value>(_ body: () throws(ROIError) -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch {
+            FileHandleOutput.error("repat: error: \(error.description)")
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import ROI
+
+@Suite("ROI analysis from price book to report")
+struct ROIAnalysisTests {
+    private func target(_ name: String, model: String, url: String, power: Double? = nil, input: Double = 500, output: Double = 100) -> MeasuredTarget {
+        let levels = ["c1", "c8"].enumerated().map { index, label in
+            LevelMeasurement(
+                target: name, level: label, requests: 20, succeeded: 20, inputTokensPerSecond: Double(index + 1) * 2_000,
+                outputTokensPerSecond: Double(index + 1) * 400, meetsSLO: true, powerMeanW: power, idlePowerW: power.map { $0 / 5 },
+                powerSource: power == nil ? nil : "nvidia-smi", prefillShare: 0.2, meanInputTokens: input, meanOutputTokens: output
+            )
+        }
+        return MeasuredTarget(name: name, model: model, baseURL: url, levels: levels, tasks: TaskTokens(input: input, output: output, requests: 20))
+    }
+
+    private func book() throws -> PriceBook {
+        var book = try PriceBook.load(directory: packageRoot + "/pricing")
+        book.deployment.hardware = "h100-sxm"
+        book.deployment.unitsPerServer = 8
+        book.deployment.volume = 1e9
+        return book
+    }
+
+    @Test("an API target is recognised by its host, priced on its own token counts, and becomes the reference")
+    func measuredAPI() throws {
+        let targets = [
+            target("vllm", model: "llama", url: "http://127.0.0.1:8000/v1"),
+            target("openai", model: "gpt-4o", url: "https://api.openai.com/v1", input: 450, output: 120),
+        ]
+        let scenario = try ROIPlanner.scenario(book: try book(), targets: targets, allowSLOMiss: false)
+        #expect(scenario.measuredAPIs.map(\.priceID) == ["openai/gpt-4o"])
+        #expect(scenario.operatingPoint.measurement.level == "c8")
+        let result = try ROIAnalysis.run(scenario)
+        #expect(result.referenceAPI == "openai/gpt-4o")
+        let task = try #require(result.tasks.first { $0.option == "API openai/gpt-4o" })
+        #expect(task.countsFrom == "openai" && task.inputTokens == 450 && task.outputTokens == 120)
+        // gpt-4o: 2.50 USD / 1M in, 10.00 out, at the shipped rate.
+        let rate = scenario.exchange.usdPerEUR
+        #expect(abs(task.perTask - (450 * 2.5 + 120 * 10) / 1_000_000 / rate) < 1e-12)
+        #expect(result.tornado.bars.count == 6)
+        #expect(result.projections.map(\.option).first == "buy")
+        #expect(result.projections.last?.option == "API openai/gpt-4o, prices −25.0%/year")
+        #expect(result.verdict.contains("openai/gpt-4o"))
+        #expect(result.verdict.contains("Not included (not set): setup cost, hosting, staff, licences and support"))
+        #expect(result.rents.map(\.name) == ["rent 8 × Scaleway H100-1-80G (PCIe)", "rent 8 × OVHcloud h100-380"])
+    }
+
+    @Test("capacity, utilisation and the buy option follow the formulas of docs/roi.md")
+    func numbers() throws {
+        let scenario = try ROIPlanner.scenario(book: try book(), targets: [target("vllm", model: "m", url: "http://gpu:8000/v1")], allowSLOMiss: false)
+        let result = try ROIAnalysis.run(scenario)
+        let capacity = 4_800.0 * 3_600 * 730
+        #expect(abs(result.monthlyCapacity - capacity) < 1e-3)
+        #expect(abs(result.utilisation - 1e9 / capacity) < 1e-12)
+        let price = 32_500 / scenario.exchange.usdPerEUR * 8
+        let capex = price / 5 / 12
+        let u = 1e9 / capacity
+        let energy = 730 * (u * 700 + (1 - u) * 700) * 8 / 1000 * 1.58 * 0.134
+        #expect(abs(result.onPrem.monthly.capex - capex) < 1e-6)
+        #expect(abs(result.onPrem.monthly.energy - energy) < 1e-6)
+        #expect(abs(result.onPrem.perMillionBlended - (capex + energy) / 1e9 * 1e6) < 1e-9)
+        #expect(result.notes.contains { $0.contains("idle hours are charged at load power") })
+        #expect(result.notes.contains { $0.contains("priced per task with vllm's token counts") })
+    }
+
+    @Test("measured load and idle power replace the nameplate TDP, and the inputs say so")
+    func measuredPower() throws {
+        let scenario = try ROIPlanner.scenario(book: try book(), targets: [target("vllm", model: "m", url: "http://gpu/v1", power: 2_400)], allowSLOMiss: false)
+        #expect(scenario.onPrem.loadWatts == 300)
+        #expect(scenario.onPrem.idleWatts == 60)
+        #expect(scenario.inputs.contains { $0.source.hasPrefix("measured at vllm c8 (nvidia-smi)") })
+        #expect(scenario.notes.contains { $0.contains("not the nameplate TDP") })
+    }
+
+    @Test("a volume beyond the capacity is refused with the servers it needs")
+    func overCapacity() throws {
+        var book = try book()
+        book.deployment.volume = 2e10
+        let scenario = try ROIPlanner.scenario(book: book, targets: [target("vllm", model: "m", url: "http://gpu/v1")], allowSLOMiss: false)
+        #expect(throws: ROIError.self) { try ROIAnalysis.run(scenario) }
+        do {
+            _ = try ROIAnalysis.run(scenario)
+        } catch {
+            #expect(error.description.hasSuffix("use --servers 2 or more"))
+        }
+    }
+
+    @Test("every format renders every section; HTML is self-contained with a tornado chart")
+    func formats() throws {
+        let scenario = try ROIPlanner.scenario(book: try book(), targets: [target("vllm", model: "m", url: "http://gpu/v1")], allowSLOMiss: false)
+        let result = try ROIAnalysis.run(scenario)
+        let markdown = ROIFormatKind.markdown.render(result)
+        for title in ["## Verdict", "## Operating points", "## Cost per 1M tokens (EUR)", "## Against each API", "## Cost per task (EUR)", "## Total cost of ownership and NPV (EUR)", "## Sensitivity", "## Inputs and sources"] {
+            #expect(markdown.contains(title), "\(title)")
+        }
+        let html = ROIFormatKind.html.render(result)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg class=\"chart\""))
+        #expect(!html.contains("<script") && !html.contains("http://www.w3.org"))
+        let csv = ROIFormatKind.csv.render(result)
+        #expect(csv.hasPrefix("section,row,column,value\n"))
+        #expect(csv.contains("\ncapacity,utilisation,value,"))
+        #expect(ROIFormatKind.table.render(result).hasPrefix("== Verdict ==\n"))
+    }
+}

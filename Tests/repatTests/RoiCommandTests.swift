@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@Suite("repat roi command line", .serialized)
+struct RoiCommandTests {
+    /// Runs a small simulated sweep with `slo` in `workspace` and returns its run folder.
+    private func sweep(in workspace: Workspace, slo: String) async throws -> String {
+        let file = try workspace.scenario("sweep.yaml", """
+        name: roi-sweep
+        targets:
+          - name: box
+            dialect: openai-chat
+            base_url: sim://box
+            model: m
+            simulator:
+              decode_base_ms: 1
+              prefill_tokens_per_second: 100000
+        load:
+          concurrency: [1, 4]
+          requests: 8
+        workload:
+          prompt_tokens: 32
+          max_tokens: 8
+          ignore_eos: true
+        slo:
+          \(slo)
+
+        """)
+        let outcome = try await runRepat(["run", file, "--results-dir", workspace.results, "--quiet"], in: workspace, timeout: .seconds(30))
+        try #require(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let folders = workspace.runFolders()
+        try #require(folders.count == 1)
+        return workspace.results + "/" + folders[0]
+    }
+
+    @Test("a simulator sweep becomes a Markdown ROI report priced at the highest level meeting the SLOs")
+    func markdownReport() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let run = try await sweep(in: workspace, slo: "ttft_p99_ms: 60000")
+        let report = workspace.path + "/roi.md"
+        let outcome = try await runRepat(
+            ["roi", run, "--hardware", "l4", "--volume", "1e6", "--api", "mistral/mistral-small-latest", "--format", "markdown", "--output", report],
+            in: workspace
+        )
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty && outcome.stderr.isEmpty)
+        let text = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(text.hasPrefix("# repat roi\n"))
+        for heading in ["## Verdict", "## Operating points", "## Cost per 1M tokens (EUR)", "## Against each API", "## Cost per task (EUR)", "## Total cost of ownership and NPV (EUR)", "## Sensitivity", "## Inputs and sources"] {
+            #expect(text.contains(heading), "missing \(heading)")
+        }
+        #expect(text.contains("| box | c4 | met |"), "the operating point is the highest level meeting the SLOs")
+        #expect(text.contains("for mistral/mistral-small-latest"))
+        #expect(text.contains("| API mistral/mistral-small-latest | box |"), "an API not measured is priced on the on-prem target's counts")
+        #expect(text.contains("https://chipversus.com/hardware/gpu/l4"), "inputs are echoed with their source")
+        #expect(text.contains("rent 1 × Scaleway L4-1-24G"))
+    }
+
+    @Test("no level meeting the SLOs is exit 2 with one line, and --allow-slo-miss prices the fastest")
+    func sloMissed() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let run = try await sweep(in: workspace, slo: "ttft_p99_ms: 0.001")
+        let refused = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6"], in: workspace)
+        #expect(refused.status == 2)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderrLines.count == 1)
+        #expect(refused.stderr.hasPrefix("repat: error: target box: no load level met the SLOs (c1 missed, c4 missed)"))
+        let forced = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6", "--allow-slo-miss", "--format", "csv"], in: workspace)
+        #expect(forced.status == 0, "stderr: \(forced.stderr)")
+        #expect(forced.stdout.hasPrefix("section,row,column,value\n"))
+        #expect(forced.stdout.contains("priced at the fastest level"))
+    }
+
+    @Test("bad input names the file or option, exit 2")
+    func badInput() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let missing = workspace.path + "/no-such-run"
+        let outcome = try await runRepat(["roi", missing, "--hardware", "l4", "--volume", "1e6"], in: workspace)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderrLines == ["repat: error: \(missing): no such run folder or file"])
+        let config = try workspace.scenario("my-roi.yaml", "pue: 0.2\n")
+        let run = try await sweep(in: workspace, slo: "ttft_p99_ms: 60000")
+        let bad = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6", "--config", config], in: workspace)
+        #expect(bad.status == 2)
+        #expect(bad.stderrLines == ["repat: error: \(config):1: pue: must be between 1.000 and 5.000, got 0.2"])
+        let unknown = try await runRepat(["roi", run, "--hardware", "tpu", "--volume", "1e6"], in: workspace)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("repat: error: --hardware tpu: unknown profile; known: h100-sxm, "))
+    }
+
+    @Test("--import-litellm writes a dated price table that --prices reads back")
+    func importLiteLLM() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let json = try workspace.scenario("prices.json", """
+        {"sample_spec": {"litellm_provider": "x"},
+         "mistral-small-latest": {"litellm_provider": "mistral", "mode": "chat", "input_cost_per_token": 1e-07, "output_cost_per_token": 3e-07},
+         "scaleway/gpt-oss-120b": {"litellm_provider": "scaleway", "mode": "chat", "input_cost_per_token": 1.5e-07, "output_cost_per_token": 6e-07}}
+        """)
+        let table = workspace.path + "/imported.yaml"
+        let imported = try await runRepat(["roi", "--import-litellm", json, "--output", table], in: workspace)
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        #expect(imported.stdout == "prices: \(table)\n")
+        let text = try String(contentsOfFile: table, encoding: .utf8)
+        #expect(text.contains("id: \"mistral/mistral-small-latest\", provider: \"mistral\", model: \"mistral-small-latest\", input: 0.1, output: 0.3, currency: USD"))
+        #expect(text.contains("input: 0.15, output: 0.6, currency: EUR"))
+        let run = try await sweep(in: workspace, slo: "ttft_p99_ms: 60000")
+        let priced = try await runRepat(
+            ["roi", run, "--hardware", "l4", "--volume", "1e6", "--prices", table, "--api", "mistral/mistral-small-latest", "--format", "markdown"],
+            in: workspace
+        )
+        #expect(priced.status == 0, "stderr: \(priced.stderr)")
+        #expect(priced.stdout.contains("| mistral/mistral-small-latest | 0.10 / - / 0.30 USD |"))
+    }
+}
