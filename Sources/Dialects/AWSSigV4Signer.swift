@@ -1,6 +1,7 @@
 import Crypto
 import CurlTransport
 import Foundation
+import Workload
 
 /// Signs HTTP requests with AWS Signature Version 4 (`AWS4-HMAC-SHA256`) in the `Authorization`
 /// header, as every AWS service but S3 expects: the request's path (as sent, already
@@ -44,7 +45,7 @@ public struct AWSSigV4Signer: Sendable {
         if let token = credentials.sessionToken {
             request.headers.append(HTTPHeader("X-Amz-Security-Token", token))
         }
-        let payloadHash = Self.hex(SHA256.hash(data: request.body ?? []))
+        let payloadHash = WorkloadDigest.hex(SHA256.hash(data: request.body ?? []))
         if sendsPayloadHash {
             request.headers.append(HTTPHeader("x-amz-content-sha256", payloadHash))
         }
@@ -83,9 +84,9 @@ public struct AWSSigV4Signer: Sendable {
             "AWS4-HMAC-SHA256",
             time.timestamp,
             scope,
-            Self.hex(SHA256.hash(data: Array(canonicalRequest.utf8))),
+            WorkloadDigest.hex(SHA256.hash(data: Array(canonicalRequest.utf8))),
         ].joined(separator: "\n")
-        let signature = Self.hex(Self.hmac(signingKey(day: time.day), stringToSign))
+        let signature = WorkloadDigest.hex(Self.hmac(signingKey(day: time.day), stringToSign))
         let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), "
             + "SignedHeaders=\(signedHeaders), Signature=\(signature)"
         return AWSSigV4Signature(
@@ -104,15 +105,5 @@ public struct AWSSigV4Signer: Sendable {
 
     private static func hmac(_ key: [UInt8], _ message: String) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: key)))
-    }
-
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 }

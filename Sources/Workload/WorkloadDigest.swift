@@ -31,8 +31,8 @@ public struct WorkloadDigest {
         Self.hex(hasher.finalize())
     }
 
-    /// Bytes as lower-case hex, two digits each.
-    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    /// Bytes as lower-case hex, two digits each (digests, signatures).
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
