@@ -39,6 +39,8 @@ public struct ReportData: Sendable {
     public var runs: [RunResults]
     /// Targets of every run, run by run, each in the order it first appears in its file.
     public var lines: [Line]
+    /// The telemetry of each run that recorded any (`telemetry.csv`), in run order.
+    public var telemetry: [ReportTelemetry]
 
     /// Gathers the report's figures from `runs`.
     public init(runs: [RunResults]) {
@@ -57,6 +59,7 @@ public struct ReportData: Sendable {
             }
         }
         self.lines = lines
+        telemetry = runs.compactMap(ReportTelemetry.load).filter { !$0.isEmpty }
     }
 
     /// Every level any line ran, lightest load first, each once.

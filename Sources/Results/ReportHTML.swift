@@ -3,7 +3,7 @@
 /// Every text taken from the runs is escaped.
 public enum ReportHTML {
     /// Section ids, in page order.
-    public static let sections = ["metadata", "summary", "latency", "throughput-latency", "throughput-level", "errors"]
+    public static let sections = ["metadata", "summary", "latency", "throughput-latency", "throughput-level", "telemetry", "errors"]
 
     /// The whole page.
     public static func render(_ data: ReportData) -> String {
@@ -23,7 +23,7 @@ public enum ReportHTML {
         <p class="runs">\(data.runs.map { "<code>\(SVGEscape.text($0.name))</code>" }.joined(separator: ", "))</p>
         <nav><a href="#metadata">Run</a> · <a href="#summary">Summary</a> · <a href="#latency">Latency</a> · \
         <a href="#throughput-latency">Throughput vs latency</a> · <a href="#throughput-level">Throughput by level</a> · \
-        <a href="#errors">Errors</a></nav>
+        <a href="#telemetry">Power and queue</a> · <a href="#errors">Errors</a></nav>
         </header>
 
         """
@@ -42,6 +42,7 @@ public enum ReportHTML {
             ReportCharts.throughputLatency(.e2e, percentile: 99, data).render(),
         ]))
         page += section("throughput-level", "Throughput by load level", charts([ReportCharts.throughputByLevel(data).render()]))
+        page += section("telemetry", "Power and engine queue", telemetry(data))
         let errors = data.hasFailures
             ? charts([ReportCharts.errors(data).render()]) + table(ReportTables.errors(data))
             : "<p>No failed requests.</p>\n"
@@ -72,6 +73,19 @@ public enum ReportHTML {
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// Power and queue charts per run with telemetry, or a note saying how to record them.
+    private static func telemetry(_ data: ReportData) -> String {
+        guard !data.telemetry.isEmpty else {
+            return "<p>No telemetry in these runs: a <code>telemetry:</code> section in the scenario records power, GPU use and the engine's queue.</p>\n"
+        }
+        let svgs = data.telemetry.flatMap { [ReportTelemetryCharts.power($0), ReportTelemetryCharts.queue($0)].compactMap { $0?.render() } }
+        return charts(svgs) + """
+        <p class="note">Shaded bands are the load levels (first send to last response, warm-up included) and the idle baseline; \
+        energy per level and per output token are in summary.csv.</p>
+
+        """
     }
 
     private static func runBlock(_ run: RunResults) -> String {

@@ -1,6 +1,23 @@
 /// A line chart drawn as inline SVG: axes with ticks and titles, grid, one polyline per series
 /// (optionally with dots and per-point labels) and a legend below the plot.
 public struct SVGLineChart: Sendable {
+    /// A shaded span of the x axis with a label (a load level on a time axis).
+    public struct Band: Sendable, Equatable {
+        /// Text at the top of the band, drawn when it fits.
+        public var label: String
+        /// Start, x units.
+        public var start: Double
+        /// End, x units.
+        public var end: Double
+
+        /// Creates a band.
+        public init(label: String, start: Double, end: Double) {
+            self.label = label
+            self.start = start
+            self.end = end
+        }
+    }
+
     /// Title above the plot.
     public var title: String
     /// Horizontal axis.
@@ -11,6 +28,8 @@ public struct SVGLineChart: Sendable {
     public var series: [SVGSeries]
     /// Legend entries; by default one per series.
     public var legend: [SVGLegendEntry]
+    /// Shaded x spans behind the lines, alternately tinted.
+    public var bands: [Band]
     /// Whole width, px.
     public var width: Double
     /// Height of the plot area, px (the SVG adds margins and the legend).
@@ -23,12 +42,16 @@ public struct SVGLineChart: Sendable {
     private static let rightMargin = 24.0
 
     /// Creates a chart; `legend` nil means one entry per series.
-    public init(title: String, x: SVGAxis, y: SVGAxis, series: [SVGSeries], legend: [SVGLegendEntry]? = nil, width: Double = 600, plotHeight: Double = 280) {
+    public init(
+        title: String, x: SVGAxis, y: SVGAxis, series: [SVGSeries], legend: [SVGLegendEntry]? = nil, bands: [Band] = [],
+        width: Double = 600, plotHeight: Double = 280
+    ) {
         self.title = title
         self.x = x
         self.y = y
         self.series = series
         self.legend = legend ?? series.map { SVGLegendEntry(name: $0.name, colour: $0.colour, dash: $0.dash) }
+        self.bands = bands
         self.width = width
         self.plotHeight = plotHeight
     }
@@ -49,6 +72,7 @@ public struct SVGLineChart: Sendable {
         var canvas = SVGCanvas(width: width, height: bottom + 56)
         canvas.title(title)
         canvas.rect(x: left, y: top, width: plotWidth, height: plotHeight, fill: "#fafafa")
+        drawBands(on: &canvas)
         canvas.yAxis(y, left: left, top: top, width: plotWidth, height: plotHeight)
         for (index, tick) in x.scale.ticks.enumerated() {
             let px = left + plotWidth * x.scale.fraction(tick)
@@ -67,6 +91,19 @@ public struct SVGLineChart: Sendable {
         let legendHeight = canvas.legend(legend, left: left, top: bottom + 50)
         canvas.height = bottom + 56 + legendHeight
         return canvas.render(label: title)
+    }
+
+    /// Each band as a tinted rectangle over the plot's height, its label at the top when it fits.
+    private func drawBands(on canvas: inout SVGCanvas) {
+        for (index, band) in bands.enumerated() {
+            let start = Self.plotLeft + plotWidth * x.scale.fraction(band.start)
+            let end = Self.plotLeft + plotWidth * x.scale.fraction(band.end)
+            guard end > start else { continue }
+            canvas.rect(x: start, y: Self.plotTop, width: end - start, height: plotHeight, fill: index % 2 == 0 ? "#e8eef7" : "#f3ecdf", title: band.label)
+            if Double(band.label.count) * 5.5 + 4 < end - start {
+                canvas.text(band.label, x: start + 2, y: Self.plotTop + 11, size: 9.5, fill: "#667", className: "band-label")
+            }
+        }
     }
 
     private func draw(_ line: SVGSeries, on canvas: inout SVGCanvas) {

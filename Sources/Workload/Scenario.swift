@@ -16,6 +16,8 @@ public struct Scenario: Sendable {
     public var locations: SourceLocations
     /// SHA-256 of the scenario file's bytes (hex), recorded with the results.
     public var sourceDigest: String = ""
+    /// What to sample besides the requests (`telemetry:`); nil when the section is absent.
+    public var telemetry: TelemetrySpec?
 
     /// Creates a scenario.
     public init(name: String, seed: UInt64, targets: [TargetSpec], load: LoadSpec, workload: WorkloadSpec, slo: SLOSpec? = nil, locations: SourceLocations) {

@@ -9,7 +9,11 @@ import Yams
 /// simulator options valid — are made by the caller through ``Scenario/problem(at:_:)``.
 public struct ScenarioLoader {
     /// Fields allowed at the top level.
-    static let rootFields = ["name", "description", "seed", "targets", "load", "workload", "slo"]
+    static let rootFields = ["name", "description", "seed", "targets", "load", "workload", "slo", "telemetry"]
+    /// Fields allowed under `telemetry`.
+    static let telemetryFields = ["interval", "gpu", "rapl", "idle_seconds", "scrape"]
+    /// Fields allowed in a `telemetry.scrape` entry.
+    static let scrapeFields = ["url", "interval", "metrics", "target"]
     /// Fields allowed in a target.
     static let targetFields = [
         "name", "dialect", "base_url", "model", "api_key_env", "headers", "stream", "http_version",
@@ -77,6 +81,7 @@ public struct ScenarioLoader {
         let load = readLoad(fields, into: &report)
         let workload = readWorkload(fields, file: file, into: &report)
         let slo = readSLO(fields, into: &report)
+        let telemetry = readTelemetry(fields, targets: targets, into: &report)
         if let load, case .saturation = load.pattern, slo == nil || slo?.limits.isEmpty == true {
             report.add("load.saturation", line: report.locations.line(of: "load.saturation"), "a saturation search needs latency limits under slo: (e.g. ttft_p99_ms: 2000)")
         }
@@ -85,6 +90,7 @@ public struct ScenarioLoader {
         }
         var scenario = Scenario(name: name, seed: UInt64(seed), targets: targets, load: load, workload: workload, slo: slo, locations: report.locations)
         scenario.sourceDigest = WorkloadDigest.hex(SHA256.hash(data: Array(text.utf8)))
+        scenario.telemetry = telemetry
         return scenario
     }
 
@@ -397,6 +403,64 @@ public struct ScenarioLoader {
             report.add("\(path).distribution", line: spec.node("distribution")?.mark?.line, "expected fixed, uniform, normal or lognormal, got '\(kind)'")
             return nil
         }
+    }
+
+    private func readTelemetry(_ root: YAMLFields, targets: [TargetSpec], into report: inout ProblemReport) -> TelemetrySpec? {
+        guard let node = root.node("telemetry") else { return TelemetrySpec(idleSeconds: 0) }
+        if node.null != nil { return TelemetrySpec() }
+        if node.string == "off" { return nil }
+        guard let fields = YAMLFields(node, path: "telemetry", allowed: Self.telemetryFields, into: &report) else { return nil }
+        var spec = TelemetrySpec()
+        spec.interval = fields.seconds("interval", into: &report) ?? spec.interval
+        if spec.interval < 0.05 || spec.interval > 3600 {
+            report.add(fields.field("interval"), line: fields.node("interval")?.mark?.line, "must be between 50ms and 1h, got \(spec.interval) s")
+        }
+        for (name, keyPath) in [("gpu", \TelemetrySpec.gpu), ("rapl", \TelemetrySpec.rapl)] {
+            guard let value = fields.string(name, into: &report) else { continue }
+            guard let mode = TelemetrySpec.Mode(rawValue: value) else {
+                report.add(fields.field(name), line: fields.node(name)?.mark?.line, "expected auto or off, got '\(value)'")
+                continue
+            }
+            spec[keyPath: keyPath] = mode
+        }
+        spec.idleSeconds = fields.double("idle_seconds", range: 0...3600, into: &report) ?? spec.idleSeconds
+        guard let scrapeNode = fields.node("scrape") else { return spec }
+        guard case .sequence(let items) = scrapeNode else {
+            report.add("telemetry.scrape", line: scrapeNode.mark?.line, "expected a list of endpoints, each with url (and interval, metrics, target)")
+            return spec
+        }
+        for (index, item) in items.enumerated() {
+            let path = "telemetry.scrape[\(index)]"
+            guard let scrape = YAMLFields(item, path: path, allowed: Self.scrapeFields, into: &report) else { continue }
+            let line = scrape.node("url")?.mark?.line
+            guard let written = scrape.string("url", required: true, into: &report) else { continue }
+            let url = expand(written, field: scrape.field("url"), line: line, into: &report)
+            if !url.hasPrefix("http://") && !url.hasPrefix("https://") {
+                report.add(scrape.field("url"), line: line, "expected an http:// or https:// URL, got '\(url)'")
+            }
+            let interval = scrape.seconds("interval", into: &report)
+            if let interval, interval < 0.05 || interval > 3600 {
+                report.add(scrape.field("interval"), line: scrape.node("interval")?.mark?.line, "must be between 50ms and 1h, got \(interval) s")
+            }
+            var metrics: [String] = []
+            if let metricsNode = scrape.node("metrics") {
+                let entries: [Node]
+                if case .sequence(let list) = metricsNode { entries = Array(list) } else { entries = [metricsNode] }
+                for entry in entries {
+                    guard case .scalar(let scalar) = entry, !scalar.string.isEmpty else {
+                        report.add(scrape.field("metrics"), line: entry.mark?.line, "expected metric-name prefixes such as vllm: or DCGM_FI_DEV_POWER_USAGE")
+                        continue
+                    }
+                    metrics.append(scalar.string)
+                }
+            }
+            let target = scrape.string("target", into: &report)
+            if let target, !targets.contains(where: { $0.name == target }) {
+                report.add(scrape.field("target"), line: scrape.node("target")?.mark?.line, "no target named '\(target)' (targets: \(targets.map(\.name).joined(separator: ", ")))")
+            }
+            spec.scrapes.append(TelemetrySpec.Scrape(url: url, interval: interval, metrics: metrics, target: target))
+        }
+        return spec
     }
 
     private func readSLO(_ root: YAMLFields, into report: inout ProblemReport) -> SLOSpec? {

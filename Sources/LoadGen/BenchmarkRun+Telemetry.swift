@@ -1,0 +1,75 @@
+import CurlTransport
+import Foundation
+import Metrics
+import Results
+import Telemetry
+import Workload
+
+/// Telemetry around a run: what to sample, from the scenario's `telemetry:` section and the
+/// targets, and the per-level figures once the levels are done.
+extension BenchmarkRun {
+    /// The sampling configuration of `plan`; nil when the scenario has no `telemetry:` section.
+    /// Simulated targets get their simulator's `/metrics` scraped; Ollama targets (an `ollama-*`
+    /// dialect, port 11434) and simulated ones get `/api/ps` read before and after their levels.
+    /// Call it once simulators are attached, so their loopback URLs are known.
+    static func telemetryConfiguration(_ plan: RunPlan, hostName: String = TelemetryConfiguration.localHostName) -> TelemetryConfiguration? {
+        guard let spec = plan.scenario.telemetry else { return nil }
+        var configuration = TelemetryConfiguration(
+            intervalS: spec.interval, gpu: spec.gpu == .auto, rapl: spec.rapl == .auto, idleSeconds: spec.idleSeconds
+        )
+        configuration.scrapes = spec.scrapes.map { scrape in
+            ScrapeSource(url: scrape.url, intervalS: scrape.interval ?? spec.interval, filter: MetricFilter(prefixes: scrape.metrics), target: scrape.target)
+        }
+        for target in plan.targets {
+            let name = target.spec.name
+            if target.spec.isSimulated {
+                configuration.scrapes.append(ScrapeSource(url: target.serverRoot + "/metrics", intervalS: spec.interval, target: name))
+            }
+            if target.spec.isSimulated || target.spec.dialect.hasPrefix("ollama") || target.baseURL.contains(":11434") {
+                let url = target.serverRoot + "/api/ps"
+                configuration.ollama.append(OllamaSource(target: name, url: url, headers: target.authorized(HTTPRequest(method: "GET", url: url)).headers))
+            }
+            if TelemetryConfiguration.isLocal(baseURL: target.spec.baseURL, hostName: hostName) {
+                configuration.localTargets.insert(name)
+            }
+        }
+        return configuration
+    }
+
+    /// Stops `telemetry`, fills each summary's figures over its measured window, logs one line
+    /// per level that has any, and returns the `run.json` section.
+    static func finishTelemetry(_ telemetry: TelemetrySession, summaries: inout [LevelSummary], log: @Sendable (String) -> Void) async -> RunMetadata.Telemetry {
+        let section = await telemetry.finish()
+        for index in summaries.indices {
+            guard let window = summaries[index].measuredWindowS else { continue }
+            summaries[index].telemetry = telemetry.levelTelemetry(target: summaries[index].target, windowS: window)
+            if let line = telemetryLine(summaries[index]) { log(line) }
+        }
+        if let failure = telemetry.writeFailure { log("telemetry: \(failure)") }
+        return section
+    }
+
+    /// `sim-fast c8: power 312.4 W mean, 350.1 W peak, idle 80.2 W (nvidia-smi); 1234.5 J;
+    /// 0.4121 J/output token, 0.1145 Wh/1k tokens; GPU 87.0%; KV cache peak 43.8%; queue peak 3`,
+    /// or nil when nothing was measured.
+    static func telemetryLine(_ summary: LevelSummary) -> String? {
+        guard let figures = summary.telemetry else { return nil }
+        func number(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+        var parts: [String] = []
+        if let mean = figures.powerMeanW {
+            var power = "power \(number(mean, 1)) W mean"
+            if let peak = figures.powerPeakW { power += ", \(number(peak, 1)) W peak" }
+            if let idle = figures.idlePowerW { power += ", idle \(number(idle, 1)) W" }
+            parts.append(power + " (\(figures.powerSource ?? "?"))")
+        }
+        if let energy = figures.energyJ { parts.append("\(number(energy, 1)) J") }
+        if let perToken = figures.joulesPerToken(outputTokens: summary.outputTokens),
+           let perThousand = figures.wattHoursPerThousandTokens(outputTokens: summary.outputTokens) {
+            parts.append("\(number(perToken, 4)) J/output token, \(number(perThousand, 4)) Wh/1k tokens")
+        }
+        if let utilization = figures.gpuUtilMeanPct { parts.append("GPU \(number(utilization, 1))%") }
+        if let kvCache = figures.kvCachePeakPct { parts.append("KV cache peak \(number(kvCache, 1))%") }
+        if let queue = figures.queuePeak { parts.append("queue peak \(number(queue, 0))") }
+        return parts.isEmpty ? nil : "\(summary.target) \(summary.loadLevel): " + parts.joined(separator: "; ")
+    }
+}
