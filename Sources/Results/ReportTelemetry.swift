@@ -29,7 +29,10 @@ public struct ReportTelemetry: Sendable {
         var isFolder: ObjCBool = false
         var folder = run.source
         if !(FileManager.default.fileExists(atPath: run.source, isDirectory: &isFolder) && isFolder.boolValue) {
-            folder = (run.source as NSString).deletingLastPathComponent  // the folder of a requests.csv
+            // The folder of a requests.csv given directly; split by hand, as Foundation's
+            // deletingLastPathComponent traps on some sources (tests name runs without a path).
+            folder = run.source.lastIndex(of: "/").map { String(run.source[..<$0]) } ?? "."
+            if folder.isEmpty { folder = "/" }
         }
         let path = (folder as NSString).appendingPathComponent(TelemetryCSV.fileName)
         guard let data = FileManager.default.contents(atPath: path),

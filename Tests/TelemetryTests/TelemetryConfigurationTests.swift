@@ -70,6 +70,7 @@ struct TelemetryConfigurationTests {
         workload:
           prompt_tokens: 8
           max_tokens: 8
+        telemetry: off
 
         """, file: "c.yaml"), environment: [:])
         #expect(BenchmarkRun.telemetryConfiguration(withoutTelemetry) == nil)

@@ -118,12 +118,12 @@ struct TelemetryRunTests {
         #expect(log.all.contains { $0.hasPrefix("sim c4: power 250.0 W mean, 250.0 W peak, idle 250.0 W (nvidia-smi)") && $0.contains("J/output token") })
     }
 
-    @Test("without a telemetry section nothing is sampled: no telemetry.csv, empty columns, no run.json section")
+    @Test("with telemetry: off nothing is sampled: no telemetry.csv, empty columns, no run.json section")
     func telemetryOff() async throws {
         CurlSetup.ensure()
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let yaml = Self.scenario.components(separatedBy: "telemetry:").first ?? ""
+        let yaml = (Self.scenario.components(separatedBy: "telemetry:").first ?? "") + "telemetry: off\n"
         let plan = try RunPlan(scenario: try ScenarioLoader(environment: [:]).parse(yaml.replacingOccurrences(of: "requests: 16", with: "requests: 4"), file: "off.yaml"), environment: [:])
         let report = try await BenchmarkRun(plan: plan, resultsRoot: folder.file("results")) { _ in }.execute(stop: StopSignal())
         #expect(!FileManager.default.fileExists(atPath: (report.directory.path as NSString).appendingPathComponent("telemetry.csv")))

@@ -65,9 +65,10 @@ struct TelemetrySpecTests {
         ])
     }
 
-    @Test("no section: telemetry off; an empty one: on with the defaults")
+    @Test("no section: on without an idle baseline; an empty one: on with the defaults; off: none")
     func defaults() throws {
-        #expect(try ScenarioLoader(environment: [:]).parse(Self.yaml(nil), file: "s.yaml").telemetry == nil)
+        #expect(try ScenarioLoader(environment: [:]).parse(Self.yaml(nil), file: "s.yaml").telemetry == TelemetrySpec(idleSeconds: 0))
+        #expect(try ScenarioLoader(environment: [:]).parse(Self.yaml("telemetry: off\n"), file: "s.yaml").telemetry == nil)
         #expect(try ScenarioLoader(environment: [:]).parse(Self.yaml("telemetry:\n"), file: "s.yaml").telemetry == TelemetrySpec())
         #expect(try ScenarioLoader(environment: [:]).parse(Self.yaml("telemetry: {}\n"), file: "s.yaml").telemetry == TelemetrySpec())
         #expect(TelemetrySpec() == TelemetrySpec(interval: 1, gpu: .auto, rapl: .auto, idleSeconds: 5, scrapes: []))
