@@ -8,7 +8,7 @@ import Workload
 /// `repat run SCENARIO`: drives every target of a scenario and writes `results/<run-id>/`.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run a benchmark scenario and write results/<run-id>/ (requests.csv, summary.csv, run.json).",
+        abstract: "Run a benchmark scenario and write results/<run-id>/ (requests.csv, summary.csv, telemetry.csv, run.json).",
         discussion: """
         Every target receives the same prompts in the same order and on the same schedule. Rows \
         are written as requests finish. Ctrl-C once: no new requests, in-flight ones finish within \

@@ -23,6 +23,10 @@ enum SummaryJSON {
         var sendLagP99Ms: Double?
         var abortReason: String?
         var workloadDigest: String?
+        var powerMeanW: Double?
+        var energyJ: Double?
+        var joulesPerOutputToken: Double?
+        var powerSource: String?
     }
 
     private struct Document: Encodable {
@@ -50,7 +54,10 @@ enum SummaryJSON {
                     tpotP50Ms: summary.tpot.percentileMs(50), tpotP99Ms: summary.tpot.percentileMs(99),
                     e2eP50Ms: summary.e2e.percentileMs(50), e2eP99Ms: summary.e2e.percentileMs(99),
                     sendLagP99Ms: summary.sendLag.percentileMs(99), abortReason: summary.abortReason,
-                    workloadDigest: summary.workloadDigest
+                    workloadDigest: summary.workloadDigest,
+                    powerMeanW: summary.telemetry?.powerMeanW, energyJ: summary.telemetry?.energyJ,
+                    joulesPerOutputToken: summary.telemetry?.joulesPerToken(outputTokens: summary.outputTokens),
+                    powerSource: summary.telemetry?.powerSource
                 )
             },
             saturation: report.saturation.isEmpty ? nil : report.saturation,
