@@ -41,9 +41,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The application/vnd.amazon.eventstream framing (AWS streaming responses such as Bedrock's).
+        .target(name: "EventStream", swiftSettings: swiftSettings),
         .target(
             name: "Dialects",
-            dependencies: ["CurlTransport", "Workload"],
+            dependencies: [
+                "CurlTransport", "Workload", "EventStream",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -59,6 +64,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
+                "EventStream",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -66,15 +72,34 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Power, utilisation and engine metrics sampled during a run (nvidia-smi, RAPL, /proc,
+        // Prometheus scrapes, Ollama /api/ps), off the request path.
+        .target(
+            name: "Telemetry",
+            dependencies: ["CurlTransport", "Metrics", "Results"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "LoadGen",
-            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "Simulator"],
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "Simulator", "Telemetry"],
+            swiftSettings: swiftSettings
+        ),
+        // `repat selfbench`: the client measured against the in-process simulator's ground truth.
+        .target(
+            name: "SelfBench",
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Simulator"],
+            swiftSettings: swiftSettings
+        ),
+        // Cost model, price tables and hardware profiles behind `repat roi`.
+        .target(
+            name: "ROI",
+            dependencies: ["Results", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "repat",
             dependencies: [
-                "CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Simulator",
+                "CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Simulator", "Telemetry", "ROI", "SelfBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -82,14 +107,19 @@ let package = Package(
         // Loopback helpers shared by the test targets (a refusing port, libcurl set-up).
         .target(name: "LoopbackSupport", dependencies: ["CurlTransport"], path: "Tests/LoopbackSupport", swiftSettings: swiftSettings),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "Simulator", "LoopbackSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "DialectsTests", dependencies: ["Dialects"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DialectsTests",
+            dependencies: ["Dialects", "EventStream", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "EventStreamTests", dependencies: ["EventStream"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Metrics"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SimulatorTests",
             dependencies: [
-                "Simulator",
+                "Simulator", "EventStream",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -101,6 +131,17 @@ let package = Package(
             dependencies: ["LoadGen", "Simulator", "Dialects", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "TelemetryTests",
+            dependencies: ["Telemetry", "LoadGen", "Simulator", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SelfBenchTests",
+            dependencies: ["SelfBench", "LoadGen", "Simulator", "Dialects", "Metrics", "CurlTransport", "LoopbackSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ROITests", dependencies: ["ROI", "Results", "Metrics"], swiftSettings: swiftSettings),
         .testTarget(name: "repatTests", dependencies: ["repat", "Metrics", "Results"], swiftSettings: swiftSettings),
     ]
 )

@@ -4,6 +4,7 @@ import Foundation
 import Metrics
 import Results
 import Simulator
+import Telemetry
 import Workload
 
 /// One `repat run`: starts simulated targets, checks remote ones, calibrates prompt lengths if
@@ -40,6 +41,9 @@ public struct BenchmarkRun: Sendable {
     private let log: @Sendable (String) -> Void
     private let progress: (@Sendable (LevelProgress) -> Void)?
     private let progressInterval: Double
+    /// Where local telemetry samplers look (sysfs, procfs, command path); tests point it at a fake
+    /// tree and a fake `nvidia-smi`.
+    public var telemetryHost = TelemetryHost.current
 
     /// A run of `plan` writing under `resultsRoot`. Event lines (level start and end, calibration)
     /// go to `log`; snapshots of the level in progress go to `progress` every `progressInterval`
@@ -124,22 +128,46 @@ public struct BenchmarkRun: Sendable {
         }
         log("run \(directory.runID): writing \(directory.requestsCSV)")
 
+        let runStart = MonotonicClock.now()
+        var telemetry: TelemetrySession?
+        if let configuration = Self.telemetryConfiguration(plan) {
+            do {
+                let csvPath = (directory.path as NSString).appendingPathComponent(TelemetryCSV.fileName)
+                telemetry = try TelemetrySession(configuration, csvPath: csvPath, clock: RunClock(startNs: runStart, startDate: Date()), host: telemetryHost)
+            } catch {
+                failure = failure ?? error.description
+            }
+        }
+        if let telemetry {
+            log(telemetry.summaryLine)
+            await telemetry.idleBaseline { stop.isStopping }
+        }
+        let clientCeiling = ClientCeilingCache.load()
+        metadata.clientCeiling = clientCeiling
         var session = Session(
-            runner: LoadRunner(transport: transport, sink: sink, stop: stop, runID: directory.runID, runStart: MonotonicClock.now()),
+            runner: LoadRunner(transport: transport, sink: sink, stop: stop, runID: directory.runID, runStart: runStart),
             sink: sink, stop: stop, workload: workload, slo: plan.scenario.slo, log: log,
-            progress: progress, progressInterval: progressInterval, failure: failure
+            progress: progress, progressInterval: progressInterval, telemetry: telemetry, ceiling: clientCeiling, failure: failure
         )
         var saturation: [RunMetadata.SaturationOutcome] = []
         if let search = plan.search {
             for target in plan.targets where session.mayContinue {
                 saturation.append(await session.searchSaturation(target, search: search, plan: plan))
+                await telemetry?.targetFinished(target.spec.name)
             }
         } else {
-            for (target, level) in Self.order(plan) where session.mayContinue {
+            let order = Self.order(plan)
+            for (index, (target, level)) in order.enumerated() where session.mayContinue {
                 await session.run(target, level)
+                if !order[(index + 1)...].contains(where: { $0.0.spec.name == target.spec.name }) {
+                    await telemetry?.targetFinished(target.spec.name)
+                }
             }
         }
         sink.close()
+        if let telemetry {
+            metadata.telemetry = await Self.finishTelemetry(telemetry, summaries: &session.summaries, log: log)
+        }
 
         let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
         metadata.status = status
@@ -154,7 +182,7 @@ public struct BenchmarkRun: Sendable {
             digest.add(digest: summary.workloadDigest ?? "")
         }
         metadata.workloadDigest = session.summaries.isEmpty ? nil : digest.finalize()
-        let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, meetsSLO: $1.meetsSLO) }
+        let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, meetsSLO: $1.meetsSLO, clientHealth: $1.clientHealth) }
         do {
             try AtomicFile.write(Data(SummaryCSV.render(rows).utf8), to: directory.summaryCSV)
             try metadata.write(to: directory.runJSON)
@@ -215,6 +243,9 @@ private struct Session {
     let log: @Sendable (String) -> Void
     let progress: (@Sendable (LevelProgress) -> Void)?
     let progressInterval: Double
+    let telemetry: TelemetrySession?
+    /// The last `repat selfbench` ceiling, for each level's share of it.
+    let ceiling: ClientCeiling?
     var failure: String?
     var summaries: [LevelSummary] = []
     var outcomes: [RunMetadata.LevelOutcome] = []
@@ -225,7 +256,11 @@ private struct Session {
     @discardableResult
     mutating func run(_ target: ResolvedTarget, _ level: LoadLevel) async -> SLOVerdict? {
         log("\(target.spec.name) \(level.label): \(Self.describe(level))")
+        await telemetry?.levelStarting(target: target.spec.name, level: level.label)
+        let cpuBefore = ClientCPUMeter.read()
         let summary = await runner.run(target: target, level: level, workload: workload, progressInterval: progressInterval, progress: progress)
+        let cpuAfter = ClientCPUMeter.read()
+        telemetry?.levelEnded()
         summaries.append(summary)
         let verdict = slo.map { SLOVerdict(slo: $0, summary: summary) }
         outcomes.append(RunMetadata.LevelOutcome(
@@ -233,7 +268,13 @@ private struct Session {
             warmupRequests: summary.warmupRequests, ok: summary.succeeded, workloadDigest: summary.workloadDigest,
             abortReason: summary.abortReason, meetsSLO: verdict?.passed, sloFailures: verdict?.failures
         ))
+        let health = ClientHealth(
+            cpuSeconds: cpuAfter.clientCPUSeconds(since: cpuBefore), wallSeconds: cpuAfter.wallSeconds(since: cpuBefore),
+            sendLag: summary.sendLag,
+            ceilingFraction: ceiling.map { $0.fraction(outputTokensPerSecond: summary.outputTokensPerSecond, requestsPerSecond: summary.requestsPerSecond) })
+        outcomes[outcomes.count - 1].clientHealth = health
         log(Self.progressLine(summary, verdict))
+        log("\(summary.target) \(summary.loadLevel): \(health.summaryLine)")
         if let reason = summary.abortReason { log("\(summary.target) \(summary.loadLevel): aborted: \(reason)") }
         if let sinkFailure = sink.failure { failure = sinkFailure }
         return verdict

@@ -40,6 +40,9 @@ public struct LevelSummary: Sendable {
     private var lastStartS = -Double.infinity
     private var lastEndS = -Double.infinity
 
+    /// Power, energy and engine figures over the level's window, when telemetry was on.
+    public var telemetry: LevelTelemetry?
+
     /// Per-request SLOs for goodput; nil when the scenario sets none.
     public let goodputCriteria: GoodputCriteria?
     /// Successful requests that met every per-request SLO.
@@ -83,6 +86,7 @@ public struct LevelSummary: Sendable {
         warmupRequests += other.warmupRequests
         goodRequests += other.goodRequests
         abortReason = abortReason ?? other.abortReason
+        telemetry = telemetry ?? other.telemetry
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens
         outputTokens += other.outputTokens
@@ -106,6 +110,12 @@ public struct LevelSummary: Sendable {
 
     /// Wall time of the level, seconds (0 before any request).
     public var durationS: Double { requests == 0 ? 0 : max(0, lastEndS - firstStartS) }
+
+    /// The window ``durationS`` measures: first measured send to last response end, in seconds
+    /// since the run started (as `start_s` in `requests.csv`); nil before any request.
+    public var measuredWindowS: ClosedRange<Double>? {
+        requests == 0 || lastEndS < firstStartS ? nil : firstStartS...lastEndS
+    }
 
     /// The rate at which requests were actually sent, per second: (requests − 1) over the time
     /// from the first send to the last; compare with an open-loop level's requested rate.

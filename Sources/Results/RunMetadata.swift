@@ -1,5 +1,6 @@
 import CurlTransport
 import Foundation
+import Metrics
 
 /// `run.json`: enough about a run to reproduce it and to diff it against another years later.
 /// Never holds secrets: URLs are stored with credentials stripped, API keys not at all.
@@ -95,6 +96,11 @@ public struct RunMetadata: Codable, Sendable {
     public var levels: [LevelOutcome] = []
     /// Saturation search results, one per target, when the scenario asked for a search.
     public var saturation: [SaturationOutcome]?
+    /// What telemetry sampled, when the scenario turned it on.
+    public var telemetry: Telemetry?
+    /// The client ceiling the levels' ``LevelOutcome/clientHealth`` were compared with (the last
+    /// `repat selfbench`); nil when none had been measured.
+    public var clientCeiling: ClientCeiling?
 
     /// How prompt lengths were calibrated.
     public struct Calibration: Codable, Sendable {
@@ -133,6 +139,9 @@ public struct RunMetadata: Codable, Sendable {
         public var meetsSLO: Bool?
         /// The limits it broke.
         public var sloFailures: [String]?
+        /// The client's own CPU, send lag and share of its ceiling over the level, and whether it
+        /// was saturated.
+        public var clientHealth: ClientHealth?
 
         /// Creates a level entry.
         public init(target: String, loadLevel: String, requests: Int, warmupRequests: Int, ok: Int, workloadDigest: String?, abortReason: String?, meetsSLO: Bool?, sloFailures: [String]?) {
@@ -165,11 +174,70 @@ public struct RunMetadata: Codable, Sendable {
         }
     }
 
+    /// The telemetry of a run: which sources were found or missing and why, how many samples
+    /// each took and what sampling cost, and the idle power measured before the first level.
+    public struct Telemetry: Codable, Sendable {
+        /// One source: a sampler (`nvidia-smi`, `rapl`, `proc`), a scrape URL, or an Ollama probe.
+        public struct Source: Codable, Sendable {
+            /// Name, as in the `source` column of `telemetry.csv`.
+            public var name: String
+            /// `ok` (sampled), `missing` (not on this host), `failed` (present but no sample).
+            public var status: String
+            /// One line saying why a source is missing or failed, or what it found.
+            public var reason: String?
+            /// The target a scrape or probe belongs to, when it belongs to one.
+            public var target: String?
+            /// Samples taken (one per poll, scrape or `nvidia-smi` tick).
+            public var samples: Int
+            /// Polls or scrapes that failed.
+            public var failures: Int
+            /// Mean wall time per sample spent by repat (reading, parsing, recording), ms.
+            public var wallMsPerSample: Double?
+            /// Mean CPU time per sample of repat's sampling thread, ms.
+            public var cpuMsPerSample: Double?
+            /// CPU time used by the sampling command itself (`nvidia-smi`, `rocm-smi`), seconds.
+            public var childCpuS: Double?
+
+            /// Creates a source entry.
+            public init(name: String, status: String, reason: String?, target: String?, samples: Int, failures: Int, wallMsPerSample: Double?, cpuMsPerSample: Double?, childCpuS: Double?) {
+                self.name = name
+                self.status = status
+                self.reason = reason
+                self.target = target
+                self.samples = samples
+                self.failures = failures
+                self.wallMsPerSample = wallMsPerSample
+                self.cpuMsPerSample = cpuMsPerSample
+                self.childCpuS = childCpuS
+            }
+        }
+
+        /// Seconds between local samples.
+        public var intervalS: Double
+        /// Length of the idle baseline before the first level, seconds (0: none).
+        public var idleSeconds: Double
+        /// Rows written to `telemetry.csv`.
+        public var rows: Int
+        /// Every source tried, found or not.
+        public var sources: [Source]
+        /// Mean power over the idle baseline by power source (`nvidia-smi`, `rapl`, …), watts.
+        public var idlePowerW: [String: Double]
+
+        /// Creates a telemetry entry.
+        public init(intervalS: Double, idleSeconds: Double, rows: Int, sources: [Source], idlePowerW: [String: Double]) {
+            self.intervalS = intervalS
+            self.idleSeconds = idleSeconds
+            self.rows = rows
+            self.sources = sources
+            self.idlePowerW = idlePowerW
+        }
+    }
+
     /// `runId`, not `runID`: the decoder's `convertFromSnakeCase` turns `run_id` into `runId`, and
     /// the encoder's `convertToSnakeCase` turns `runId` back into `run_id`.
     private enum CodingKeys: String, CodingKey {
         case repatVersion, repatCommit, runID = "runId", status, scenarioDigest, slo, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
-        case targets, loadLevels, workload, workloadDigest, calibration, levels, saturation
+        case targets, loadLevels, workload, workloadDigest, calibration, levels, saturation, telemetry, clientCeiling
     }
 
     /// Creates metadata.

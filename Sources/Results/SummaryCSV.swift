@@ -1,3 +1,4 @@
+import Foundation
 import Metrics
 
 /// The layout of `summary.csv`: one row per target and load level, columns documented in
@@ -9,11 +10,14 @@ public enum SummaryCSV {
         public var summary: LevelSummary
         /// Whether the level met the scenario's SLOs; nil without SLOs.
         public var meetsSLO: Bool?
+        /// The client's own load over the level and whether it was saturated; nil when not measured.
+        public var clientHealth: ClientHealth?
 
         /// Creates a row.
-        public init(summary: LevelSummary, meetsSLO: Bool?) {
+        public init(summary: LevelSummary, meetsSLO: Bool?, clientHealth: ClientHealth? = nil) {
             self.summary = summary
             self.meetsSLO = meetsSLO
+            self.clientHealth = clientHealth
         }
     }
 
@@ -23,6 +27,18 @@ public enum SummaryCSV {
     static let distributions = ["ttft", "tpot", "itl", "e2e", "ttft_sched", "e2e_sched"]
     /// Statistics per distribution, in column order.
     static let statistics = ["mean", "p50", "p90", "p95", "p99", "max"]
+
+    /// Telemetry columns, after `workload_digest`; empty when not measured (see ``LevelTelemetry``).
+    public static let telemetryColumns = [
+        "power_mean_w", "power_peak_w", "idle_power_w", "energy_j", "j_per_output_token", "wh_per_1k_tokens",
+        "gpu_util_mean_pct", "kv_cache_peak_pct", "queue_peak", "power_source",
+    ]
+
+    /// Client self-monitoring columns, after the telemetry columns (see ``ClientHealth``); empty
+    /// when not measured.
+    public static let clientColumns = [
+        "client_cpu_s", "client_cpu_pct", "send_lag_p99_9_ms", "client_ceiling_fraction", "client_saturated", "client_saturation_reason",
+    ]
 
     /// Column names, in order.
     public static let columns: [String] = {
@@ -36,6 +52,8 @@ public enum SummaryCSV {
             names += statistics.map { "\(distribution)_\($0)_ms" }
         }
         names += ["send_lag_p50_ms", "send_lag_p99_ms", "send_lag_max_ms", "meets_slo", "abort_reason", "workload_digest"]
+        names += telemetryColumns
+        names += clientColumns
         return names
     }()
 
@@ -70,6 +88,26 @@ public enum SummaryCSV {
             CSVField.fixed3(summary.sendLag.maxMs), row.meetsSLO.map { $0 ? "true" : "false" } ?? "",
             CSVField.text(summary.abortReason ?? ""), summary.workloadDigest ?? "",
         ]
+        let telemetry = summary.telemetry ?? LevelTelemetry()
+        cells += [
+            CSVField.fixed3(telemetry.powerMeanW), CSVField.fixed3(telemetry.powerPeakW), CSVField.fixed3(telemetry.idlePowerW),
+            CSVField.fixed3(telemetry.energyJ), fixed6(telemetry.joulesPerToken(outputTokens: summary.outputTokens)),
+            fixed6(telemetry.wattHoursPerThousandTokens(outputTokens: summary.outputTokens)),
+            CSVField.fixed3(telemetry.gpuUtilMeanPct), CSVField.fixed3(telemetry.kvCachePeakPct),
+            CSVField.fixed3(telemetry.queuePeak), CSVField.text(telemetry.powerSource ?? ""),
+        ]
+        let health = row.clientHealth
+        cells += [
+            CSVField.fixed3(health?.cpuSeconds), CSVField.fixed3(health?.cpuPercent), CSVField.fixed3(health?.sendLagP999Ms),
+            fixed6(health?.ceilingFraction), health.map { $0.saturated ? "true" : "false" } ?? "",
+            CSVField.text(health?.reasons.joined(separator: "; ") ?? ""),
+        ]
         return cells.joined(separator: ",")
+    }
+
+    /// Six decimals, for per-token energy (fractions of a joule); empty for nil or non-finite.
+    private static func fixed6(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return String(format: "%.6f", value)
     }
 }

@@ -46,11 +46,14 @@ final class Engine: Sendable {
 
     /// The profile the engine was built from; never changes.
     let profile: EngineProfile
+    /// Where ground-truth stamps are logged, when the profile asks for a log.
+    let groundTruthLog: GroundTruthLog?
     private let core: NIOLockedValueBox<Core>
 
     /// An idle engine modelled on `profile`, its model resident from `startedAt` (Unix seconds).
     init(profile: EngineProfile, startedAt: Double) {
         self.profile = profile
+        groundTruthLog = profile.groundTruth.enabled ? profile.groundTruth.logPath.flatMap(GroundTruthLog.init(path:)) : nil
         self.core = NIOLockedValueBox(
             Core(state: EngineState(profile: profile), residency: ModelResidency(loadedAt: startedAt)))
     }

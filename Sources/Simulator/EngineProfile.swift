@@ -35,6 +35,9 @@ public struct EngineProfile: Sendable, Equatable {
     public var errorRate: Double
     /// The faults injected into responses (all off by default); see ``FaultOptions``.
     public var faults: FaultOptions
+    /// Token texts carrying their write times, for measuring clients (off by default); see
+    /// ``GroundTruthOptions``.
+    public var groundTruth: GroundTruthOptions
     /// Root seed of every random decision the simulator makes.
     public var seed: UInt64
 
@@ -54,6 +57,7 @@ public struct EngineProfile: Sendable, Equatable {
         modelBytes = 4_900_000_000
         errorRate = 0
         faults = FaultOptions()
+        groundTruth = GroundTruthOptions()
         seed = 0
     }
 }

@@ -27,7 +27,9 @@ extension HTTPHandler {
         let session =
             request.stream
             ? streamingSession(
-                context: context, reply, encoder: encoder, sampler: sampler, faults: ticket.faults, finished: finished)
+                context: context, reply, encoder: encoder, sampler: sampler, faults: ticket.faults, finished: finished,
+                groundTruth: engine.profile.groundTruth.enabled
+                    ? GroundTruthStamper(request: ticket.ordinal, log: engine.groundTruthLog) : nil)
             : bufferedSession(
                 context: context, reply, encoder: encoder, sampler: sampler, faults: ticket.faults, finished: finished)
         state = .responding(session: session)
@@ -36,10 +38,11 @@ extension HTTPHandler {
 
     /// A session that streams: the head and opening events now, then an event per token, then
     /// the closing events; an injected abort cuts the connection or ends with failure events.
-    /// `finished` runs when the last token is out.
+    /// `finished` runs when the last token is out. With `groundTruth`, each token's text is replaced
+    /// by its write time just before its event is encoded and written.
     private func streamingSession(
         context: ChannelHandlerContext, _ reply: Reply, encoder: any ResponseEncoding, sampler: OutputSampler,
-        faults: FaultPlan, finished: @escaping () -> Void
+        faults: FaultPlan, finished: @escaping () -> Void, groundTruth: GroundTruthStamper?
     ) -> GenerationSession {
         let framing = encoder.framing
         writeStreamHead(context: context, reply, contentType: framing.contentType)
@@ -48,6 +51,7 @@ extension HTTPHandler {
             engine: engine, eventLoop: context.eventLoop, sampler: sampler, faults: faults,
             onToken: { token, index in
                 var events = index == 0 ? encoder.firstTokenPreamble() : []
+                let token = groundTruth?.stamp(token, index: index) ?? token
                 events.append(faults.tokenEvent(token, index: index, encoder: encoder))
                 self.writeEvents(context: context, events, framing: framing, flush: true)
             },

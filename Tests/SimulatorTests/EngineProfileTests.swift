@@ -30,6 +30,7 @@ struct EngineProfileTests {
             "disconnect_rate": "0.1", "disconnect_after_tokens": "2", "stall_rate": "0.1", "stall_after_tokens": "2",
             "stall_seconds": "0.5", "malformed_rate": "0.1", "stream_error_rate": "0.1", "stream_error_after_tokens": "1",
             "slow_headers_ms": "10", "large_event_rate": "0.1", "large_event_bytes": "100", "first_token_delay_ms": "10",
+            "ground_truth": "true", "ground_truth_log": "/dev/null",
         ]
         #expect(Set(values.keys) == Set(EngineProfile.optionNames))
         for (name, value) in values { try profile.set(name, to: value) }
@@ -43,6 +44,7 @@ struct EngineProfileTests {
         #expect(profile.seed == 42)
         #expect(profile.faults.retryAfterDate)
         #expect(profile.faults.largeEventBytes == 100)
+        #expect(profile.groundTruth.enabled && profile.groundTruth.logPath == "/dev/null")
     }
 
     @Test("an unknown option name is rejected with the list of valid names")

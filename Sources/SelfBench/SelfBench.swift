@@ -1,0 +1,90 @@
+import Foundation
+import Metrics
+import Results
+
+/// `repat selfbench`: runs the built-in simulator and repat's client in this process and measures
+/// the client itself — its ceiling, its timestamp error against the simulator's ground truth, how
+/// faithfully it keeps an open-loop schedule, and how it copes with large payloads — then judges
+/// the figures against the goals of issue 7.
+///
+/// A section that cannot run is reported as not measured, with the reason in the notes; the
+/// others still run.
+public struct SelfBench: Sendable {
+    private let settings: SelfBenchSettings
+    private let mode: String
+    private let log: @Sendable (String) -> Void
+
+    /// A benchmark with `settings`, labelled `mode` (`quick`, `full`) in the report; progress
+    /// lines go to `log`.
+    public init(settings: SelfBenchSettings, mode: String, log: @escaping @Sendable (String) -> Void) {
+        self.settings = settings
+        self.mode = mode
+        self.log = log
+    }
+
+    /// Runs every section and returns the report with its goals.
+    public func run() async -> SelfBenchReport {
+        let host = HostInfo.current()
+        let largest = settings.streamCounts.max() ?? 0
+        let limit = FileLimit.raise(toHold: largest)
+        var fileLimitLine = "open files: soft \(limit.soft), hard \(limit.hard) (\(FileLimit.perStream) per stream in one process + \(FileLimit.reserve) reserve: room for \(NumberText.count(limit.streamCapacity)) streams)"
+        if limit.streamCapacity < largest {
+            fileLimitLine += "; \(NumberText.count(largest)) streams need \(largest * FileLimit.perStream + FileLimit.reserve): raise the hard limit (ulimit -Hn) as root"
+        }
+        log(fileLimitLine)
+        let loadBefore = Self.loadAverage()
+        var report = SelfBenchReport(
+            date: Timestamp.iso8601(Date()), mode: mode, host: "\(host.cpuModel), \(host.cpuCores) cores", fileLimit: fileLimitLine)
+        report.notes = [
+            "client and simulator share this process and its \(host.cpuCores) cores; the simulator runs \(settings.simulatorThreads) event-loop thread(s), the client its curl thread and Swift's task pool",
+            "client CPU = process CPU (getrusage) minus the simulator threads' on-CPU time (/proc/self/task/*/schedstat)",
+            "events per client CPU-second = events received / client CPU seconds: the rate one busy core would give at the measured cost per event",
+            "send lag runs from the scheduled time to the start of the request's task, before the transport thread sends it",
+        ]
+        do {
+            report.ceiling = try await CeilingStep(settings: settings, log: log).run()
+        } catch {
+            report.notes.append("client ceiling not measured: \(error.description)")
+        }
+        do {
+            report.timestampError = try await TimestampErrorStep(settings: settings, streamCapacity: limit.streamCapacity, log: log).run()
+        } catch {
+            report.notes.append("timestamp error not measured: \(error.description)")
+        }
+        do {
+            report.schedule = try await ScheduleFidelityStep(settings: settings, log: log).run()
+        } catch {
+            report.notes.append("schedule fidelity not measured: \(error.description)")
+        }
+        do {
+            report.payloads = try await LargePayloadStep(settings: settings, log: log).run()
+        } catch {
+            report.notes.append("large payloads not measured: \(error.description)")
+        }
+        report.goals = GoalCheck.goals(for: report)
+        report.loadAverage = "\(loadBefore) before, \(Self.loadAverage()) after"
+        return report
+    }
+
+    /// The 1-minute load average from `/proc/loadavg`, or `unknown`.
+    private static func loadAverage() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
+            let first = text.split(separator: " ").first
+        else { return "unknown" }
+        return String(first)
+    }
+
+    /// The client ceiling a report measured, for later runs to compare against: the best token
+    /// event rate of the long-stream rows and the best request rate of the short-request rows;
+    /// nil when the ceiling section did not run.
+    public static func ceiling(of report: SelfBenchReport) -> ClientCeiling? {
+        let long = report.ceiling.filter { $0.shape == CeilingStep.longShape && $0.failures == 0 }
+        let short = report.ceiling.filter { $0.shape == CeilingStep.shortShape && $0.failures == 0 }
+        guard let best = long.max(by: { $0.eventsPerSecond < $1.eventsPerSecond }),
+            let fastest = short.max(by: { $0.requestsPerSecond < $1.requestsPerSecond })
+        else { return nil }
+        return ClientCeiling(
+            eventsPerSecond: best.eventsPerSecond, requestsPerSecond: fastest.requestsPerSecond,
+            cpuSecondsPerMillionEvents: best.clientCPUSecondsPerMillionEvents, measuredAt: report.date, host: report.host)
+    }
+}

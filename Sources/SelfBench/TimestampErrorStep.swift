@@ -1,0 +1,77 @@
+import CurlTransport
+import LoadGen
+import Metrics
+import Simulator
+
+/// The timestamp-error section: for each stream count, the paced ground-truth simulator writes
+/// each token's monotonic write time into its text and the client compares it with the time its
+/// write callback stamped on the chunk: the error of every TTFT and ITL repat reports.
+struct TimestampErrorStep {
+    let settings: SelfBenchSettings
+    /// Streams the open-files limit allows.
+    let streamCapacity: Int
+    let log: @Sendable (String) -> Void
+
+    func run() async throws(SelfBenchError) -> [SelfBenchReport.TimestampErrorRow] {
+        var rows: [SelfBenchReport.TimestampErrorRow] = []
+        for requested in settings.streamCounts {
+            let streams = min(requested, streamCapacity)
+            if streams < requested {
+                log("timestamp error: \(requested) streams capped at \(streams) by the open-files limit")
+            }
+            let row = try await measure(requested: requested, streams: streams)
+            log("timestamp error: \(streams) streams (peak open \(row.peakOpenStreams)), ITL \(NumberText.fixed(row.interTokenMs)) ms: "
+                + "p50 \(NumberText.fixed(row.errorP50Us)) us, p99 \(NumberText.fixed(row.errorP99Us)) us, "
+                + "max \(NumberText.fixed(row.errorMaxUs)) us, coalesced \(NumberText.percent(row.coalescedFraction))")
+            rows.append(row)
+        }
+        return rows
+    }
+
+    private func measure(requested: Int, streams: Int) async throws(SelfBenchError) -> SelfBenchReport.TimestampErrorRow {
+        let interTokenMs = settings.interTokenMs(streams: streams)
+        // Streams open over up to 2 s (0.2 ms apart), so thousands of connects do not overflow
+        // the listen backlog; every request lasts past the end of the step.
+        let ramp = min(2.0, Double(streams) * 0.000_2)
+        let tokens = Int(((ramp + settings.stepSeconds) * 1000 / interTokenMs).rounded(.up)) + 2
+        let server = try await BenchSimulator.start(
+            BenchSimulator.Shape(interTokenMs: interTokenMs, groundTruth: true), threads: settings.simulatorThreads)
+        let transport = CurlTransport()
+        let result: StreamProbeResult
+        let before: ClientCPUMeter.Reading
+        let after: ClientCPUMeter.Reading
+        do throws(SelfBenchError) {
+            let plan = try BenchPlan.make(
+                baseURL: server.baseURL, load: .closed(concurrency: streams, seconds: settings.stepSeconds, rampSeconds: nil),
+                promptTokens: 16, maxTokens: tokens)
+            let (target, requests) = try BenchPlan.requests(for: plan, count: streams)
+            let probe = StreamProbe(transport: transport, target: target, requests: requests, reading: .groundTruth)
+            before = ClientCPUMeter.read()
+            result = await probe.run(seconds: settings.stepSeconds, rampSeconds: ramp)
+            after = ClientCPUMeter.read()
+        } catch {
+            transport.close()
+            try? await server.shutdown()
+            throw error
+        }
+        transport.close()
+        try? await server.shutdown()
+        let seconds = after.wallSeconds(since: before)
+        let cpu = after.clientCPUSeconds(since: before)
+        let events = result.counts.tokenEvents
+        return SelfBenchReport.TimestampErrorRow(
+            streamsRequested: requested, streams: streams, peakOpenStreams: result.peakOpenStreams,
+            interTokenMs: interTokenMs, tokens: result.timestampError.count,
+            errorP50Us: result.timestampError.percentileMs(50).map { $0 * 1000 },
+            errorP99Us: result.timestampError.percentileMs(99).map { $0 * 1000 },
+            errorP999Us: result.timestampError.percentileMs(99.9).map { $0 * 1000 },
+            errorMaxUs: result.timestampError.maxMs.map { $0 * 1000 },
+            coalescedFraction: result.counts.coalescedFraction,
+            eventsPerSecond: seconds > 0 ? Double(events) / seconds : 0,
+            clientCPUPercent: seconds > 0 ? cpu / seconds * 100 : 0,
+            simulatorCPUPercent: seconds > 0 ? after.simulatorCPUSeconds(since: before) / seconds * 100 : 0,
+            clientCPUSecondsPerMillionEvents: events > 0 ? cpu / Double(events) * 1e6 : nil,
+            failures: result.counts.failures, firstFailure: result.counts.firstFailure
+        )
+    }
+}
