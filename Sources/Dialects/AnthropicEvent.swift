@@ -51,7 +51,7 @@ struct AnthropicEvent {
             } else if key.elementsEqual("message".utf8), !nested, reader.peek() == .object {
                 event.usage = try read(&reader, nested: true).usage ?? event.usage
             } else if key.elementsEqual("error".utf8) {
-                event.errorMessage = try readError(&reader)
+                event.errorMessage = try reader.readErrorMember(fallbackKey: "type")
             } else {
                 try reader.skipValue()
             }
@@ -83,36 +83,6 @@ struct AnthropicEvent {
             } else {
                 try reader.skipValue()
             }
-        }
-    }
-
-    private static func readError(_ reader: inout JSONReader) throws(JSONReaderError) -> String? {
-        switch reader.peek() {
-        case .string:
-            let text = try reader.readString()
-            return text.isEmpty ? "error" : text
-        case .object:
-            var message: String?
-            var type: String?
-            try reader.beginObject()
-            var isFirst = true
-            while let key = try reader.nextKey(&isFirst) {
-                if key.elementsEqual("message".utf8), reader.peek() == .string {
-                    message = try reader.readString()
-                } else if key.elementsEqual("type".utf8), reader.peek() == .string {
-                    type = try reader.readString()
-                } else {
-                    try reader.skipValue()
-                }
-            }
-            if let message, !message.isEmpty { return message }
-            if let type, !type.isEmpty { return type }
-            return "error"
-        case .literal where reader.consumeNull():
-            return nil
-        case .array, .number, .literal, .end:
-            try reader.skipValue()
-            return "error"
         }
     }
 }

@@ -38,7 +38,7 @@ struct GeminiResponse {
             } else if key.elementsEqual("promptFeedback".utf8) {
                 response.blockReason = try readBlockReason(&reader)
             } else if key.elementsEqual("error".utf8) {
-                response.errorMessage = try readError(&reader)
+                response.errorMessage = try reader.readErrorMember(fallbackKey: "status")
             } else {
                 try reader.skipValue()
             }
@@ -144,36 +144,6 @@ struct GeminiResponse {
             }
         }
         return reason
-    }
-
-    private static func readError(_ reader: inout JSONReader) throws(JSONReaderError) -> String? {
-        switch reader.peek() {
-        case .string:
-            let text = try reader.readString()
-            return text.isEmpty ? "error" : text
-        case .object:
-            var message: String?
-            var status: String?
-            try reader.beginObject()
-            var isFirst = true
-            while let key = try reader.nextKey(&isFirst) {
-                if key.elementsEqual("message".utf8), reader.peek() == .string {
-                    message = try reader.readString()
-                } else if key.elementsEqual("status".utf8), reader.peek() == .string {
-                    status = try reader.readString()
-                } else {
-                    try reader.skipValue()
-                }
-            }
-            if let message, !message.isEmpty { return message }
-            if let status, !status.isEmpty { return status }
-            return "error"
-        case .literal where reader.consumeNull():
-            return nil
-        case .array, .number, .literal, .end:
-            try reader.skipValue()
-            return "error"
-        }
     }
 }
 

@@ -50,6 +50,18 @@ struct JSONReader {
         return true
     }
 
+    /// Reads `true` or `false`.
+    mutating func readBool() throws(JSONReaderError) -> Bool {
+        skipWhitespace()
+        if matches("true") {
+            index += 4
+            return true
+        }
+        guard matches("false") else { throw JSONReaderError() }
+        index += 5
+        return false
+    }
+
     /// Consumes `{`.
     mutating func beginObject() throws(JSONReaderError) {
         try expect(UInt8(ascii: "{"))

@@ -61,7 +61,7 @@ struct OllamaResponse {
             } else if key.elementsEqual("response".utf8) || key.elementsEqual("thinking".utf8) {
                 response.bearsTokens = try readText(&reader) || response.bearsTokens
             } else if key.elementsEqual("done".utf8) {
-                response.done = reader.consumeNull() ? false : try readBool(&reader, after: key, in: buffer)
+                response.done = reader.consumeNull() ? false : try reader.readBool()
             } else if key.elementsEqual("done_reason".utf8) {
                 response.doneReason = reader.consumeNull() ? nil : try reader.readString()
             } else if key.elementsEqual("prompt_eval_count".utf8) {
@@ -77,7 +77,7 @@ struct OllamaResponse {
             } else if key.elementsEqual("eval_duration".utf8) {
                 response.evalDuration = reader.consumeNull() ? nil : try reader.readDouble()
             } else if key.elementsEqual("error".utf8) {
-                response.errorMessage = try readError(&reader)
+                response.errorMessage = try reader.readErrorMember(fallbackKey: nil)
             } else {
                 try reader.skipValue()
             }
@@ -105,53 +105,6 @@ struct OllamaResponse {
     /// A string or `null`: whether it is non-empty text.
     private static func readText(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
         reader.consumeNull() ? false : try reader.readNonEmptyString()
-    }
-
-    /// A `true` or `false` value. ``JSONReader`` has no boolean reader, so the literal is told apart
-    /// by its first byte: the key's bytes point into `buffer`, and between them and the value lie
-    /// only the key's closing quote, the colon (already checked by the reader) and whitespace.
-    /// ``JSONReader/skipValue()`` then checks the whole literal.
-    private static func readBool(
-        _ reader: inout JSONReader, after key: UnsafeBufferPointer<UInt8>, in buffer: UnsafeBufferPointer<UInt8>
-    ) throws(JSONReaderError) -> Bool {
-        guard reader.peek() == .literal, let keyStart = key.baseAddress, let bufferStart = buffer.baseAddress else {
-            throw JSONReaderError()
-        }
-        var index = keyStart - bufferStart + key.count
-        while index < buffer.count, buffer[index] == UInt8(ascii: "\"") || buffer[index] == UInt8(ascii: ":")
-            || OpenAIBodyDecoder.isJSONWhitespace(buffer[index]) {
-            index += 1
-        }
-        guard index < buffer.count else { throw JSONReaderError() }
-        let first = buffer[index]
-        guard first == UInt8(ascii: "t") || first == UInt8(ascii: "f") else { throw JSONReaderError() }
-        try reader.skipValue()
-        return first == UInt8(ascii: "t")
-    }
-
-    private static func readError(_ reader: inout JSONReader) throws(JSONReaderError) -> String? {
-        switch reader.peek() {
-        case .string:
-            let text = try reader.readString()
-            return text.isEmpty ? "error" : text
-        case .object:
-            var message: String?
-            try reader.beginObject()
-            var isFirst = true
-            while let key = try reader.nextKey(&isFirst) {
-                if key.elementsEqual("message".utf8), reader.peek() == .string {
-                    message = try reader.readString()
-                } else {
-                    try reader.skipValue()
-                }
-            }
-            return message.flatMap { $0.isEmpty ? nil : $0 } ?? "error"
-        case .literal where reader.consumeNull():
-            return nil
-        case .array, .number, .literal, .end:
-            try reader.skipValue()
-            return "error"
-        }
     }
 
     private static func milliseconds(_ nanoseconds: Double) -> Double {

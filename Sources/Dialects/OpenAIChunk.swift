@@ -41,7 +41,7 @@ struct OpenAIChunk {
             } else if key.elementsEqual("timings".utf8) {
                 chunk.timings = try readTimings(&reader)
             } else if key.elementsEqual("error".utf8) {
-                chunk.errorMessage = try readError(&reader)
+                chunk.errorMessage = try reader.readErrorMember(fallbackKey: "type")
             } else {
                 try reader.skipValue()
             }
@@ -177,35 +177,6 @@ struct OpenAIChunk {
         return timings
     }
 
-    private static func readError(_ reader: inout JSONReader) throws(JSONReaderError) -> String? {
-        switch reader.peek() {
-        case .string:
-            let text = try reader.readString()
-            return text.isEmpty ? "error" : text
-        case .object:
-            var message: String?
-            var type: String?
-            try reader.beginObject()
-            var isFirst = true
-            while let key = try reader.nextKey(&isFirst) {
-                if key.elementsEqual("message".utf8), reader.peek() == .string {
-                    message = try reader.readString()
-                } else if key.elementsEqual("type".utf8), reader.peek() == .string {
-                    type = try reader.readString()
-                } else {
-                    try reader.skipValue()
-                }
-            }
-            if let message, !message.isEmpty { return message }
-            if let type, !type.isEmpty { return type }
-            return "error"
-        case .literal where reader.consumeNull():
-            return nil
-        case .array, .number, .literal, .end:
-            try reader.skipValue()
-            return "error"
-        }
-    }
 
     private static func readOptionalInt(_ reader: inout JSONReader) throws(JSONReaderError) -> Int? {
         reader.consumeNull() ? nil : try reader.readInt()
