@@ -70,7 +70,7 @@ public struct AnthropicDialect: Dialect {
 
     /// A stream decoder (server-sent events) or a whole-body decoder.
     public func makeDecoder(streaming: Bool) -> any ResponseDecoder {
-        streaming ? AnthropicStreamDecoder() : AnthropicBodyDecoder()
+        streaming ? AnthropicStreamDecoder() : WholeBodyDecoder<AnthropicBody>()
     }
 
     /// The `error.message` of Anthropic's `{"type":"error","error":{"type":…,"message":…}}` body

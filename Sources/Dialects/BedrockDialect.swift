@@ -83,7 +83,7 @@ public struct BedrockDialect: Dialect {
 
     /// An event-stream decoder (ConverseStream) or a whole-body decoder (Converse).
     public func makeDecoder(streaming: Bool) -> any ResponseDecoder {
-        streaming ? BedrockStreamDecoder() : BedrockBodyDecoder()
+        streaming ? BedrockStreamDecoder() : WholeBodyDecoder<BedrockBody>()
     }
 
     /// The `message` (or `Message`) of a Bedrock error body such as

@@ -72,7 +72,7 @@ public struct GeminiDialect: Dialect {
 
     /// A stream decoder (server-sent events) or a whole-body decoder.
     public func makeDecoder(streaming: Bool) -> any ResponseDecoder {
-        streaming ? GeminiStreamDecoder() : GeminiBodyDecoder()
+        streaming ? GeminiStreamDecoder() : WholeBodyDecoder<GeminiBody>()
     }
 
     /// The `error.message` of Google's `{"error":{"code":…,"message":…,"status":…}}` body (other

@@ -79,7 +79,7 @@ public struct OllamaDialect: Dialect {
 
     /// A newline-delimited JSON stream decoder or a whole-body decoder; the same for both APIs.
     public func makeDecoder(streaming: Bool) -> any ResponseDecoder {
-        streaming ? OllamaStreamDecoder() : OllamaBodyDecoder()
+        streaming ? OllamaStreamDecoder() : WholeBodyDecoder<OllamaBody>()
     }
 
     /// The `error` string of Ollama's `{"error":"…"}` body (other common shapes too), or the body text.
