@@ -36,6 +36,8 @@ private func simulatedScenario(name: String, slower: Bool = false, targets: [Str
       prompt_tokens: 128
       max_tokens: 16
       ignore_eos: true
+    # Reruns must differ only by chance: no sampler scraping the simulators' /metrics mid-run.
+    telemetry: off
 
     """
 }
