@@ -55,12 +55,7 @@ public struct AnthropicDialect: Dialect {
 
     /// `GET {baseURL}/models?limit=1000`, the largest page the API serves.
     public func modelListRequest(endpoint: Endpoint) throws(DialectError) -> HTTPRequest? {
-        var request = HTTPRequest(
-            method: "GET", url: try endpoint.url(appending: "/models?limit=1000"), headers: [HTTPHeader("Accept", "application/json")]
-        )
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
+        try jsonGET("/models?limit=1000", endpoint: endpoint)
     }
 
     /// The `data[].id` members of a `/models` response.

@@ -59,13 +59,7 @@ public struct AzureOpenAIDialect: Dialect {
     /// `GET {baseURL}/openai/models?api-version=V`: the models the resource can use (base and
     /// fine-tuned models, not deployments).
     public func modelListRequest(endpoint: Endpoint) throws(DialectError) -> HTTPRequest? {
-        var request = HTTPRequest(
-            method: "GET", url: try endpoint.url(appending: "/openai/models\(Self.query(endpoint))"),
-            headers: [HTTPHeader("Accept", "application/json")]
-        )
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
+        try jsonGET("/openai/models\(Self.query(endpoint))", endpoint: endpoint)
     }
 
     /// Always `nil`: Azure's listing names base models (`gpt-4o-mini-2024-07-18`), not the

@@ -50,6 +50,15 @@ extension Dialect {
     /// Bearer token, as OpenAI and most compatible servers take it.
     public var defaultKeyStyle: APIKeyStyle { .bearer }
 
+    /// An authorized `GET {baseURL}{path}` asking for JSON, with the endpoint's extra headers: the
+    /// shape of every model-listing request.
+    func jsonGET(_ path: String, endpoint: Endpoint) throws(DialectError) -> HTTPRequest {
+        var request = HTTPRequest(method: "GET", url: try endpoint.url(appending: path), headers: [HTTPHeader("Accept", "application/json")])
+        authorize(&request, endpoint: endpoint)
+        request.headers.append(contentsOf: endpoint.extraHeaders)
+        return request
+    }
+
     /// Adds the endpoint's key header (if any) before its extra headers are appended by the caller.
     public func authorize(_ request: inout HTTPRequest, endpoint: Endpoint) {
         if let header = endpoint.keyHeader(default: defaultKeyStyle) {

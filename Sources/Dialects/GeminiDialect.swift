@@ -54,12 +54,7 @@ public struct GeminiDialect: Dialect {
 
     /// `GET {baseURL}/models?pageSize=1000`, the largest page the API serves.
     public func modelListRequest(endpoint: Endpoint) throws(DialectError) -> HTTPRequest? {
-        var request = HTTPRequest(
-            method: "GET", url: try endpoint.url(appending: "/models?pageSize=1000"), headers: [HTTPHeader("Accept", "application/json")]
-        )
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
+        try jsonGET("/models?pageSize=1000", endpoint: endpoint)
     }
 
     /// The `models[].name` members of a `/models` response, without their `models/` prefix

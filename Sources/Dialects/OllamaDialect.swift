@@ -64,12 +64,7 @@ public struct OllamaDialect: Dialect {
 
     /// `GET {baseURL}/api/tags`.
     public func modelListRequest(endpoint: Endpoint) throws(DialectError) -> HTTPRequest? {
-        var request = HTTPRequest(
-            method: "GET", url: try endpoint.url(appending: "/api/tags"), headers: [HTTPHeader("Accept", "application/json")]
-        )
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
+        try jsonGET("/api/tags", endpoint: endpoint)
     }
 
     /// The `models[].name` members of an `/api/tags` response (`llama3.2:latest`).

@@ -69,10 +69,7 @@ public struct OpenAIDialect: Dialect {
 
     /// `GET {baseURL}/models`.
     public func modelListRequest(endpoint: Endpoint) throws(DialectError) -> HTTPRequest? {
-        var request = HTTPRequest(method: "GET", url: try endpoint.url(appending: "/models"), headers: [HTTPHeader("Accept", "application/json")])
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
+        try jsonGET("/models", endpoint: endpoint)
     }
 
     /// The `data[].id` members of a `/models` response.
