@@ -28,9 +28,11 @@ let package = Package(
         ),
         // Typed, non-variadic wrappers over curl's variadic setopt/getinfo.
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        // Linux's epoll and eventfd headers, which the Glibc module leaves out.
+        .systemLibrary(name: "CEpoll"),
         .target(
             name: "CurlTransport",
-            dependencies: ["CCurl", "CCurlShim"],
+            dependencies: ["CCurl", "CCurlShim", "CEpoll"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -43,3 +43,15 @@ CURLcode repat_curl_easy_getinfo_string(CURL *handle, CURLINFO info, const char 
 CURLMcode repat_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
     return curl_multi_setopt(multi, option, value);
 }
+
+CURLMcode repat_curl_multi_setopt_pointer(CURLM *multi, CURLMoption option, void *value) {
+    return curl_multi_setopt(multi, option, value);
+}
+
+CURLMcode repat_curl_multi_setopt_socket_callback(CURLM *multi, repat_curl_socket_callback callback) {
+    return curl_multi_setopt(multi, CURLMOPT_SOCKETFUNCTION, callback);
+}
+
+CURLMcode repat_curl_multi_setopt_timer_callback(CURLM *multi, repat_curl_timer_callback callback) {
+    return curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, callback);
+}

@@ -1,17 +1,21 @@
 import CCurl
 import CCurlShim
 
-/// One request in flight: its easy handle, the C buffers that must outlive it, and the
-/// continuation its consumer reads from.
+/// One request in flight: its easy handle, the C buffers that must outlive it, the handler that
+/// takes its response and what to call when it ends.
 ///
-/// Ownership: created by the submitting task, then handed to the transport thread through the
-/// command queue; from then on only that thread touches it (hence `@unchecked Sendable`). The
-/// continuation itself is thread-safe.
+/// Ownership: created by the submitting task, then handed to a transport thread through its
+/// command queue; from then on only that thread touches it (hence `@unchecked Sendable`).
 final class Transfer: @unchecked Sendable {
     let id: UInt64
     let request: HTTPRequest
     let options: TransferOptions
-    let continuation: AsyncThrowingStream<TransferEvent, any Error>.Continuation
+    /// When to hand the request to curl, monotonic ns; 0 or a past time means at once.
+    let sendAt: UInt64
+    /// When it was handed to curl (0 until then).
+    private(set) var startedAt: UInt64 = 0
+    private let handler: any ResponseHandler
+    private let onEnd: @Sendable (TransferEnd) -> Void
 
     private(set) var handle: EasyHandle?
     private var headerList: UnsafeMutablePointer<curl_slist>?
@@ -22,11 +26,16 @@ final class Transfer: @unchecked Sendable {
     /// Set when the consumer has gone away; the write callback then aborts the transfer.
     private(set) var abandoned = false
 
-    init(id: UInt64, request: HTTPRequest, options: TransferOptions, continuation: AsyncThrowingStream<TransferEvent, any Error>.Continuation) {
+    init(
+        id: UInt64, request: HTTPRequest, options: TransferOptions, sendAt: UInt64,
+        handler: any ResponseHandler, onEnd: @escaping @Sendable (TransferEnd) -> Void
+    ) {
         self.id = id
         self.request = request
         self.options = options
-        self.continuation = continuation
+        self.sendAt = sendAt
+        self.handler = handler
+        self.onEnd = onEnd
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
@@ -114,50 +123,59 @@ final class Transfer: @unchecked Sendable {
         }
     }
 
-    /// Body bytes from curl. Returns false when the consumer is gone and the transfer should abort.
+    /// Notes the moment the transport hands the prepared handle to curl.
+    func markStarted(at time: UInt64) {
+        startedAt = time
+    }
+
+    /// Body bytes from curl. Returns false when the handler wants the transfer aborted.
     func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool {
         if !headSent { sendHead(at: time) }
-        let result = continuation.yield(.body(BodyChunk(bytes: Array(bytes), receivedAt: time)))
-        if case .terminated = result {
+        guard handler.receivedBody(bytes, at: time) else {
             abandoned = true
             return false
         }
         return true
     }
 
-    /// Ends the stream for a transfer curl reports as done.
+    /// Ends a transfer curl reports as done.
     func complete(code: CURLcode) {
-        let timings = handle?.timings() ?? TransferTimings()
+        let timings = currentTimings()
         if code == CURLE_OK {
             if !headSent { sendHead(at: MonotonicClock.now()) }
-            continuation.yield(.finished(timings))
-            continuation.finish()
+            onEnd(.success(timings))
             return
         }
         let message = String(cString: errorBuffer)
         let text = message.isEmpty ? CurlEasyError(code: code).description : message
-        continuation.finish(throwing: TransferFailure(
+        onEnd(.failure(TransferFailure(
             kind: abandoned ? .cancelled : Self.kind(of: code, message: text, timings: timings, receivedHead: headSent),
             curlCode: Int(code.rawValue),
             message: text,
             httpStatus: headSent ? status : 0,
             timings: timings
-        ))
+        )))
     }
 
-    /// Ends the stream for a transfer that never reached curl or was cancelled.
+    /// Ends a transfer that never reached curl or was cancelled.
     func fail(_ kind: TransferFailure.Kind, message: String) {
-        continuation.finish(throwing: TransferFailure(
+        onEnd(.failure(TransferFailure(
             kind: kind, curlCode: 0, message: message,
-            httpStatus: headSent ? status : 0, timings: handle?.timings() ?? TransferTimings()
-        ))
+            httpStatus: headSent ? status : 0, timings: currentTimings()
+        )))
+    }
+
+    private func currentTimings() -> TransferTimings {
+        var timings = handle?.timings() ?? TransferTimings()
+        timings.startedAt = startedAt
+        return timings
     }
 
     private func sendHead(at time: UInt64) {
         guard !headSent else { return }
         headSent = true
         if status == 0, let handle { status = handle.long(CURLINFO_RESPONSE_CODE) }
-        continuation.yield(.head(ResponseHead(status: status, headers: headers, receivedAt: time)))
+        handler.receivedHead(ResponseHead(status: status, headers: headers, receivedAt: time))
     }
 
     private static func kind(of code: CURLcode, message: String, timings: TransferTimings, receivedHead: Bool) -> TransferFailure.Kind {
@@ -196,7 +214,8 @@ extension StringProtocol {
     }
 }
 
-/// curl's write callback: stamps the time before anything else, then hands a copy to the transfer.
+/// curl's write callback: stamps the time before anything else, then hands the bytes to the
+/// transfer's handler, still in curl's buffer.
 private let transferWriteCallback: repat_curl_data_callback = { data, size, count, userdata in
     let time = MonotonicClock.now()
     let length = size * count

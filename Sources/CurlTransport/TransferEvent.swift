@@ -68,6 +68,9 @@ public struct TransferTimings: Sendable, Equatable {
     public var reusedConnection = false
     /// HTTP version used: `1.1`, `2`, or empty when unknown.
     public var httpVersion = ""
+    /// When the transport handed the request to curl, monotonic ns (0: it never did). For a
+    /// request with a send time this is the actual send time, the base of TTFT and send lag.
+    public var startedAt: UInt64 = 0
 
     /// Creates empty timings.
     public init() {}

@@ -5,16 +5,18 @@ import Foundation
 import Glibc
 #endif
 
-/// Fires an open-loop schedule on time: a dedicated thread sleeps with `clock_nanosleep` to each
-/// absolute deadline on the monotonic clock, spins the last stretch, and yields the arrival's
-/// index. Sleeping to absolute deadlines means a late wake-up never shifts later arrivals, and no
-/// arrival waits for an earlier request to finish (no coordinated omission).
+/// Fires an open-loop schedule ahead of time: a dedicated thread sleeps with `clock_nanosleep` to
+/// ``leadNs`` before each absolute deadline on the monotonic clock and yields the arrival's index.
+/// The request's task then has that long to build the request and queue it on the transport thread,
+/// which hands it to curl at the deadline itself (see ``CurlTransport/exchange(_:options:sendAt:handler:started:)``):
+/// the send time does not depend on how soon a task runs. Sleeping to absolute deadlines means a
+/// late wake-up never shifts later arrivals, and no arrival waits for an earlier request to finish
+/// (no coordinated omission).
 final class ArrivalTimer: Sendable {
-    /// Deadlines closer than this are reached by spinning rather than sleeping, trading a little
-    /// CPU for send-time precision.
-    static let spinNs: UInt64 = 50_000
+    /// How long before its send time an arrival is yielded.
+    static let leadNs: UInt64 = 5_000_000
 
-    /// Arrival indices, each yielded at (or just after) its deadline.
+    /// Arrival indices, each yielded ``leadNs`` before its deadline (or at once when later).
     let arrivals: AsyncStream<Int>
     private let continuation: AsyncStream<Int>.Continuation
     private let stopped = StopSignal()
@@ -25,14 +27,14 @@ final class ArrivalTimer: Sendable {
         let continuation = self.continuation
         let stopped = self.stopped
         let thread = Thread {
+            Thread.current.name = "repat-arrivals"
             for (index, deadline) in deadlines.enumerated() {
-                let reached = Self.wait(until: deadline) { stop.isStopping || stopped.isStopping }
+                let reached = Self.wait(until: deadline &- Self.leadNs) { stop.isStopping || stopped.isStopping }
                 guard reached else { break }
                 continuation.yield(index)
             }
             continuation.finish()
         }
-        thread.name = "repat-arrivals"
         thread.start()
     }
 
@@ -47,10 +49,8 @@ final class ArrivalTimer: Sendable {
             if cancelled() { return false }
             let now = MonotonicClock.now()
             if now >= deadline { return true }
-            let remaining = deadline - now
-            if remaining <= spinNs { continue }
             // Never sleep more than 100 ms at a stretch, so a cancel is noticed soon.
-            let target = min(deadline - spinNs, now + 100_000_000)
+            let target = min(deadline, now + 100_000_000)
             var spec = timespec(tv_sec: Int(target / 1_000_000_000), tv_nsec: Int(target % 1_000_000_000))
             clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &spec, nil)
         }

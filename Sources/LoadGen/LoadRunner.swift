@@ -36,7 +36,7 @@ public struct LoadRunner: Sendable {
         target: ResolvedTarget, level: LoadLevel, workload: WorkloadGenerator,
         progressInterval: Double = 1, progress: (@Sendable (LevelProgress) -> Void)? = nil
     ) async -> LevelSummary {
-        let levelStart = MonotonicClock.now() + 1_000_000  // 1 ms of lead so the first send is not late
+        let levelStart = MonotonicClock.now() + ArrivalTimer.leadNs  // so the first send is not late either
         let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput), abort: level.abort)
         let context = RequestContext(
             executor: RequestExecutor(transport: transport, target: target, runID: runID, runStart: runStart),
@@ -129,7 +129,7 @@ private struct RequestContext: Sendable {
 
     func send(index: Int, scheduledAt: UInt64) async {
         let warmup = index < level.warmupRequests
-            || (level.warmupSeconds.map { MonotonicClock.now() < levelStart + UInt64($0 * 1e9) } ?? false)
+            || (level.warmupSeconds.map { scheduledAt < levelStart + UInt64($0 * 1e9) } ?? false)
         var measurement = await executor.execute(
             workload.item(at: level.itemOffset + index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
         )

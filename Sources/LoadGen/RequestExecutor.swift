@@ -7,13 +7,11 @@ import Workload
 
 /// Sends one prompt to one target and measures it into a ``RequestRecord``.
 ///
-/// Runs entirely in the calling task: chunks are decoded as they are read from the transport's
-/// stream, with no hop to another actor. Every way a request can end — success, HTTP error,
-/// transport failure, cancellation — yields a record; partial timings are kept.
+/// The calling task sends the request and is resumed once, when it has ended; meanwhile the
+/// transport thread decodes the chunks as curl hands them over (``ResponseReader``), with no task
+/// wake-up per chunk. Every way a request can end — success, HTTP error, transport failure,
+/// cancellation — yields a record; partial timings are kept.
 struct RequestExecutor: Sendable {
-    /// Largest error body kept for the error message.
-    static let errorBodyLimit = 16 * 1024
-
     let transport: CurlTransport
     let target: ResolvedTarget
     let runID: String
@@ -27,10 +25,10 @@ struct RequestExecutor: Sendable {
     }
 
     func execute(_ item: PromptItem, loadLevel: String, requestID: Int, scheduledAt: UInt64) async -> Measurement {
-        let start = MonotonicClock.now()
+        let prepared = MonotonicClock.now()
         var record = RequestRecord(
             runID: runID, target: target.spec.name, loadLevel: loadLevel, requestID: requestID,
-            scheduledS: seconds(scheduledAt), startS: seconds(start), durationMs: 0, status: .transportError
+            scheduledS: seconds(scheduledAt), startS: seconds(prepared), durationMs: 0, status: .transportError
         )
         let request: HTTPRequest
         do {
@@ -42,18 +40,25 @@ struct RequestExecutor: Sendable {
 
         var attempt: Attempt
         var retries = 0
+        // The first attempt's send time: every latency counts from it (a retry's wait included).
+        var firstSentAt: UInt64?
         while true {
-            attempt = await send(request, start: start)
+            // The first attempt goes out at its scheduled time, handed to curl by the transport
+            // thread (to the microsecond, even when this task started late); retries at once.
+            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0)
+            firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
             let wait = RetryAfter.seconds(attempt.head?.value(of: "retry-after"), now: Date()) ?? policy.defaultWaitSeconds
             try? await Task.sleep(nanoseconds: UInt64(min(wait, policy.maxWaitSeconds) * 1e9))
             retries += 1
         }
         record.retries = retries
+        let start = firstSentAt ?? prepared
+        record.startS = seconds(start)
         var decoder = attempt.decoder
-        let (head, errorBody, timings, failure, lastBytesAt) = (attempt.head, attempt.errorBody, attempt.timings, attempt.failure, attempt.lastBytesAt)
+        let (head, errorBody, timings, failure) = (attempt.head, attempt.errorBody, attempt.timings, attempt.failure)
         let end = MonotonicClock.now()
-        let observation = decoder.finish(at: lastBytesAt)
+        let observation = decoder.finish(at: attempt.lastBytesAt ?? start)
         let timing = TokenTiming(start: start, tokenTimes: observation.tokenTimes, outputTokens: observation.outputTokens)
 
         record.durationMs = TokenTiming.ms(from: start, to: end)
@@ -93,83 +98,57 @@ struct RequestExecutor: Sendable {
     struct Attempt {
         var decoder: any ResponseDecoder
         var head: ResponseHead?
-        var errorBody: [UInt8] = []
+        var errorBody: [UInt8]
         var timings: TransferTimings?
         var failure: TransferFailure?
-        var lastBytesAt: UInt64
+        /// When the last body bytes arrived, if any did.
+        var lastBytesAt: UInt64?
 
-        init(decoder: any ResponseDecoder, start: UInt64) {
-            self.decoder = decoder
-            lastBytesAt = start
+        /// When the transport handed the request to curl, if it did.
+        var sentAt: UInt64? {
+            guard let startedAt = timings?.startedAt, startedAt > 0 else { return nil }
+            return startedAt
         }
     }
 
-    /// Sends the request once and reads its response, decoding as chunks arrive. A watchdog
-    /// aborts the transfer when no token arrives within the first-token timeout; once the end
-    /// marker is seen, a server that keeps the stream open is cut off after a short grace.
-    private func send(_ request: HTTPRequest, start: UInt64) async -> Attempt {
-        var attempt = Attempt(decoder: target.dialect.makeDecoder(streaming: target.parameters.stream), start: start)
-        let (stream, control) = transport.controlledStream(request, options: target.options)
-        let activity = Activity(now: MonotonicClock.now())
-        let watchdog = Watchdog.start(
-            activity: activity, control: control,
-            firstTokenTimeout: target.parameters.stream ? target.firstTokenTimeoutSeconds : nil,
-            idleTimeout: target.idleTimeoutSeconds
-        )
-        var endGrace: Task<Void, Never>?
-        defer {
-            watchdog?.cancel()
-            endGrace?.cancel()
+    /// Sends the request once; its response is decoded on the transport thread as chunks arrive
+    /// (see ``ResponseReader``). A watchdog aborts the transfer when no token arrives within the
+    /// first-token timeout; once the end marker is seen, a server that keeps the stream open is
+    /// cut off after a short grace.
+    private func send(_ request: HTTPRequest, sendAt: UInt64) async -> Attempt {
+        let reader = ResponseReader(decoder: target.dialect.makeDecoder(streaming: target.parameters.stream), sendAt: sendAt)
+        var watchdog: Task<Void, Never>?
+        let end = await transport.exchange(request, options: target.options, sendAt: sendAt, handler: reader) { control in
+            reader.control = control
+            watchdog = Watchdog.start(
+                activity: reader.activity, control: control,
+                firstTokenTimeout: target.parameters.stream ? target.firstTokenTimeoutSeconds : nil,
+                idleTimeout: target.idleTimeoutSeconds
+            )
         }
-        do {
-            for try await event in stream {
-                switch event {
-                case .head(let received):
-                    attempt.head = received
-                case .body(let chunk):
-                    attempt.lastBytesAt = chunk.receivedAt
-                    activity.bytesArrived(at: chunk.receivedAt)
-                    if let status = attempt.head?.status, !(200..<300).contains(status) {
-                        attempt.errorBody.append(contentsOf: chunk.bytes.prefix(Self.errorBodyLimit - attempt.errorBody.count))
-                    } else {
-                        attempt.decoder.consume(chunk.bytes, receivedAt: chunk.receivedAt)
-                        if attempt.decoder.hasToken { activity.tokenArrived() }
-                        if attempt.decoder.sawEndMarker && endGrace == nil {
-                            endGrace = Task {
-                                try? await Task.sleep(nanoseconds: Self.endMarkerGraceNs)
-                                if !Task.isCancelled {
-                                    control.abort(.stoppedAfterEnd, message: "server kept the stream open after its end marker")
-                                }
-                            }
-                        }
-                    }
-                case .finished(let finalTimings):
-                    attempt.timings = finalTimings
-                }
-            }
-        } catch let transferFailure as TransferFailure {
+        watchdog?.cancel()
+        reader.finished()
+        var attempt = Attempt(
+            decoder: reader.decoder, head: reader.head, errorBody: reader.errorBody,
+            lastBytesAt: reader.lastBytesAt
+        )
+        switch end {
+        case .success(let timings):
+            attempt.timings = timings
+        case .failure(let transferFailure):
             attempt.timings = transferFailure.timings
             // A complete response whose server would not close the stream is not a failure.
             if transferFailure.kind != .stoppedAfterEnd { attempt.failure = transferFailure }
-        } catch {
-            attempt.failure = TransferFailure(kind: .other, curlCode: 0, message: "\(error)")
-        }
-        if attempt.failure == nil && attempt.timings == nil {
-            // The stream ended without its final event: the consuming task was cancelled.
-            attempt.failure = TransferFailure(kind: .cancelled, curlCode: 0, message: "cancelled")
         }
         return attempt
     }
-
-    /// How long a stream may stay open after its end marker before repat stops reading.
-    static let endMarkerGraceNs: UInt64 = 500_000_000
 
     private func seconds(_ time: UInt64) -> Double {
         time >= runStart ? Double(time - runStart) / 1e9 : -Double(runStart - time) / 1e9
     }
 }
 
-/// What the watchdog needs to know about a transfer in flight, written by the consuming task
+/// What the watchdog needs to know about a transfer in flight, written by the transport thread
 /// once per chunk.
 final class Activity: Sendable {
     private let lastBytes: Atomic<UInt64>

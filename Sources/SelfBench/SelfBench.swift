@@ -1,3 +1,4 @@
+import CurlTransport
 import Foundation
 import Metrics
 import Results
@@ -36,7 +37,8 @@ public struct SelfBench: Sendable {
         var report = SelfBenchReport(
             date: Timestamp.iso8601(Date()), mode: mode, host: "\(host.cpuModel), \(host.cpuCores) cores", fileLimit: fileLimitLine)
         report.notes = [
-            "client and simulator share this process and its \(host.cpuCores) cores; the simulator runs \(settings.simulatorThreads) event-loop thread(s), the client its curl thread and Swift's task pool",
+            "client and simulator share this process and its \(host.cpuCores) cores; the simulator runs \(settings.simulatorThreads) event-loop thread(s), the client \(CurlTransport.defaultThreads) curl thread(s), which also decode the responses, and Swift's task pool",
+            "timestamp errors count tokens written in steady state: once every stream of the step was open, plus one inter-token latency",
             "client CPU = process CPU (getrusage) minus the simulator threads' on-CPU time (/proc/self/task/*/schedstat)",
             "events per client CPU-second = events received / client CPU seconds: the rate one busy core would give at the measured cost per event",
             "send lag runs from the scheduled time to the start of the request's task, before the transport thread sends it",

@@ -10,8 +10,8 @@ import Synchronization
 /// the simulator's ground truth, events coalesced in one read, bytes, and the most streams open
 /// at once.
 ///
-/// It goes through the same transport and SSE parser as `repat run`; each stream's task reads its
-/// transfer's chunks exactly as ``LoadRunner``'s requests do. Streams share nothing while running:
+/// It goes through the same transport and SSE parser as `repat run`, and reads each response on the
+/// transport thread exactly as ``LoadRunner``'s requests do. Streams share nothing while running:
 /// each request's figures are added to the tally once, when it ends.
 struct StreamProbe: Sendable {
     /// How response bytes are read.
@@ -31,14 +31,18 @@ struct StreamProbe: Sendable {
 
     /// Runs every stream until `seconds` after the last one started (stream `k` of `n` starts at
     /// `rampSeconds · k / n`); then no stream starts another request, and those in flight are
-    /// cancelled, or read to their end when `finishInFlight`. Timestamp errors count only for
-    /// tokens written after the ramp.
-    func run(seconds: Double, rampSeconds: Double, finishInFlight: Bool = false) async -> StreamProbeResult {
+    /// cancelled, or read to their end when `finishInFlight`.
+    ///
+    /// Timestamp errors count only in steady state: for tokens written once every stream has
+    /// received its response head and `settleSeconds` more have passed (or, if some stream never
+    /// opens, `settleSeconds` after the ramp). The connection storm of the ramp is not what a
+    /// stream count's error describes.
+    func run(seconds: Double, rampSeconds: Double, settleSeconds: Double = 0, finishInFlight: Bool = false) async -> StreamProbeResult {
         let tally = ProbeTally()
-        let gauge = OpenStreams()
+        let gauge = OpenStreams(expected: requests.count)
         let start = MonotonicClock.now()
-        let measureFrom = start + UInt64(rampSeconds * 1e9)
-        let deadline = measureFrom + UInt64(seconds * 1e9)
+        let rampEnd = start + UInt64(rampSeconds * 1e9)
+        let deadline = rampEnd + UInt64(seconds * 1e9)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await Self.sleep(until: deadline)
@@ -48,8 +52,8 @@ struct StreamProbe: Sendable {
                 group.addTask {
                     await Self.sleep(until: due)
                     repeat {
-                        let (one, errors) = await exchange(request, measureFrom: measureFrom, gauge: gauge)
-                        tally.add(one, timestampErrorsNs: errors)
+                        let (one, stamps) = await exchange(request, measureFrom: rampEnd, gauge: gauge)
+                        tally.add(one, stamps: stamps)
                     } while !Task.isCancelled && MonotonicClock.now() < deadline
                 }
             }
@@ -57,69 +61,21 @@ struct StreamProbe: Sendable {
             await group.next()
             if !finishInFlight { group.cancelAll() }
         }
-        var result = tally.result
+        let steadyFrom = max(rampEnd, gauge.allOpenAt ?? rampEnd) + UInt64(settleSeconds * 1e9)
+        var result = tally.result(countingFrom: steadyFrom)
         result.peakOpenStreams = gauge.peak
+        result.steadyAfterRampSeconds = Double(steadyFrom - rampEnd) / 1e9
         return result
     }
 
     /// Sends one request and reads its response to the end (or until cancelled); returns its counts
-    /// and the timestamp errors (ns) of its tokens written at or after `measureFrom`.
+    /// and the ground-truth stamps of its tokens written at or after `measureFrom`.
     private func exchange(
         _ request: HTTPRequest, measureFrom: UInt64, gauge: OpenStreams
-    ) async -> (StreamCounts, [UInt64]) {
-        var one = StreamCounts()
-        var parser = SSEParser()
-        var decoder = target.dialect.makeDecoder(streaming: true)
-        var errors: [UInt64] = []
-        var opened = false
-        var lastAt: UInt64 = 0
-        defer {
-            if opened { gauge.closed() }
-        }
-        do {
-            for try await event in transport.stream(request, options: target.options) {
-                switch event {
-                case .head(let head):
-                    guard head.status == 200 else {
-                        one.failures += 1
-                        one.firstFailure = one.firstFailure ?? "HTTP \(head.status)"
-                        continue
-                    }
-                    opened = true
-                    gauge.opened()
-                case .body(let chunk):
-                    one.bytesReceived += chunk.bytes.count
-                    lastAt = chunk.receivedAt
-                    switch reading {
-                    case .groundTruth:
-                        var stamped = 0
-                        parser.feed(chunk.bytes) { sse in
-                            guard let written = GroundTruth.writeTime(in: sse.data) else { return }
-                            stamped += 1
-                            if written >= measureFrom { errors.append(chunk.receivedAt &- written) }
-                        }
-                        one.tokenEvents += stamped
-                        if stamped > 1 { one.coalescedEvents += stamped }
-                    case .decode:
-                        decoder.consume(chunk.bytes, receivedAt: chunk.receivedAt)
-                    }
-                case .finished:
-                    guard opened else { continue }
-                    if reading == .decode { one.tokenEvents += decoder.finish(at: lastAt).tokenTimes.count }
-                    one.completed += 1
-                    one.bytesSent += request.body?.count ?? 0
-                }
-            }
-        } catch let failure as TransferFailure {
-            if failure.kind != .cancelled {
-                one.failures += 1
-                one.firstFailure = one.firstFailure ?? failure.description
-            }
-        } catch {
-            one.failures += 1
-            one.firstFailure = one.firstFailure ?? "\(error)"
-        }
-        return (one, errors)
+    ) async -> (StreamCounts, [TokenStamp]) {
+        let reader = ProbeReader(reading: reading, decoder: target.dialect.makeDecoder(streaming: true), measureFrom: measureFrom, gauge: gauge)
+        let end = await transport.exchange(request, options: target.options, handler: reader)
+        return reader.ended(end, bytesSent: request.body?.count ?? 0)
     }
 
     private static func sleep(until deadline: UInt64) async {
@@ -129,18 +85,34 @@ struct StreamProbe: Sendable {
     }
 }
 
-/// Streams open now (response head received, not yet ended) and the most open at once, shared by
-/// a probe's stream tasks.
+/// Streams open now (response head received, not yet ended), the most open at once, and when all
+/// the expected streams were first open together; shared by a probe's stream tasks.
 final class OpenStreams: Sendable {
+    private let expected: Int
     private let now = Atomic<Int>(0)
     private let most = Atomic<Int>(0)
+    private let allOpen = Atomic<UInt64>(0)
+
+    /// A gauge for a probe of `expected` streams.
+    init(expected: Int) {
+        self.expected = expected
+    }
 
     /// The most streams that were open at once.
     var peak: Int { most.load(ordering: .relaxed) }
 
+    /// When all expected streams were first open at once (monotonic ns), if they ever were.
+    var allOpenAt: UInt64? {
+        let value = allOpen.load(ordering: .relaxed)
+        return value == 0 ? nil : value
+    }
+
     /// A stream's response head arrived.
     func opened() {
         let value = now.add(1, ordering: .relaxed).newValue
+        if value >= expected {
+            _ = allOpen.compareExchange(expected: 0, desired: MonotonicClock.now(), ordering: .relaxed)
+        }
         var current = most.load(ordering: .relaxed)
         while value > current {
             let (exchanged, original) = most.compareExchange(expected: current, desired: value, ordering: .relaxed)

@@ -35,33 +35,50 @@ struct StreamCounts: Sendable, Equatable {
     }
 }
 
+/// One token's ground truth: when the simulator wrote it and when the client's write callback
+/// stamped the bytes that carried it (monotonic ns).
+struct TokenStamp: Sendable {
+    var writtenAt: UInt64
+    var receivedAt: UInt64
+}
+
 /// What a ``StreamProbe`` measured over all its streams.
 struct StreamProbeResult: Sendable {
     /// The summed counts.
     var counts = StreamCounts()
-    /// Client receive time minus server write time, per token written after the ramp.
+    /// Client receive time minus server write time, per token written in steady state.
     var timestampError = LatencyDistribution()
     /// Most streams with a response head received and not yet ended, at once.
     var peakOpenStreams = 0
-
-    /// Adds one request's counts.
-    mutating func add(_ one: StreamCounts) {
-        counts.add(one)
-    }
+    /// How long after the ramp the steady state began (every stream open, then the settle time).
+    var steadyAfterRampSeconds = 0.0
 }
 
 /// A probe's running totals, shared by its stream tasks and touched once per finished request.
 final class ProbeTally: Sendable {
-    private let state = Mutex(StreamProbeResult())
+    private struct Totals {
+        var counts = StreamCounts()
+        var stamps: [TokenStamp] = []
+    }
 
-    /// Adds one request's counts and its tokens' timestamp errors (nanoseconds).
-    func add(_ counts: StreamCounts, timestampErrorsNs: [UInt64]) {
-        state.withLock { result in
-            result.add(counts)
-            for error in timestampErrorsNs { result.timestampError.record(ns: error) }
+    private let state = Mutex(Totals())
+
+    /// Adds one request's counts and its tokens' stamps.
+    func add(_ counts: StreamCounts, stamps: [TokenStamp]) {
+        state.withLock { totals in
+            totals.counts.add(counts)
+            totals.stamps.append(contentsOf: stamps)
         }
     }
 
-    /// The totals so far.
-    var result: StreamProbeResult { state.withLock { $0 } }
+    /// The totals, with the timestamp errors of the tokens written at or after `steadyFrom`.
+    func result(countingFrom steadyFrom: UInt64) -> StreamProbeResult {
+        state.withLock { totals in
+            var result = StreamProbeResult(counts: totals.counts)
+            for stamp in totals.stamps where stamp.writtenAt >= steadyFrom {
+                result.timestampError.record(ns: stamp.receivedAt &- stamp.writtenAt)
+            }
+            return result
+        }
+    }
 }

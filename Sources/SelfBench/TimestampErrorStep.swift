@@ -47,7 +47,7 @@ struct TimestampErrorStep {
             let (target, requests) = try BenchPlan.requests(for: plan, count: streams)
             let probe = StreamProbe(transport: transport, target: target, requests: requests, reading: .groundTruth)
             before = ClientCPUMeter.read()
-            result = await probe.run(seconds: settings.stepSeconds, rampSeconds: ramp)
+            result = await probe.run(seconds: settings.stepSeconds, rampSeconds: ramp, settleSeconds: interTokenMs / 1000)
             after = ClientCPUMeter.read()
         } catch {
             transport.close()

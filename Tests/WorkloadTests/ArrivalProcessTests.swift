@@ -59,7 +59,9 @@ struct ArrivalProcessTests {
         let other = process.schedule(rate: 20, count: 500, durationNs: nil, seed: 78)
         #expect(first == again)
         #expect(first != other)
-        #expect(zip(first.dropFirst(), other.dropFirst()).filter { $0 == $1 }.isEmpty, "no offset after the first should coincide")
+        // Every schedule starts at 0 and ends at (n - 1) / rate; nothing in between should coincide.
+        #expect(first.last == other.last)
+        #expect(zip(first.dropFirst().dropLast(), other.dropFirst().dropLast()).filter { $0 == $1 }.isEmpty, "no offset strictly inside should coincide")
     }
 
     @Test(
@@ -85,9 +87,9 @@ struct ArrivalProcessTests {
         #expect(ArrivalProcess.constant.schedule(rate: 4, count: nil, durationNs: 1_000_000_000, seed: 1)
             == [0, 250_000_000, 500_000_000, 750_000_000])
 
-        // Poisson at 1,000/s for 2 s: about 2,000 arrivals (sd √2000 ≈ 45), all before 2 s.
+        // Poisson at 1,000/s for 2 s: 2,000 arrivals, all before 2 s.
         let offsets = ArrivalProcess.poisson.schedule(rate: 1_000, count: nil, durationNs: 2_000_000_000, seed: 5)
-        #expect(abs(offsets.count - 2_000) < 300)
+        #expect(offsets.count == 2_000)
         #expect(offsets.allSatisfy { $0 < 2_000_000_000 })
         #expect(offsets.last.map { $0 > 1_900_000_000 } == true)
     }
@@ -97,9 +99,28 @@ struct ArrivalProcessTests {
         let second: UInt64 = 1_000_000_000
         #expect(ArrivalProcess.constant.schedule(rate: 4, count: 3, durationNs: second, seed: 1).count == 3, "count first")
         #expect(ArrivalProcess.constant.schedule(rate: 4, count: 10, durationNs: second, seed: 1).count == 4, "duration first")
-        let poisson = ArrivalProcess.poisson.schedule(rate: 100, count: 50, durationNs: 60 * second, seed: 1)
-        #expect(poisson.count == 50)
-        #expect(poisson == Array(ArrivalProcess.poisson.schedule(rate: 100, count: 500, durationNs: nil, seed: 1).prefix(50)), "a bound cuts the same schedule")
+        #expect(ArrivalProcess.poisson.schedule(rate: 100, count: 50, durationNs: 60 * second, seed: 1).count == 50)
+        #expect(ArrivalProcess.poisson.schedule(rate: 100, count: 500, durationNs: second, seed: 1).count == 100)
+    }
+
+    /// Unscaled, 600 Poisson arrivals at 200/s come out at 200 ± 8 req/s (one standard deviation);
+    /// the seed below drew 186/s before the schedule was scaled to the rate.
+    @Test(
+        "every schedule runs at exactly the requested rate: n arrivals span (n - 1) / rate",
+        arguments: [ArrivalProcess.poisson, .gamma(burstiness: 0.25), .gamma(burstiness: 4), .constant]
+    )
+    func exactRate(process: ArrivalProcess) {
+        for (rate, count, seed) in [(200.0, 600, UInt64(42)), (3.0, 7, 1), (1_000.0, 20_000, 9)] {
+            let offsets = process.schedule(rate: rate, count: count, durationNs: nil, seed: seed)
+            let span = Double(offsets.last ?? 0) / 1e9
+            let achieved = Double(offsets.count - 1) / span
+            #expect(abs(achieved / rate - 1) < 1e-6, "\(process.name) at \(rate)/s seed \(seed): \(achieved)/s")
+        }
+        let timed = process.schedule(rate: 50, count: nil, durationNs: 10_000_000_000, seed: 5)
+        #expect(timed.count == 500)
+        let timedSpan = Double(timed.last ?? 0) / 1e9
+        let timedRate = Double(timed.count - 1) / timedSpan
+        #expect(abs(timedRate / 50 - 1) < 1e-6)
     }
 
     @Test("arrival names are short and stable")

@@ -25,7 +25,15 @@ CURLcode repat_curl_easy_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *
 CURLcode repat_curl_easy_getinfo_pointer(CURL *handle, CURLINFO info, void *_Nullable *_Nonnull value);
 CURLcode repat_curl_easy_getinfo_string(CURL *handle, CURLINFO info, const char *_Nullable *_Nonnull value);
 
+/// Signature of CURLMOPT_SOCKETFUNCTION: curl asks to watch `socket` for `what` (CURL_POLL_*).
+typedef int (*repat_curl_socket_callback)(CURL *easy, curl_socket_t socket, int what, void *_Nullable userdata, void *_Nullable socketdata);
+/// Signature of CURLMOPT_TIMERFUNCTION: curl asks to be called back in `timeout_ms` (-1: never).
+typedef int (*repat_curl_timer_callback)(CURLM *multi, long timeout_ms, void *_Nullable userdata);
+
 CURLMcode repat_curl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
+CURLMcode repat_curl_multi_setopt_pointer(CURLM *multi, CURLMoption option, void *_Nullable value);
+CURLMcode repat_curl_multi_setopt_socket_callback(CURLM *multi, repat_curl_socket_callback callback);
+CURLMcode repat_curl_multi_setopt_timer_callback(CURLM *multi, repat_curl_timer_callback callback);
 
 #pragma clang assume_nonnull end
 

@@ -1,0 +1,60 @@
+import CurlTransport
+import Dialects
+
+/// Reads one attempt's response on the transport thread: decodes body bytes as curl hands them
+/// over, keeps the error body of a non-2xx response, and tells the watchdog about progress.
+///
+/// Touched by the transport thread while the transfer runs and by the executing task only after
+/// ``CurlTransport/exchange(_:options:handler:started:)`` has returned, hence `@unchecked Sendable`.
+final class ResponseReader: ResponseHandler, @unchecked Sendable {
+    /// Largest error body kept for the error message.
+    static let errorBodyLimit = 16 * 1024
+    /// How long a stream may stay open after its end marker before repat stops reading.
+    static let endMarkerGraceNs: UInt64 = 500_000_000
+
+    private(set) var decoder: any ResponseDecoder
+    private(set) var head: ResponseHead?
+    private(set) var errorBody: [UInt8] = []
+    /// When the last body bytes arrived, if any did.
+    private(set) var lastBytesAt: UInt64?
+    let activity: Activity
+    /// Set by `exchange`'s `started`, before the transfer can call back.
+    var control: TransferControl?
+    private var endGrace: Task<Void, Never>?
+
+    /// - Parameter sendAt: the request's send time (monotonic ns; 0 for at once), from which the
+    ///   watchdog counts.
+    init(decoder: any ResponseDecoder, sendAt: UInt64) {
+        self.decoder = decoder
+        activity = Activity(now: max(MonotonicClock.now(), sendAt))
+    }
+
+    func receivedHead(_ head: ResponseHead) {
+        self.head = head
+    }
+
+    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool {
+        lastBytesAt = time
+        activity.bytesArrived(at: time)
+        if let status = head?.status, !(200..<300).contains(status) {
+            errorBody.append(contentsOf: bytes.prefix(Self.errorBodyLimit - errorBody.count))
+            return true
+        }
+        decoder.consume(Array(bytes), receivedAt: time)
+        if decoder.hasToken { activity.tokenArrived() }
+        if decoder.sawEndMarker && endGrace == nil, let control {
+            endGrace = Task {
+                try? await Task.sleep(nanoseconds: Self.endMarkerGraceNs)
+                if !Task.isCancelled {
+                    control.abort(.stoppedAfterEnd, message: "server kept the stream open after its end marker")
+                }
+            }
+        }
+        return true
+    }
+
+    /// Stops the end-marker grace timer, if one runs; call once the transfer has ended.
+    func finished() {
+        endGrace?.cancel()
+    }
+}
