@@ -144,6 +144,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ROITests", dependencies: ["ROI", "Results", "Metrics"], swiftSettings: swiftSettings),
-        .testTarget(name: "repatTests", dependencies: ["repat", "Metrics", "Results"], swiftSettings: swiftSettings),
+        .testTarget(name: "repatTests", dependencies: ["repat", "Metrics", "Results", "LoopbackSupport"], swiftSettings: swiftSettings),
     ]
 )

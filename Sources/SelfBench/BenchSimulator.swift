@@ -1,6 +1,6 @@
 import Simulator
 
-/// The simulator profiles selfbench serves from, in this process.
+/// The simulator profiles selfbench serves from, in this process or in a child `repat simulate`.
 ///
 /// Zero latency: prefill and decode cost nothing (prefill at 10¹⁵ tokens/s, no overhead, 0 ms per
 /// step), so tokens go out as fast as the event loop and the socket take them, and nothing queues
@@ -18,22 +18,30 @@ enum BenchSimulator {
         var largeEventBytes: Int?
     }
 
+    /// The engine options of `shape`, as `repat simulate --set NAME=VALUE` takes them.
+    static func options(_ shape: Shape) -> [(name: String, value: String)] {
+        var options: [(name: String, value: String)] = [
+            ("model_name", "sim-model"),
+            ("max_num_seqs", "1000000"),
+            ("kv_cache_tokens", String(1 << 42)),
+            ("prefill_tokens_per_second", "1e15"),
+            ("prefill_overhead_ms", "0"),
+            ("decode_base_ms", String(shape.interTokenMs)),
+            ("decode_per_seq_ms", "0"),
+            ("eos_probability", "0"),
+        ]
+        if shape.groundTruth { options.append(("ground_truth", "true")) }
+        if let bytes = shape.largeEventBytes {
+            options.append(("large_event_rate", "1"))
+            options.append(("large_event_bytes", String(bytes)))
+        }
+        return options
+    }
+
     /// The engine profile for `shape`.
     static func profile(_ shape: Shape) throws(EngineProfile.OptionError) -> EngineProfile {
         var profile = EngineProfile()
-        profile.modelName = "sim-model"
-        profile.maxNumSeqs = 1_000_000
-        profile.kvCacheTokens = 1 << 42
-        profile.prefillTokensPerSecond = 1e15
-        profile.prefillOverheadMs = 0
-        profile.decodeBaseMs = shape.interTokenMs
-        profile.decodePerSeqMs = 0
-        profile.eosProbability = 0
-        if shape.groundTruth { try profile.set("ground_truth", to: "true") }
-        if let bytes = shape.largeEventBytes {
-            try profile.set("large_event_rate", to: "1")
-            try profile.set("large_event_bytes", to: String(bytes))
-        }
+        for option in options(shape) { try profile.set(option.name, to: option.value) }
         return profile
     }
 

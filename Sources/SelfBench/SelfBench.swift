@@ -27,21 +27,26 @@ public struct SelfBench: Sendable {
     public func run() async -> SelfBenchReport {
         let host = HostInfo.current()
         let largest = settings.streamCounts.max() ?? 0
-        let limit = FileLimit.raise(toHold: largest)
-        var fileLimitLine = "open files: soft \(limit.soft), hard \(limit.hard) (\(FileLimit.perStream) per stream in one process + \(FileLimit.reserve) reserve: room for \(NumberText.count(limit.streamCapacity)) streams)"
+        let separate = settings.simulatorExecutable != nil
+        let limit = FileLimit.raise(toHold: largest, descriptorsPerStream: separate ? 1 : 2)
+        let placement = separate ? "simulator in a child process" : "simulator in this process"
+        var fileLimitLine = "open files: soft \(limit.soft), hard \(limit.hard) (\(limit.perStream) per stream with the \(placement) + \(FileLimit.reserve) reserve: room for \(NumberText.count(limit.streamCapacity)) streams)"
         if limit.streamCapacity < largest {
-            fileLimitLine += "; \(NumberText.count(largest)) streams need \(largest * FileLimit.perStream + FileLimit.reserve): raise the hard limit (ulimit -Hn) as root"
+            fileLimitLine += "; \(NumberText.count(largest)) streams need \(largest * limit.perStream + FileLimit.reserve): raise the hard limit (ulimit -Hn) as root"
         }
         log(fileLimitLine)
         let loadBefore = Self.loadAverage()
         var report = SelfBenchReport(
             date: Timestamp.iso8601(Date()), mode: mode, host: "\(host.cpuModel), \(host.cpuCores) cores", fileLimit: fileLimitLine)
         report.notes = [
-            "client and simulator share this process and its \(host.cpuCores) cores; the simulator runs \(settings.simulatorThreads) event-loop thread(s), the client \(CurlTransport.defaultThreads) curl thread(s), which also decode the responses, and Swift's task pool",
-            "timestamp errors count tokens written in steady state: once every stream of the step was open, plus one inter-token latency",
-            "client CPU = process CPU (getrusage) minus the simulator threads' on-CPU time (/proc/self/task/*/schedstat)",
+            "client and simulator share this host's \(host.cpuCores) cores; the simulator runs \(settings.simulatorThreads) event-loop thread(s), the client \(CurlTransport.defaultThreads) curl thread(s), which also decode the responses, and Swift's task pool",
+            separate
+                ? "the timestamp-error simulator runs in a child process (repat simulate, one descriptor per stream here); the other sections' in this process"
+                : "every simulator runs in this process (two descriptors per stream)",
+            "timestamp errors count tokens written in steady state: from one inter-token latency after every stream of the step was open until the step's end (not during the connection storm before it or the cancellations after it); CPU and events/s are over the same stretch",
+            "client CPU = process CPU (getrusage) minus in-process simulator threads' on-CPU time (/proc/self/task/*/schedstat); a child simulator's CPU is its own (/proc/PID/stat)",
             "events per client CPU-second = events received / client CPU seconds: the rate one busy core would give at the measured cost per event",
-            "send lag runs from the scheduled time to the start of the request's task, before the transport thread sends it",
+            "send lag runs from the scheduled time to the moment the transport thread handed the request to curl",
         ]
         do {
             report.ceiling = try await CeilingStep(settings: settings, log: log).run()

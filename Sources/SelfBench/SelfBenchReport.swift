@@ -47,7 +47,8 @@ public struct SelfBenchReport: Sendable {
         public var peakOpenStreams: Int
         /// Milliseconds between a stream's tokens.
         public var interTokenMs: Double
-        /// Tokens measured (written after the ramp).
+        /// Tokens measured (written in steady state: from one inter-token latency after every stream
+        /// was open until the end of the step).
         public var tokens: Int
         /// Receive minus write time, microseconds: p50, p99, p99.9, max; nil without tokens.
         public var errorP50Us: Double?
@@ -61,9 +62,10 @@ public struct SelfBenchReport: Sendable {
         public var coalescedFraction: Double
         /// Token events received per second over the measured window.
         public var eventsPerSecond: Double
-        /// Client CPU over the step, percent of one core.
+        /// Client CPU over the measured window, percent of one core.
         public var clientCPUPercent: Double
-        /// The in-process simulator's CPU over the step, percent of one core.
+        /// The simulator's CPU over the measured window (its threads in this process, or its child
+        /// process), percent of one core.
         public var simulatorCPUPercent: Double
         /// Client CPU seconds per million token events; nil without events.
         public var clientCPUSecondsPerMillionEvents: Double?

@@ -23,14 +23,18 @@ public struct SelfBenchSettings: Sendable, Equatable {
     public var largeEventBytes: Int
     /// Concurrent streams of each large-payload case.
     public var payloadStreams: Int
-    /// Event-loop threads of the in-process simulator.
+    /// Event-loop threads of the simulator.
     public var simulatorThreads: Int
+    /// The `repat` executable to run the timestamp-error steps' simulator from, as a child process
+    /// (`repat simulate`): each stream then costs this process one descriptor, not two, and the
+    /// simulator's CPU is the child's. Nil: every simulator runs in this process.
+    public var simulatorExecutable: String?
 
     /// Creates settings.
     public init(
         streamCounts: [Int], stepSeconds: Double, pacedTokensPerSecond: Double, minimumInterTokenMs: Double,
         ceilingConcurrencies: [Int], scheduleRate: Double, scheduleRequests: Int, longPromptTokens: Int,
-        largeEventBytes: Int, payloadStreams: Int, simulatorThreads: Int
+        largeEventBytes: Int, payloadStreams: Int, simulatorThreads: Int, simulatorExecutable: String? = nil
     ) {
         self.streamCounts = streamCounts
         self.stepSeconds = stepSeconds
@@ -43,6 +47,7 @@ public struct SelfBenchSettings: Sendable, Equatable {
         self.largeEventBytes = largeEventBytes
         self.payloadStreams = payloadStreams
         self.simulatorThreads = simulatorThreads
+        self.simulatorExecutable = simulatorExecutable
     }
 
     /// The full benchmark: 1, 100, 1,000 and 10,000 streams, 5 s steps, 128K-token prompts and

@@ -29,23 +29,50 @@ struct StreamProbe: Sendable {
     let requests: [HTTPRequest]
     let reading: Reading
 
-    /// Runs every stream until `seconds` after the last one started (stream `k` of `n` starts at
-    /// `rampSeconds · k / n`); then no stream starts another request, and those in flight are
+    /// Longest wait after the ramp for every stream to be open before the step is measured anyway.
+    static let openWaitSeconds = 10.0
+
+    /// Runs every stream (stream `k` of `n` starts at `rampSeconds · k / n`) until `seconds` of
+    /// steady state have passed; then no stream starts another request, and those in flight are
     /// cancelled, or read to their end when `finishInFlight`.
     ///
-    /// Timestamp errors count only in steady state: for tokens written once every stream has
-    /// received its response head and `settleSeconds` more have passed (or, if some stream never
-    /// opens, `settleSeconds` after the ramp). The connection storm of the ramp is not what a
-    /// stream count's error describes.
-    func run(seconds: Double, rampSeconds: Double, settleSeconds: Double = 0, finishInFlight: Bool = false) async -> StreamProbeResult {
+    /// With `settleSeconds`, the measured stretch is steady state: it begins once every stream has
+    /// received its response head (or ``openWaitSeconds`` after the ramp, if some stream never
+    /// opens) and `settleSeconds` more have passed, and timestamp errors count only for tokens
+    /// written from then until its end — the connection storm of the ramp and the cancellations
+    /// after the end are not what a stream count's error describes. Without, it begins at the end
+    /// of the ramp.
+    ///
+    /// The client's CPU (and the server's, through `serverCPUSeconds`, when it is another
+    /// process) is read at both ends of the measured stretch (``StreamProbeResult/window``).
+    func run(
+        seconds: Double, rampSeconds: Double, settleSeconds: Double? = nil, finishInFlight: Bool = false,
+        serverCPUSeconds: (@Sendable () -> Double)? = nil
+    ) async -> StreamProbeResult {
         let tally = ProbeTally()
         let gauge = OpenStreams(expected: requests.count)
+        let window = SteadyWindow()
         let start = MonotonicClock.now()
         let rampEnd = start + UInt64(rampSeconds * 1e9)
-        let deadline = rampEnd + UInt64(seconds * 1e9)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                await Self.sleep(until: deadline)
+                await Self.sleep(until: rampEnd)
+                var steadyFrom = rampEnd
+                if let settleSeconds {
+                    let giveUp = rampEnd + UInt64(Self.openWaitSeconds * 1e9)
+                    while gauge.allOpenAt == nil && MonotonicClock.now() < giveUp {
+                        try? await Task.sleep(nanoseconds: 5_000_000)
+                    }
+                    steadyFrom = max(rampEnd, gauge.allOpenAt ?? MonotonicClock.now()) + UInt64(settleSeconds * 1e9)
+                }
+                window.set(from: steadyFrom, until: steadyFrom + UInt64(seconds * 1e9))
+                await Self.sleep(until: steadyFrom)
+                let first = (ClientCPUMeter.read(), serverCPUSeconds.map { $0() })
+                await Self.sleep(until: window.end)
+                let last = (ClientCPUMeter.read(), serverCPUSeconds.map { $0() })
+                window.record(StreamProbeResult.WindowReadings(
+                    start: first.0, end: last.0,
+                    serverCPUSeconds: first.1.flatMap { start in last.1.map { $0 - start } }))
             }
             for (index, request) in requests.enumerated() {
                 let due = start + UInt64(rampSeconds * 1e9 * Double(index) / Double(max(1, requests.count)))
@@ -54,17 +81,17 @@ struct StreamProbe: Sendable {
                     repeat {
                         let (one, stamps) = await exchange(request, measureFrom: rampEnd, gauge: gauge)
                         tally.add(one, stamps: stamps)
-                    } while !Task.isCancelled && MonotonicClock.now() < deadline
+                    } while !Task.isCancelled && MonotonicClock.now() < window.end
                 }
             }
-            // The first task to finish is the deadline sleeper: stop every stream.
+            // The first task to finish is the window's timekeeper: stop every stream.
             await group.next()
             if !finishInFlight { group.cancelAll() }
         }
-        let steadyFrom = max(rampEnd, gauge.allOpenAt ?? rampEnd) + UInt64(settleSeconds * 1e9)
-        var result = tally.result(countingFrom: steadyFrom)
+        var result = tally.result(countingFrom: window.start, until: window.end)
         result.peakOpenStreams = gauge.peak
-        result.steadyAfterRampSeconds = Double(steadyFrom - rampEnd) / 1e9
+        result.steadyAfterRampSeconds = Double(window.start - rampEnd) / 1e9
+        result.window = window.readings
         return result
     }
 
@@ -124,5 +151,32 @@ final class OpenStreams: Sendable {
     /// A stream that had opened ended.
     func closed() {
         now.subtract(1, ordering: .relaxed)
+    }
+}
+
+/// The measured stretch of a probe, fixed once steady state has begun (until then it ends never),
+/// and the CPU readings taken at its ends.
+final class SteadyWindow: Sendable {
+    private let startNs = Atomic<UInt64>(0)
+    private let endNs = Atomic<UInt64>(.max)
+    private let taken = Mutex<StreamProbeResult.WindowReadings?>(nil)
+
+    /// The readings at both ends, once the stretch is over.
+    var readings: StreamProbeResult.WindowReadings? { taken.withLock { $0 } }
+
+    /// Keeps the readings of the stretch.
+    func record(_ readings: StreamProbeResult.WindowReadings) {
+        taken.withLock { $0 = readings }
+    }
+
+    /// When steady state began (0 until known).
+    var start: UInt64 { startNs.load(ordering: .acquiring) }
+    /// When the probe stops starting requests (`.max` until known).
+    var end: UInt64 { endNs.load(ordering: .acquiring) }
+
+    /// Fixes the window.
+    func set(from start: UInt64, until end: UInt64) {
+        startNs.store(start, ordering: .releasing)
+        endNs.store(end, ordering: .releasing)
     }
 }

@@ -1,3 +1,4 @@
+import LoadGen
 import Metrics
 import Synchronization
 
@@ -52,6 +53,16 @@ struct StreamProbeResult: Sendable {
     var peakOpenStreams = 0
     /// How long after the ramp the steady state began (every stream open, then the settle time).
     var steadyAfterRampSeconds = 0.0
+    /// CPU readings at both ends of the measured stretch (nil if the probe was cut short).
+    var window: WindowReadings?
+
+    /// The clocks at the start and end of the measured stretch.
+    struct WindowReadings: Sendable {
+        var start: ClientCPUMeter.Reading
+        var end: ClientCPUMeter.Reading
+        /// CPU seconds of a server in another process over the stretch, when known.
+        var serverCPUSeconds: Double?
+    }
 }
 
 /// A probe's running totals, shared by its stream tasks and touched once per finished request.
@@ -71,11 +82,12 @@ final class ProbeTally: Sendable {
         }
     }
 
-    /// The totals, with the timestamp errors of the tokens written at or after `steadyFrom`.
-    func result(countingFrom steadyFrom: UInt64) -> StreamProbeResult {
+    /// The totals, with the timestamp errors of the tokens written from `start` until `end` (the
+    /// measured stretch: not the connection storm before it, nor the cancellations after it).
+    func result(countingFrom start: UInt64, until end: UInt64) -> StreamProbeResult {
         state.withLock { totals in
             var result = StreamProbeResult(counts: totals.counts)
-            for stamp in totals.stamps where stamp.writtenAt >= steadyFrom {
+            for stamp in totals.stamps where stamp.writtenAt >= start && stamp.writtenAt < end {
                 result.timestampError.record(ns: stamp.receivedAt &- stamp.writtenAt)
             }
             return result

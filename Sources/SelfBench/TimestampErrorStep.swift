@@ -33,32 +33,35 @@ struct TimestampErrorStep {
         // Streams open over up to 2 s (0.2 ms apart), so thousands of connects do not overflow
         // the listen backlog; every request lasts past the end of the step.
         let ramp = min(2.0, Double(streams) * 0.000_2)
-        let tokens = Int(((ramp + settings.stepSeconds) * 1000 / interTokenMs).rounded(.up)) + 2
-        let server = try await BenchSimulator.start(
-            BenchSimulator.Shape(interTokenMs: interTokenMs, groundTruth: true), threads: settings.simulatorThreads)
+        let longest = ramp + StreamProbe.openWaitSeconds + interTokenMs / 1000 + settings.stepSeconds
+        let tokens = Int((longest * 1000 / interTokenMs).rounded(.up)) + 2
+        let shape = BenchSimulator.Shape(interTokenMs: interTokenMs, groundTruth: true)
+        let server = try await StepServer.start(shape, settings: settings)
         let transport = CurlTransport()
         let result: StreamProbeResult
-        let before: ClientCPUMeter.Reading
-        let after: ClientCPUMeter.Reading
         do throws(SelfBenchError) {
             let plan = try BenchPlan.make(
                 baseURL: server.baseURL, load: .closed(concurrency: streams, seconds: settings.stepSeconds, rampSeconds: nil),
                 promptTokens: 16, maxTokens: tokens)
             let (target, requests) = try BenchPlan.requests(for: plan, count: streams)
             let probe = StreamProbe(transport: transport, target: target, requests: requests, reading: .groundTruth)
-            before = ClientCPUMeter.read()
-            result = await probe.run(seconds: settings.stepSeconds, rampSeconds: ramp, settleSeconds: interTokenMs / 1000)
-            after = ClientCPUMeter.read()
+            result = await probe.run(
+                seconds: settings.stepSeconds, rampSeconds: ramp, settleSeconds: interTokenMs / 1000,
+                serverCPUSeconds: server.childCPUSeconds)
         } catch {
             transport.close()
-            try? await server.shutdown()
+            await server.stop()
             throw error
         }
         transport.close()
-        try? await server.shutdown()
-        let seconds = after.wallSeconds(since: before)
-        let cpu = after.clientCPUSeconds(since: before)
-        let events = result.counts.tokenEvents
+        await server.stop()
+        // Rates and CPU over the measured (steady) stretch only: the connection storm before it
+        // costs CPU that is not a cost per token.
+        let window = result.window
+        let seconds = window.map { $0.end.wallSeconds(since: $0.start) } ?? 0
+        let cpu = window.map { $0.end.clientCPUSeconds(since: $0.start) } ?? 0
+        let serverCPU = window.map { $0.serverCPUSeconds ?? $0.end.simulatorCPUSeconds(since: $0.start) } ?? 0
+        let events = result.timestampError.count
         return SelfBenchReport.TimestampErrorRow(
             streamsRequested: requested, streams: streams, peakOpenStreams: result.peakOpenStreams,
             interTokenMs: interTokenMs, tokens: result.timestampError.count,
@@ -69,9 +72,45 @@ struct TimestampErrorStep {
             coalescedFraction: result.counts.coalescedFraction,
             eventsPerSecond: seconds > 0 ? Double(events) / seconds : 0,
             clientCPUPercent: seconds > 0 ? cpu / seconds * 100 : 0,
-            simulatorCPUPercent: seconds > 0 ? after.simulatorCPUSeconds(since: before) / seconds * 100 : 0,
+            simulatorCPUPercent: seconds > 0 ? serverCPU / seconds * 100 : 0,
             clientCPUSecondsPerMillionEvents: events > 0 ? cpu / Double(events) * 1e6 : nil,
             failures: result.counts.failures, firstFailure: result.counts.firstFailure
         )
+    }
+}
+
+/// A timestamp-error step's simulator: in this process, or a child process when the settings name
+/// an executable.
+private enum StepServer {
+    case inProcess(SimulatorServer)
+    case child(ChildSimulator)
+
+    static func start(_ shape: BenchSimulator.Shape, settings: SelfBenchSettings) async throws(SelfBenchError) -> StepServer {
+        guard let executable = settings.simulatorExecutable else {
+            return .inProcess(try await BenchSimulator.start(shape, threads: settings.simulatorThreads))
+        }
+        return .child(try await ChildSimulator.start(
+            executable: executable, options: BenchSimulator.options(shape), threads: settings.simulatorThreads))
+    }
+
+    var baseURL: String {
+        switch self {
+        case .inProcess(let server): server.baseURL
+        case .child(let child): child.baseURL
+        }
+    }
+
+    /// Reads the child's CPU seconds so far; nil in process (the simulator threads are measured
+    /// there).
+    var childCPUSeconds: (@Sendable () -> Double)? {
+        if case .child(let child) = self { return { child.cpuSeconds } }
+        return nil
+    }
+
+    func stop() async {
+        switch self {
+        case .inProcess(let server): try? await server.shutdown()
+        case .child(let child): child.stop()
+        }
     }
 }

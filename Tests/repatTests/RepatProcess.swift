@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackSupport
 import Results
 import Synchronization
 import Testing
@@ -54,27 +55,12 @@ struct Workspace {
     }
 }
 
-/// The package's root folder, from this file's path.
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+/// The package's root folder.
+let packageRoot = BuiltExecutable.packageRoot
 
 /// The built `repat` executable: next to the test bundle, or in `.build/debug`.
 func repatExecutable() throws -> String {
-    var candidates: [String] = []
-    if let runner = ProcessInfo.processInfo.arguments.first {
-        var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
-        // On Darwin the runner sits inside the .xctest bundle; walk up to the build folder.
-        for _ in 0..<4 {
-            candidates.append(folder.appendingPathComponent("repat").path)
-            folder.deleteLastPathComponent()
-        }
-    }
-    candidates.append(packageRoot + "/.build/debug/repat")
-    let found = candidates.first { path in
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
-            && FileManager.default.isExecutableFile(atPath: path)
-    }
-    return try #require(found, "no repat executable among \(candidates)")
+    try #require(BuiltExecutable.repat(), "no repat executable among \(BuiltExecutable.repatCandidates)")
 }
 
 /// Runs `repat` with `arguments` in `workspace`, standard output and error captured to files.
