@@ -81,6 +81,8 @@ final class TransferLoop {
     private var watched = Set<Int32>()
     /// When curl wants ``timeoutSocket`` handled (monotonic ns), if at all.
     private var timerDeadline: UInt64?
+    /// Whether the kernel has `epoll_pwait2` (Linux 5.11 and later); found out on first use.
+    private var hasPwait2 = true
     /// Transfers waiting for their send time, latest first (the next one due is last).
     private var scheduled: [Transfer] = []
     /// How late timed wake-ups come; a send due within its ``WakeLateness/spinNs`` is waited
@@ -121,12 +123,8 @@ final class TransferLoop {
         var commands: [TransferCommand] = []
         var running: Int32 = 0
         while true {
-            let (wait, wakeForSend) = waitTime()
-            var timeout = wait
-            let count = events.withUnsafeMutableBufferPointer { buffer in
-                if timeout.tv_sec < 0 { return epoll_pwait2(epollFD, buffer.baseAddress, Int32(Self.batch), nil, nil) }
-                return epoll_pwait2(epollFD, buffer.baseAddress, Int32(Self.batch), &timeout, nil)
-            }
+            let (timeout, wakeForSend) = waitTime()
+            let count = events.withUnsafeMutableBufferPointer { wait(into: $0, timeout: timeout) }
             if count == 0, let wakeForSend {
                 let now = MonotonicClock.now()
                 if now > wakeForSend { lateness.observe(now - wakeForSend) }
@@ -153,6 +151,23 @@ final class TransferLoop {
             }
             collectFinished()
         }
+    }
+
+    /// Waits for events with `epoll_pwait2` (nanosecond timeout; `tv_sec` -1: none) or, on kernels
+    /// before 5.11 that lack it, `epoll_wait` with the timeout rounded up to whole milliseconds.
+    /// Returns the number of events (0 on timeout or interruption).
+    private func wait(into buffer: UnsafeMutableBufferPointer<epoll_event>, timeout: timespec) -> Int32 {
+        if hasPwait2 {
+            var limit = timeout
+            let count = timeout.tv_sec < 0
+                ? epoll_pwait2(epollFD, buffer.baseAddress, Int32(buffer.count), nil, nil)
+                : epoll_pwait2(epollFD, buffer.baseAddress, Int32(buffer.count), &limit, nil)
+            if count >= 0 { return count }
+            guard errno == ENOSYS else { return 0 }
+            hasPwait2 = false
+        }
+        let milliseconds = timeout.tv_sec < 0 ? -1 : Int32(min(timeout.tv_sec * 1_000 + (timeout.tv_nsec + 999_999) / 1_000_000, 60_000))
+        return max(0, epoll_wait(epollFD, buffer.baseAddress, Int32(buffer.count), milliseconds))
     }
 
     /// How long to wait for events: until curl's timer is due or the next send is within the

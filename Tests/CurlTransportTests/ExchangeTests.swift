@@ -82,7 +82,7 @@ struct ExchangeTests {
     @Test("sends scheduled out of order go out in time order")
     func scheduledOrder() async throws {
         try await withTransportAndServer { transport, server in
-            let base = MonotonicClock.now() + 60_000_000
+            let base = MonotonicClock.now() + 200_000_000
             let offsets: [UInt64] = [40, 0, 30, 10, 20].map { $0 * 1_000_000 }
             let started = await withTaskGroup(of: (UInt64, UInt64).self) { group in
                 for offset in offsets {
