@@ -38,19 +38,19 @@ struct AnthropicEvent {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("type".utf8) {
+            if key.equals("type") {
                 event.type = reader.consumeNull() ? nil : try reader.readString()
-            } else if key.elementsEqual("delta".utf8) {
+            } else if key.equals("delta") {
                 try event.readBlock(&reader)
-            } else if key.elementsEqual("content".utf8) {
+            } else if key.equals("content") {
                 try event.readContent(&reader)
-            } else if key.elementsEqual("stop_reason".utf8) {
+            } else if key.equals("stop_reason") {
                 event.stopReason = reader.consumeNull() ? nil : try reader.readString()
-            } else if key.elementsEqual("usage".utf8) {
+            } else if key.equals("usage") {
                 event.usage = try AnthropicUsage.read(&reader)
-            } else if key.elementsEqual("message".utf8), !nested, reader.peek() == .object {
+            } else if key.equals("message"), !nested, reader.peek() == .object {
                 event.usage = try read(&reader, nested: true).usage ?? event.usage
-            } else if key.elementsEqual("error".utf8) {
+            } else if key.equals("error") {
                 event.errorMessage = try reader.readErrorMember(fallbackKey: "type")
             } else {
                 try reader.skipValue()
@@ -76,9 +76,9 @@ struct AnthropicEvent {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("text".utf8) || key.elementsEqual("thinking".utf8) {
+            if key.equals("text") || key.equals("thinking") {
                 bearsTokens = try (reader.consumeNull() ? false : reader.readNonEmptyString()) || bearsTokens
-            } else if key.elementsEqual("stop_reason".utf8) {
+            } else if key.equals("stop_reason") {
                 stopReason = reader.consumeNull() ? nil : try reader.readString()
             } else {
                 try reader.skipValue()

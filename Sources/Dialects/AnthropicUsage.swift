@@ -33,13 +33,13 @@ struct AnthropicUsage: Equatable {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("input_tokens".utf8) {
+            if key.equals("input_tokens") {
                 usage.inputTokens = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.elementsEqual("cache_read_input_tokens".utf8) {
+            } else if key.equals("cache_read_input_tokens") {
                 usage.cacheReadInputTokens = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.elementsEqual("cache_creation_input_tokens".utf8) {
+            } else if key.equals("cache_creation_input_tokens") {
                 usage.cacheCreationInputTokens = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.elementsEqual("output_tokens".utf8) {
+            } else if key.equals("output_tokens") {
                 usage.outputTokens = reader.consumeNull() ? nil : try reader.readInt()
             } else {
                 try reader.skipValue()

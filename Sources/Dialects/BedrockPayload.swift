@@ -35,23 +35,23 @@ struct BedrockPayload {
 
     private mutating func read(_ key: UnsafeBufferPointer<UInt8>, from reader: inout JSONReader) throws(JSONReaderError) {
         if reader.consumeNull() { return }
-        if key.elementsEqual("delta".utf8) {
+        if key.equals("delta") {
             textBlocks += try Self.readBlock(&reader) ? 1 : 0
-        } else if key.elementsEqual("output".utf8) {
+        } else if key.equals("output") {
             try readOutput(&reader)
-        } else if key.elementsEqual("stopReason".utf8) {
+        } else if key.equals("stopReason") {
             stopReason = try reader.readString()
-        } else if key.elementsEqual("usage".utf8) {
+        } else if key.equals("usage") {
             usage = try Self.readUsage(&reader)
-        } else if key.elementsEqual("metrics".utf8) {
+        } else if key.equals("metrics") {
             try Self.forEachMember(&reader) { key, reader throws(JSONReaderError) in
-                if key.elementsEqual("latencyMs".utf8), !reader.consumeNull() {
+                if key.equals("latencyMs"), !reader.consumeNull() {
                     latencyMs = try reader.readDouble()
                 } else {
                     try reader.skipValue()
                 }
             }
-        } else if key.elementsEqual("message".utf8) || key.elementsEqual("Message".utf8), reader.peek() == .string {
+        } else if key.equals("message") || key.equals("Message"), reader.peek() == .string {
             message = try reader.readString()
         } else {
             try reader.skipValue()
@@ -61,13 +61,13 @@ struct BedrockPayload {
     /// `output`: `{"message":{"role":…,"content":[block, …]}}`.
     private mutating func readOutput(_ reader: inout JSONReader) throws(JSONReaderError) {
         try Self.forEachMember(&reader) { key, reader throws(JSONReaderError) in
-            guard key.elementsEqual("message".utf8), !reader.consumeNull() else {
+            guard key.equals("message"), !reader.consumeNull() else {
                 try reader.skipValue()
                 return
             }
             hasOutputMessage = true
             try Self.forEachMember(&reader) { key, reader throws(JSONReaderError) in
-                guard key.elementsEqual("content".utf8), !reader.consumeNull() else {
+                guard key.equals("content"), !reader.consumeNull() else {
                     try reader.skipValue()
                     return
                 }
@@ -86,9 +86,9 @@ struct BedrockPayload {
         guard depth < 3 else { throw JSONReaderError() }
         var bearsText = false
         try forEachMember(&reader) { key, reader throws(JSONReaderError) in
-            if key.elementsEqual("text".utf8), reader.peek() == .string {
+            if key.equals("text"), reader.peek() == .string {
                 bearsText = try reader.readNonEmptyString() || bearsText
-            } else if key.elementsEqual("reasoningContent".utf8) || key.elementsEqual("reasoningText".utf8),
+            } else if key.equals("reasoningContent") || key.equals("reasoningText"),
                       reader.peek() == .object {
                 bearsText = try readBlock(&reader, depth: depth + 1) || bearsText
             } else {
@@ -102,9 +102,9 @@ struct BedrockPayload {
     private static func readUsage(_ reader: inout JSONReader) throws(JSONReaderError) -> TokenUsage {
         var usage = TokenUsage()
         try forEachMember(&reader) { key, reader throws(JSONReaderError) in
-            if key.elementsEqual("inputTokens".utf8) {
+            if key.equals("inputTokens") {
                 usage.promptTokens = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.elementsEqual("outputTokens".utf8) {
+            } else if key.equals("outputTokens") {
                 usage.completionTokens = reader.consumeNull() ? nil : try reader.readInt()
             } else {
                 try reader.skipValue()

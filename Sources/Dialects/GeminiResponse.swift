@@ -31,13 +31,13 @@ struct GeminiResponse {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("candidates".utf8) {
+            if key.equals("candidates") {
                 try response.readCandidates(&reader)
-            } else if key.elementsEqual("usageMetadata".utf8) {
+            } else if key.equals("usageMetadata") {
                 response.usage = try readUsage(&reader)
-            } else if key.elementsEqual("promptFeedback".utf8) {
+            } else if key.equals("promptFeedback") {
                 response.blockReason = try readBlockReason(&reader)
-            } else if key.elementsEqual("error".utf8) {
+            } else if key.equals("error") {
                 response.errorMessage = try reader.readErrorMember(fallbackKey: "status")
             } else {
                 try reader.skipValue()
@@ -57,9 +57,9 @@ struct GeminiResponse {
             try reader.beginObject()
             var isFirst = true
             while let key = try reader.nextKey(&isFirst) {
-                if key.elementsEqual("content".utf8) {
+                if key.equals("content") {
                     bearsTokens = try Self.readContent(&reader) || bearsTokens
-                } else if key.elementsEqual("finishReason".utf8) {
+                } else if key.equals("finishReason") {
                     if !reader.consumeNull() {
                         finishReason = try reader.readString()
                     }
@@ -80,7 +80,7 @@ struct GeminiResponse {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("parts".utf8) {
+            if key.equals("parts") {
                 bearsTokens = try readParts(&reader) || bearsTokens
             } else {
                 try reader.skipValue()
@@ -99,7 +99,7 @@ struct GeminiResponse {
             try reader.beginObject()
             var isFirst = true
             while let key = try reader.nextKey(&isFirst) {
-                if key.elementsEqual("text".utf8) {
+                if key.equals("text") {
                     bearsTokens = try (reader.consumeNull() ? false : reader.readNonEmptyString()) || bearsTokens
                 } else {
                     try reader.skipValue()
@@ -117,11 +117,11 @@ struct GeminiResponse {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("promptTokenCount".utf8) {
+            if key.equals("promptTokenCount") {
                 prompt = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.elementsEqual("candidatesTokenCount".utf8) {
+            } else if key.equals("candidatesTokenCount") {
                 candidates = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.elementsEqual("thoughtsTokenCount".utf8) {
+            } else if key.equals("thoughtsTokenCount") {
                 thoughts = reader.consumeNull() ? nil : try reader.readInt()
             } else {
                 try reader.skipValue()
@@ -137,7 +137,7 @@ struct GeminiResponse {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("blockReason".utf8) {
+            if key.equals("blockReason") {
                 reason = reader.consumeNull() ? nil : try reader.readString()
             } else {
                 try reader.skipValue()

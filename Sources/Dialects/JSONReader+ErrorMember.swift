@@ -15,7 +15,7 @@ extension JSONReader {
             try beginObject()
             var isFirst = true
             while let key = try nextKey(&isFirst) {
-                if key.elementsEqual("message".utf8), peek() == .string {
+                if key.equals("message"), peek() == .string {
                     message = try readString()
                 } else if let fallbackKey, key.elementsEqual(fallbackKey.utf8), peek() == .string {
                     fallback = try readString()

@@ -161,8 +161,8 @@ struct JSONReader {
         case .number:
             _ = try rawNumber()
         case .literal:
-            for literal in ["null", "true", "false"] where matches(literal) {
-                index += literal.utf8.count
+            for literal: StaticString in ["null", "true", "false"] where matches(literal) {
+                index += literal.utf8CodeUnitCount
                 return
             }
             throw JSONReaderError()
@@ -186,10 +186,10 @@ struct JSONReader {
         index += 1
     }
 
-    private func matches(_ literal: String) -> Bool {
-        let end = index + literal.utf8.count
+    private func matches(_ literal: StaticString) -> Bool {
+        let end = index + literal.utf8CodeUnitCount
         guard end <= bytes.count else { return false }
-        return UnsafeBufferPointer(rebasing: bytes[index..<end]).elementsEqual(literal.utf8)
+        return UnsafeBufferPointer(rebasing: bytes[index..<end]).equals(literal)
     }
 
     /// The bytes between the quotes of the string at the cursor, escapes undecoded.

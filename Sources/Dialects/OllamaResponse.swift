@@ -56,27 +56,27 @@ struct OllamaResponse {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("message".utf8) {
+            if key.equals("message") {
                 response.bearsTokens = try readMessage(&reader) || response.bearsTokens
-            } else if key.elementsEqual("response".utf8) || key.elementsEqual("thinking".utf8) {
+            } else if key.equals("response") || key.equals("thinking") {
                 response.bearsTokens = try readText(&reader) || response.bearsTokens
-            } else if key.elementsEqual("done".utf8) {
+            } else if key.equals("done") {
                 response.done = reader.consumeNull() ? false : try reader.readBool()
-            } else if key.elementsEqual("done_reason".utf8) {
+            } else if key.equals("done_reason") {
                 response.doneReason = reader.consumeNull() ? nil : try reader.readString()
-            } else if key.elementsEqual("prompt_eval_count".utf8) {
+            } else if key.equals("prompt_eval_count") {
                 response.promptEvalCount = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.elementsEqual("eval_count".utf8) {
+            } else if key.equals("eval_count") {
                 response.evalCount = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.elementsEqual("total_duration".utf8) {
+            } else if key.equals("total_duration") {
                 response.totalDuration = reader.consumeNull() ? nil : try reader.readDouble()
-            } else if key.elementsEqual("load_duration".utf8) {
+            } else if key.equals("load_duration") {
                 response.loadDuration = reader.consumeNull() ? nil : try reader.readDouble()
-            } else if key.elementsEqual("prompt_eval_duration".utf8) {
+            } else if key.equals("prompt_eval_duration") {
                 response.promptEvalDuration = reader.consumeNull() ? nil : try reader.readDouble()
-            } else if key.elementsEqual("eval_duration".utf8) {
+            } else if key.equals("eval_duration") {
                 response.evalDuration = reader.consumeNull() ? nil : try reader.readDouble()
-            } else if key.elementsEqual("error".utf8) {
+            } else if key.equals("error") {
                 response.errorMessage = try reader.readErrorMember(fallbackKey: nil)
             } else {
                 try reader.skipValue()
@@ -93,7 +93,7 @@ struct OllamaResponse {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("content".utf8) || key.elementsEqual("thinking".utf8) {
+            if key.equals("content") || key.equals("thinking") {
                 bearsTokens = try readText(&reader) || bearsTokens
             } else {
                 try reader.skipValue()

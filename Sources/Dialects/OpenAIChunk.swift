@@ -34,13 +34,13 @@ struct OpenAIChunk {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("choices".utf8) {
+            if key.equals("choices") {
                 try chunk.readChoices(&reader)
-            } else if key.elementsEqual("usage".utf8) {
+            } else if key.equals("usage") {
                 chunk.usage = try readUsage(&reader)
-            } else if key.elementsEqual("timings".utf8) {
+            } else if key.equals("timings") {
                 chunk.timings = try readTimings(&reader)
-            } else if key.elementsEqual("error".utf8) {
+            } else if key.equals("error") {
                 chunk.errorMessage = try reader.readErrorMember(fallbackKey: "type")
             } else {
                 try reader.skipValue()
@@ -60,11 +60,11 @@ struct OpenAIChunk {
             try reader.beginObject()
             var isFirst = true
             while let key = try reader.nextKey(&isFirst) {
-                if key.elementsEqual("delta".utf8) || key.elementsEqual("message".utf8) {
+                if key.equals("delta") || key.equals("message") {
                     bearsTokens = try Self.readMessage(&reader) || bearsTokens
-                } else if key.elementsEqual("text".utf8) {
+                } else if key.equals("text") {
                     bearsTokens = try Self.readText(&reader) || bearsTokens
-                } else if key.elementsEqual("finish_reason".utf8) {
+                } else if key.equals("finish_reason") {
                     if !reader.consumeNull() {
                         finishReason = try reader.readString()
                     }
@@ -85,8 +85,8 @@ struct OpenAIChunk {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("content".utf8) || key.elementsEqual("reasoning_content".utf8)
-                || key.elementsEqual("reasoning".utf8) {
+            if key.equals("content") || key.equals("reasoning_content")
+                || key.equals("reasoning") {
                 bearsTokens = try readText(&reader) || bearsTokens
             } else {
                 try reader.skipValue()
@@ -115,7 +115,7 @@ struct OpenAIChunk {
             try reader.beginObject()
             var isFirst = true
             while let key = try reader.nextKey(&isFirst) {
-                if key.elementsEqual("text".utf8) || key.elementsEqual("thinking".utf8) {
+                if key.equals("text") || key.equals("thinking") {
                     bearsText = try readText(&reader, depth: depth + 1) || bearsText
                 } else {
                     try reader.skipValue()
@@ -134,16 +134,16 @@ struct OpenAIChunk {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("prompt_tokens".utf8) {
+            if key.equals("prompt_tokens") {
                 usage.promptTokens = try readOptionalInt(&reader)
-            } else if key.elementsEqual("completion_tokens".utf8) {
+            } else if key.equals("completion_tokens") {
                 usage.completionTokens = try readOptionalInt(&reader)
-            } else if key.elementsEqual("completion_tokens_details".utf8) {
+            } else if key.equals("completion_tokens_details") {
                 if reader.consumeNull() { continue }
                 try reader.beginObject()
                 var isFirstDetail = true
                 while let detail = try reader.nextKey(&isFirstDetail) {
-                    if detail.elementsEqual("reasoning_tokens".utf8) {
+                    if detail.equals("reasoning_tokens") {
                         usage.reasoningTokens = try readOptionalInt(&reader)
                     } else {
                         try reader.skipValue()
@@ -162,13 +162,13 @@ struct OpenAIChunk {
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.elementsEqual("prompt_n".utf8) {
+            if key.equals("prompt_n") {
                 timings.promptTokens = try readOptionalInt(&reader)
-            } else if key.elementsEqual("prompt_ms".utf8) {
+            } else if key.equals("prompt_ms") {
                 timings.promptMs = reader.consumeNull() ? nil : try reader.readDouble()
-            } else if key.elementsEqual("predicted_n".utf8) {
+            } else if key.equals("predicted_n") {
                 timings.predictedTokens = try readOptionalInt(&reader)
-            } else if key.elementsEqual("predicted_ms".utf8) {
+            } else if key.equals("predicted_ms") {
                 timings.predictedMs = reader.consumeNull() ? nil : try reader.readDouble()
             } else {
                 try reader.skipValue()

@@ -177,19 +177,19 @@ public struct SSEParser: Sendable {
             name = line
             value = UnsafeBufferPointer(rebasing: line[line.count...])
         }
-        if name.elementsEqual("data".utf8) {
+        if name.equals("data") {
             if hasData {
                 dataBuffer.append(Self.lf)
             }
             dataBuffer.append(contentsOf: value)
             hasData = true
-        } else if name.elementsEqual("event".utf8) {
+        } else if name.equals("event") {
             eventType = value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
-        } else if name.elementsEqual("id".utf8) {
+        } else if name.equals("id") {
             if !value.contains(0) {
                 lastEventID = value.isEmpty ? nil : String(decoding: value, as: UTF8.self)
             }
-        } else if name.elementsEqual("retry".utf8) {
+        } else if name.equals("retry") {
             if !value.isEmpty, value.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
                let milliseconds = Int(String(decoding: value, as: UTF8.self)) {
                 retryMilliseconds = milliseconds

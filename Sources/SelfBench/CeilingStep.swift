@@ -48,6 +48,7 @@ struct CeilingStep {
         guard let target = plan.targets.first, let level = plan.levels.first else {
             throw SelfBenchError("internal selfbench plan has no target or level")
         }
+        await Quiescence.wait()
         let runner = LoadRunner(transport: transport, sink: DiscardingSink(), stop: StopSignal(), runID: "selfbench", runStart: MonotonicClock.now())
         let before = ClientCPUMeter.read()
         let summary = await runner.run(target: target, level: level, workload: plan.workload())

@@ -49,6 +49,7 @@ struct LargePayloadStep {
                 promptTokens: item.promptTokens, maxTokens: item.maxTokens)
             let (target, requests) = try BenchPlan.requests(for: plan, count: settings.payloadStreams)
             let probe = StreamProbe(transport: transport, target: target, requests: requests, reading: .decode)
+            await Quiescence.wait()
             before = ClientCPUMeter.read()
             result = await probe.run(seconds: settings.stepSeconds, rampSeconds: 0, finishInFlight: true)
             after = ClientCPUMeter.read()

@@ -38,6 +38,7 @@ struct ScheduleFidelityStep {
         let offsets = ArrivalProcess.poisson.schedule(
             rate: settings.scheduleRate, count: settings.scheduleRequests, durationNs: nil, seed: level.scheduleSeed)
         let span = Double((offsets.last ?? 0) - (offsets.first ?? 0)) / 1e9
+        await Quiescence.wait()
         let runner = LoadRunner(transport: transport, sink: DiscardingSink(), stop: StopSignal(), runID: "selfbench", runStart: MonotonicClock.now())
         let before = ClientCPUMeter.read()
         let summary = await runner.run(target: target, level: level, workload: plan.workload())

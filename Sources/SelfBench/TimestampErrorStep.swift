@@ -45,6 +45,7 @@ struct TimestampErrorStep {
                 promptTokens: 16, maxTokens: tokens)
             let (target, requests) = try BenchPlan.requests(for: plan, count: streams)
             let probe = StreamProbe(transport: transport, target: target, requests: requests, reading: .groundTruth)
+            await Quiescence.wait()
             result = await probe.run(
                 seconds: settings.stepSeconds, rampSeconds: ramp, settleSeconds: interTokenMs / 1000,
                 serverCPUSeconds: server.childCPUSeconds)

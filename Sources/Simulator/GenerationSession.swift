@@ -10,13 +10,19 @@ import NIOCore
 /// slot exactly once: when its last token is out, when a ``FaultPlan/abort`` fires, or on
 /// ``cancel()``. It records its ``GenerationTimeline`` (the engine's due times) as it goes.
 ///
+/// With a zero inter-token latency the tokens due at once go out back to back, up to
+/// ``burstLimit`` of them, with one flush at the end (``TokenHandler``'s `flush`), before the
+/// session yields to the loop's other channels: emitting as fast as the socket takes them instead
+/// of paying a timer and a write per token.
+///
 /// Faults it applies from its ``FaultPlan``: the first-token delay and a stall shift token due
 /// times (the slot stays held; each applies once, preemptions notwithstanding); an abort stops
 /// generation when its token is due, frees the slot, and leaves the response to the handler's
 /// abort callback.
 final class GenerationSession {
-    /// Called for every token, on the event loop; `index` counts from 0.
-    typealias TokenHandler = (_ token: SampledToken, _ index: Int) -> Void
+    /// Called for every token, on the event loop; `index` counts from 0. `flush` is false while
+    /// more tokens of a zero-latency burst follow at once: what was written may wait for them.
+    typealias TokenHandler = (_ token: SampledToken, _ index: Int, _ flush: Bool) -> Void
     /// Called once after the last token, on the event loop, with the reason, counts and timeline.
     typealias FinishHandler = (_ outcome: GenerationOutcome) -> Void
     /// Called once, on the event loop, instead of the next token when an injected abort fires;
@@ -36,6 +42,9 @@ final class GenerationSession {
         /// Client gone; slot freed. A late admission is ignored: `leave` already released it.
         case cancelled
     }
+
+    /// Most tokens emitted back to back at zero inter-token latency before yielding to the loop.
+    static let burstLimit = 64
 
     private let engine: Engine
     private let eventLoop: any EventLoop
@@ -124,7 +133,7 @@ final class GenerationSession {
     /// previous token was late; later tokens keep their spacing from the shifted due time.
     private func schedule(id: Engine.SequenceID, at dueWithoutStall: NIODeadline) {
         var deadline = dueWithoutStall
-        if !stalled, let stall = faults.stall, stall.afterTokens == sampler.emitted {
+        if stallIsNext, let stall = faults.stall {
             stalled = true
             deadline = max(deadline, .now()) + stall.duration
         }
@@ -134,45 +143,57 @@ final class GenerationSession {
         state = .generating(id: id, next: next)
     }
 
-    /// Emits the token due at `due` and books the next one, or finishes; waits instead when the
-    /// engine has preempted the sequence.
-    private func step(due: NIODeadline) {
-        guard case .generating(let id, _) = state else { return }
-        let index = sampler.emitted
-        if let abort = faults.abort, abort.afterTokens == index {
-            state = .finished
-            engine.leave(id, .abandoned)
-            onAbort(abort.kind)
-            return
-        }
-        switch engine.step(id) {
-        case .preempted:
-            state = .waitingForSlot(id: id)
-        case .resumed(let at):
-            schedule(id: id, at: at)
-        case .token(_, let interTokenLatency):
-            emit(id: id, index: index, due: due, interTokenLatency: interTokenLatency)
-        }
+    /// Whether the plan's stall comes before the next token.
+    private var stallIsNext: Bool {
+        !stalled && faults.stall?.afterTokens == sampler.emitted
     }
 
-    /// Draws token `index`, hands it to the handler, then finishes or books the next one.
-    private func emit(id: Engine.SequenceID, index: Int, due: NIODeadline, interTokenLatency: TimeAmount) {
-        let token = sampler.nextToken()
-        if index == 0 { timeline.firstTokenAt = due }
-        timeline.lastTokenAt = due
-        if let reason = token.finishReason {
-            state = .finished
-            engine.leave(id, .finished(reason))
-            onToken(token, index)
-            onFinish(
-                GenerationOutcome(
-                    finishReason: reason, promptTokens: promptTokens, completionTokens: sampler.emitted,
-                    timeline: timeline))
-        } else {
-            onToken(token, index)
-            // onToken may have cancelled the session (a write that closed the channel).
-            guard case .generating = state else { return }
-            schedule(id: id, at: due + interTokenLatency)
+    /// Emits the token due at `due` (and, at zero inter-token latency, those due right after it)
+    /// and books the next one, or finishes; waits instead when the engine has preempted the
+    /// sequence.
+    private func step(due: NIODeadline) {
+        var due = due
+        for burst in 1...Self.burstLimit {
+            guard case .generating(let id, _) = state else { return }
+            let index = sampler.emitted
+            if let abort = faults.abort, abort.afterTokens == index {
+                state = .finished
+                engine.leave(id, .abandoned)
+                onAbort(abort.kind)
+                return
+            }
+            switch engine.step(id) {
+            case .preempted:
+                state = .waitingForSlot(id: id)
+                return
+            case .resumed(let at):
+                schedule(id: id, at: at)
+                return
+            case .token(_, let interTokenLatency):
+                let token = sampler.nextToken()
+                if index == 0 { timeline.firstTokenAt = due }
+                timeline.lastTokenAt = due
+                if let reason = token.finishReason {
+                    state = .finished
+                    engine.leave(id, .finished(reason))
+                    onToken(token, index, true)
+                    onFinish(
+                        GenerationOutcome(
+                            finishReason: reason, promptTokens: promptTokens, completionTokens: sampler.emitted,
+                            timeline: timeline))
+                    return
+                }
+                let next = due + interTokenLatency
+                let continues = interTokenLatency == .zero && burst < Self.burstLimit && !stallIsNext
+                onToken(token, index, !continues)
+                // onToken may have cancelled the session (a write that closed the channel).
+                guard case .generating = state else { return }
+                guard continues else {
+                    schedule(id: id, at: next)
+                    return
+                }
+                due = next
+            }
         }
     }
 }

@@ -36,8 +36,8 @@ extension HTTPHandler {
         session.start(promptTokens: request.promptTokens)
     }
 
-    /// A session that streams: the head and opening events now, then an event per token, then
-    /// the closing events; an injected abort cuts the connection or ends with failure events.
+    /// A session that streams: the head and opening events now, then an event per token (flushed
+    /// per token, or once per zero-latency burst), then the closing events; an injected abort cuts the connection or ends with failure events.
     /// `finished` runs when the last token is out. With `groundTruth`, each token's text is replaced
     /// by its write time just before its event is encoded and written.
     private func streamingSession(
@@ -49,11 +49,12 @@ extension HTTPHandler {
         writeEvents(context: context, encoder.openingEvents(), framing: framing, flush: true)
         return GenerationSession(
             engine: engine, eventLoop: context.eventLoop, sampler: sampler, faults: faults,
-            onToken: { token, index in
+            onToken: { token, index, flush in
                 var events = index == 0 ? encoder.firstTokenPreamble() : []
                 let token = groundTruth?.stamp(token, index: index) ?? token
                 events.append(faults.tokenEvent(token, index: index, encoder: encoder))
-                self.writeEvents(context: context, events, framing: framing, flush: true)
+                // A stamped token goes out at once, so its stamp is its write time.
+                self.writeEvents(context: context, events, framing: framing, flush: flush || groundTruth != nil)
             },
             onFinish: { outcome in
                 finished()
@@ -84,7 +85,7 @@ extension HTTPHandler {
         var text = ""
         return GenerationSession(
             engine: engine, eventLoop: context.eventLoop, sampler: sampler, faults: faults,
-            onToken: { token, index in
+            onToken: { token, index, _ in
                 text += faults.carried(token, index: index).text
             },
             onFinish: { outcome in
