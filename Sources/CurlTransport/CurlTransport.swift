@@ -39,6 +39,7 @@ public final class CurlTransport: Sendable {
                 // Named from inside: Foundation passes only the current thread's name on to the
                 // kernel, where top, perf and /proc see it.
                 Thread.current.name = "repat-curl-\(index)"
+                TransportPriority.raiseCurrentThread()
                 TransferLoop(inbox: inbox, maxConnections: maxConnections).run()
                 stopped.signal()
             }

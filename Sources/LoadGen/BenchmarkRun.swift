@@ -110,7 +110,7 @@ public struct BenchmarkRun: Sendable {
         var metadata = RunMetadata(
             runID: directory.runID, status: .running, scenarioFile: plan.scenario.locations.file,
             scenarioName: plan.scenario.name, seed: plan.scenario.seed, startedAt: startDate,
-            host: HostInfo.current(), transport: Curl.versionDescription,
+            host: HostInfo.current(), transport: "\(Curl.versionDescription); \(TransportPriority.summary)",
             targets: plan.targets.map(Self.describe), loadLevels: plan.levels.map(\.label),
             workload: Self.describe(plan.scenario.workload)
         )

@@ -68,6 +68,7 @@ public struct SelfBench: Sendable {
         } catch {
             report.notes.append("large payloads not measured: \(error.description)")
         }
+        report.notes.append(TransportPriority.summary + " (asked for as each starts, so that a due send or a response wakes it ahead of the simulator and the task pool)")
         report.goals = GoalCheck.goals(for: report)
         report.loadAverage = "\(loadBefore) before, \(Self.loadAverage()) after"
         return report
