@@ -27,7 +27,16 @@ public enum GroundTruth {
 
     /// The write time carried by the first stamped token in `data` (an event's payload, a line, or
     /// any bytes holding the token text), or nil when it holds none.
-    public static func writeTime(in data: some Collection<UInt8>) -> UInt64? {
+    ///
+    /// Takes a concrete array: a generic collection would not be specialised across the module
+    /// boundary, and this runs for every token a selfbench step receives.
+    public static func writeTime(in data: [UInt8]) -> UInt64? {
+        data.withUnsafeBufferPointer(writeTime(in:))
+    }
+
+    /// The write time carried by the first stamped token in `data`, or nil when it holds none.
+    public static func writeTime(in data: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        let marker = Self.marker
         var matched = 0
         var value: UInt64 = 0
         var digits = 0
