@@ -56,10 +56,11 @@ struct GoalCheckTests {
     func cpuGoal() throws {
         var report = report()
         report.timestampError = [errorRow(requested: 1, streams: 1, p99: 50), errorRow(requested: 100, streams: 100, p99: 50)]
+        report.timestampError[0].clientCPUSecondsPerMillionEvents = 12
         report.timestampError[1].clientCPUSecondsPerMillionEvents = 25
         let cpu = try goal("client CPU per 1,000 tokens/s", in: report)
         #expect(cpu.met == false)
-        #expect(cpu.measured.hasPrefix("2.50% of a core (worst step: 100 streams)"))
+        #expect(cpu.measured == "2.50% of a core (worst step: 100 streams); by step: 1 → 1.20%, 100 → 2.50%")
     }
 
     @Test("a large payload costing more than twice the baseline's CPU per MB is a cliff")
