@@ -14,7 +14,8 @@ public struct EngineProfile: Sendable, Equatable {
     public var prefillTokensPerSecond: Double
     /// Fixed per-request scheduling cost added to every prefill, in milliseconds.
     public var prefillOverheadMs: Double
-    /// Inter-token latency with one running sequence, in milliseconds.
+    /// Inter-token latency with one running sequence, in milliseconds. At 0 (with
+    /// ``decodePerSeqMs`` 0) a stream's tokens are written back to back, up to 64 per flush.
     public var decodeBaseMs: Double
     /// Added to every decode step per additional running sequence, in milliseconds:
     /// ITL = `decodeBaseMs + decodePerSeqMs × (running − 1)`, evaluated at each step.
