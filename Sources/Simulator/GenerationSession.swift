@@ -28,6 +28,9 @@ final class GenerationSession {
     /// Called once, on the event loop, instead of the next token when an injected abort fires;
     /// the slot is already freed.
     typealias AbortHandler = (_ kind: FaultPlan.Abort.Kind) -> Void
+    /// Called on the event loop when a zero-latency burst ends without a token (the engine preempted
+    /// the sequence or moved its next token later): what was written unflushed must go out now.
+    typealias FlushHandler = () -> Void
 
     private enum State {
         /// Not yet given to the engine.
@@ -52,6 +55,7 @@ final class GenerationSession {
     private let onToken: TokenHandler
     private let onFinish: FinishHandler
     private let onAbort: AbortHandler
+    private let onFlush: FlushHandler
     private let faults: FaultPlan
     private var state = State.idle
     private var promptTokens = 0
@@ -65,7 +69,7 @@ final class GenerationSession {
     init(
         engine: Engine, eventLoop: any EventLoop, sampler: OutputSampler, faults: FaultPlan = FaultPlan(),
         onToken: @escaping TokenHandler, onFinish: @escaping FinishHandler,
-        onAbort: @escaping AbortHandler = { _ in }
+        onAbort: @escaping AbortHandler = { _ in }, onFlush: @escaping FlushHandler = {}
     ) {
         self.engine = engine
         self.eventLoop = eventLoop
@@ -74,6 +78,7 @@ final class GenerationSession {
         self.onToken = onToken
         self.onFinish = onFinish
         self.onAbort = onAbort
+        self.onFlush = onFlush
     }
 
     /// Hands the request to the engine; call once, on the event loop.
@@ -165,9 +170,11 @@ final class GenerationSession {
             switch engine.step(id) {
             case .preempted:
                 state = .waitingForSlot(id: id)
+                if burst > 1 { onFlush() }
                 return
             case .resumed(let at):
                 schedule(id: id, at: at)
+                if burst > 1 { onFlush() }
                 return
             case .token(_, let interTokenLatency):
                 let token = sampler.nextToken()

@@ -72,7 +72,8 @@ extension HTTPHandler {
                     self.writeEvents(context: context, events, framing: framing, flush: false)
                     self.endResponse(context: context, keepAlive: reply.keepAlive)
                 }
-            })
+            },
+            onFlush: { context.flush() })
     }
 
     /// A session that answers once, with the whole body; an injected abort closes the connection

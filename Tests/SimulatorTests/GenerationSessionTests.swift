@@ -40,6 +40,61 @@ struct GenerationSessionTests {
         #expect(flushedAt == [63, 127, 149])
     }
 
+    /// Two zero-latency sessions of 400 tokens sharing a KV cache of `capacity` tokens; returns
+    /// how often one wrote a token while the other held unflushed tokens (the loop ran it in
+    /// between), the tokens each wrote, and the engine's preemptions.
+    private func twoSessions(capacity: Int) async throws -> (violations: Int, tokens: [Int], preemptions: Int) {
+        var profile = EngineProfile()
+        profile.decodeBaseMs = 0
+        profile.decodePerSeqMs = 0
+        profile.prefillOverheadMs = 0
+        profile.prefillTokensPerSecond = 1e15
+        profile.kvCacheTokens = capacity
+        let engine = Engine(profile: profile, startedAt: 0)
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let state = Mutex<(unflushed: [Int], violations: Int, tokens: [Int], finished: Int)>(([0, 0], 0, [0, 0], 0))
+        let done = loop.makePromise(of: Void.self)
+        try await loop.submit {
+            for session in 0..<2 {
+                let other = 1 - session
+                let generation = GenerationSession(
+                    engine: engine, eventLoop: loop,
+                    sampler: OutputSampler(maxTokens: 400, minTokens: 0, ignoreEOS: true, eosProbability: 0, seed: UInt64(session)),
+                    onToken: { _, _, flush in
+                        state.withLock {
+                            if $0.unflushed[other] > 0 { $0.violations += 1 }
+                            $0.tokens[session] += 1
+                            $0.unflushed[session] = flush ? 0 : $0.unflushed[session] + 1
+                        }
+                    },
+                    onFinish: { _ in
+                        let all = state.withLock { $0.finished += 1; return $0.finished == 2 }
+                        if all { done.succeed() }
+                    },
+                    onFlush: { state.withLock { $0.unflushed[session] = 0 } })
+                generation.start(promptTokens: 10)
+            }
+        }.get()
+        try await done.futureResult.get()
+        let final = state.withLock { $0 }
+        return (final.violations, final.tokens, engine.statistics.preemptions)
+    }
+
+    @Test("no session yields the loop with unflushed tokens, preemptions mid-burst included")
+    func preemptionFlushes() async throws {
+        // The sessions alternate bursts of 64; across these capacities the cache fills at every
+        // point of a burst, of either session (e.g. 232: 20 tokens into the second session's
+        // second burst, which preempts itself mid-burst).
+        var preemptions = 0
+        for capacity in stride(from: 200, through: 330, by: 3) {
+            let run = try await twoSessions(capacity: capacity)
+            #expect(run.tokens == [400, 400], "capacity \(capacity)")
+            #expect(run.violations == 0, "capacity \(capacity): \(run.violations) tokens written while the other session held unflushed ones")
+            preemptions += run.preemptions
+        }
+        #expect(preemptions > 0, "the test needs preemptions to mean anything")
+    }
+
     @Test("paced tokens are each flushed")
     func pacedTokensFlushEach() async throws {
         let flags = try await flushes(tokens: 5, decodeBaseMs: 1)
