@@ -34,8 +34,7 @@ public enum GroundTruth {
         data.withUnsafeBufferPointer(writeTime(in:))
     }
 
-    /// The write time carried by the first stamped token in `data`, or nil when it holds none.
-    public static func writeTime(in data: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    private static func writeTime(in data: UnsafeBufferPointer<UInt8>) -> UInt64? {
         let marker = Self.marker
         var matched = 0
         var value: UInt64 = 0
