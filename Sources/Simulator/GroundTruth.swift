@@ -31,10 +31,6 @@ public enum GroundTruth {
     /// Takes a concrete array: a generic collection would not be specialised across the module
     /// boundary, and this runs for every token a selfbench step receives.
     public static func writeTime(in data: [UInt8]) -> UInt64? {
-        data.withUnsafeBufferPointer(writeTime(in:))
-    }
-
-    private static func writeTime(in data: UnsafeBufferPointer<UInt8>) -> UInt64? {
         let marker = Self.marker
         var matched = 0
         var value: UInt64 = 0

@@ -37,7 +37,8 @@ extension HTTPHandler {
     }
 
     /// A session that streams: the head and opening events now, then an event per token (flushed
-    /// per token, or once per zero-latency burst), then the closing events; an injected abort cuts the connection or ends with failure events.
+    /// per token, or once per zero-latency burst), then the closing events; an injected abort cuts
+    /// the connection or ends with failure events.
     /// `finished` runs when the last token is out. With `groundTruth`, each token's text is replaced
     /// by its write time just before its event is encoded and written.
     private func streamingSession(
