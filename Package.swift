@@ -83,13 +83,21 @@ let package = Package(
         ),
         .target(
             name: "LoadGen",
-            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "Simulator", "Telemetry"],
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics"],
+            swiftSettings: swiftSettings
+        ),
+        // A whole `repat run` or `repat targets` above load generation: simulators for sim://
+        // targets, preflight, calibration, the run folder and run.json, telemetry, level order,
+        // SLO verdicts, the saturation search, summary.csv.
+        .target(
+            name: "Orchestration",
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "Telemetry", "LoadGen", "Simulator"],
             swiftSettings: swiftSettings
         ),
         // `repat selfbench`: the client measured against the in-process simulator's ground truth.
         .target(
             name: "SelfBench",
-            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Simulator"],
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Orchestration", "Simulator"],
             swiftSettings: swiftSettings
         ),
         // Cost model, price tables and hardware profiles behind `repat roi`.
@@ -101,13 +109,18 @@ let package = Package(
         .executableTarget(
             name: "repat",
             dependencies: [
-                "CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Simulator", "Telemetry", "ROI", "SelfBench",
+                "CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Orchestration", "Simulator", "Telemetry", "ROI", "SelfBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
-        // Loopback helpers shared by the test targets (a refusing port, libcurl set-up).
-        .target(name: "LoopbackSupport", dependencies: ["CurlTransport"], path: "Tests/LoopbackSupport", swiftSettings: swiftSettings),
+        // Loopback helpers shared by the test targets (a refusing port, libcurl set-up, scenarios
+        // of simulated targets, whole runs into a temporary folder).
+        .target(
+            name: "LoopbackSupport",
+            dependencies: ["CurlTransport", "Workload", "Metrics", "Results", "LoadGen", "Orchestration", "Simulator"],
+            path: "Tests/LoopbackSupport", swiftSettings: swiftSettings
+        ),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "Simulator", "LoopbackSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DialectsTests",
@@ -130,12 +143,17 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadGenTests",
-            dependencies: ["LoadGen", "Simulator", "Dialects", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
+            dependencies: ["LoadGen", "Orchestration", "Simulator", "Dialects", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "OrchestrationTests",
+            dependencies: ["Orchestration", "LoadGen", "Simulator", "Dialects", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "TelemetryTests",
-            dependencies: ["Telemetry", "LoadGen", "Simulator", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
+            dependencies: ["Telemetry", "Orchestration", "LoadGen", "Simulator", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,15 +1,15 @@
 import CurlTransport
 import Dialects
 import Foundation
-import Results
 import Workload
 
 /// Asks a target's server which engine and version it runs, through the endpoints engines expose
 /// beside the OpenAI API: vLLM `GET /version`, Ollama `GET /api/version`, llama.cpp `GET /props`
 /// (`build_info`), TGI `GET /info`. Best effort: nil when none answers.
-enum EngineVersion {
-    static func probe(_ target: ResolvedTarget, transport: CurlTransport) async -> String? {
-        if target.spec.isSimulated { return "repat simulator \(RepatVersion.current)" }
+public enum EngineVersion {
+    /// The engine and version `target` reports; for a simulated target, `simulators`'.
+    public static func probe(_ target: ResolvedTarget, transport: CurlTransport, simulators: any SimulatorHost) async -> String? {
+        if target.spec.isSimulated { return simulators.engineVersion }
         let probes: [(path: String, key: String, engine: String)] = [
             ("/version", "version", "vLLM"),
             ("/api/version", "version", "Ollama"),

@@ -6,7 +6,7 @@ import Dialects
 extension ResolvedTarget {
     /// The server's root: the base URL without the dialect's base path (`/v1`, `/v1beta`), where
     /// engines serve their own endpoints (`/version`, `/tokenize`, `/props`).
-    var serverRoot: String {
+    public var serverRoot: String {
         var root = baseURL
         while root.hasSuffix("/") { root.removeLast() }
         let basePath = dialect.defaultBasePath
@@ -16,7 +16,7 @@ extension ResolvedTarget {
 
     /// `request` with the target's extra headers and its authentication (key header or signature,
     /// added last so a signature covers the rest), for side requests to the same server.
-    func authorized(_ request: HTTPRequest) -> HTTPRequest {
+    public func authorized(_ request: HTTPRequest) -> HTTPRequest {
         var request = request
         request.headers.append(contentsOf: endpoint.extraHeaders)
         dialect.authorize(&request, endpoint: endpoint)
@@ -25,7 +25,7 @@ extension ResolvedTarget {
 
     /// A cheap authorized request that any live server answers: the dialect's model listing, or a
     /// `GET` of the base URL when the API lists no models; `nil` for an unusable base URL.
-    var reachabilityRequest: HTTPRequest? {
+    public var reachabilityRequest: HTTPRequest? {
         if let listing = try? dialect.modelListRequest(endpoint: endpoint) { return listing }
         guard let url = try? endpoint.url(appending: "") else { return nil }
         return authorized(HTTPRequest(method: "GET", url: url))
@@ -33,7 +33,7 @@ extension ResolvedTarget {
 
     /// Sends `request` and collects the status and up to `limit` body bytes.
     /// - Throws: the ``TransferFailure`` when no HTTP response arrived.
-    func fetch(_ request: HTTPRequest, transport: CurlTransport, options: TransferOptions, limit: Int = 1 << 20) async throws -> (status: Int, body: [UInt8]) {
+    public func fetch(_ request: HTTPRequest, transport: CurlTransport, options: TransferOptions, limit: Int = 1 << 20) async throws -> (status: Int, body: [UInt8]) {
         var status = 0
         var body: [UInt8] = []
         for try await event in transport.stream(request, options: options) {

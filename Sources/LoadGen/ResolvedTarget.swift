@@ -1,6 +1,5 @@
 import CurlTransport
 import Dialects
-import Simulator
 import Workload
 
 /// A target ready to be driven: its dialect, endpoint (with its secret resolved), request
@@ -16,8 +15,6 @@ public struct ResolvedTarget: Sendable {
     public var parameters: GenerationParameters
     /// Timeouts and protocol choices.
     public var options: TransferOptions
-    /// Engine model for `sim://` targets (nil otherwise).
-    public var simulatorProfile: EngineProfile?
     /// Scrubs this target's secrets from error text.
     public var redactor: SecretRedactor
     /// Abort a streamed request when no token arrived within this many seconds (nil: never).
@@ -30,8 +27,9 @@ public struct ResolvedTarget: Sendable {
     /// Where requests go: the scenario's URL, or the in-process simulator's loopback URL once started.
     public var baseURL: String { endpoint.baseURL }
 
-    /// Points the target at a started simulator, at the base path its dialect expects.
-    public mutating func attach(to server: SimulatorServer) {
-        endpoint.baseURL = server.rootURL + dialect.defaultBasePath
+    /// Points the target at a started simulator whose root URL is `rootURL`, at the base path
+    /// its dialect expects.
+    public mutating func attach(toSimulatorAt rootURL: String) {
+        endpoint.baseURL = rootURL + dialect.defaultBasePath
     }
 }

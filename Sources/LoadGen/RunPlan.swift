@@ -1,7 +1,6 @@
 import CurlTransport
 import Dialects
 import Metrics
-import Simulator
 import Workload
 
 /// A scenario turned into what the runner executes: resolved targets, load levels and prompts.
@@ -18,10 +17,13 @@ public struct RunPlan: Sendable {
     public let search: SaturationSearch?
     /// Prompts read from the scenario's dataset file, for dataset workloads.
     public let dataset: PromptDataset?
+    /// What starts the `sim://` targets' servers.
+    public let simulators: any SimulatorHost
 
-    /// Resolves `scenario` against the dialect registry and `environment` (API keys, headers).
+    /// Resolves `scenario` against the dialect registry and `environment` (API keys, headers);
+    /// `simulators` checks the `sim://` targets' options and later starts their servers.
     /// - Throws: ``ScenarioProblems`` for every problem found.
-    public init(scenario: Scenario, environment: [String: String]) throws(ScenarioProblems) {
+    public init(scenario: Scenario, environment: [String: String], simulators: any SimulatorHost) throws(ScenarioProblems) {
         var problems: [ScenarioProblem] = []
         var targets: [ResolvedTarget] = []
         for (index, spec) in scenario.targets.enumerated() {
@@ -30,19 +32,10 @@ public struct RunPlan: Sendable {
                 problems.append(scenario.problem(at: "\(path).dialect", "unknown dialect '\(spec.dialect)' (known: \(DialectRegistry.ids.joined(separator: ", ")))"))
                 continue
             }
-            var profile: EngineProfile?
             if spec.isSimulated {
-                var engine = EngineProfile()
-                engine.seed = scenario.seed
-                engine.modelName = spec.model
-                for option in spec.simulatorOptions {
-                    do {
-                        try engine.set(option.name, to: option.value)
-                    } catch {
-                        problems.append(scenario.problem(at: "\(path).simulator.\(option.name)", error.description))
-                    }
+                for rejected in simulators.rejectedOptions(of: spec, seed: scenario.seed) {
+                    problems.append(scenario.problem(at: "\(path).simulator.\(rejected.option)", rejected.reason))
                 }
-                profile = engine
             }
             let apiKey = spec.apiKeyEnv.flatMap { environment[$0] }
             var headers: [HTTPHeader] = []
@@ -79,7 +72,6 @@ public struct RunPlan: Sendable {
             options.insecure = spec.insecure
             targets.append(ResolvedTarget(
                 spec: spec, dialect: dialect, endpoint: endpoint, parameters: parameters, options: options,
-                simulatorProfile: profile,
                 redactor: SecretRedactor(secrets: [apiKey, aws?.secretAccessKey, aws?.sessionToken].compactMap { $0 } + headers.map(\.value)),
                 firstTokenTimeoutSeconds: spec.firstTokenTimeout,
                 idleTimeoutSeconds: spec.idleTimeout,
@@ -101,6 +93,7 @@ public struct RunPlan: Sendable {
         self.scenario = scenario
         self.targets = targets
         self.dataset = dataset
+        self.simulators = simulators
         let load = scenario.load
         switch load.pattern {
         case .closed(let concurrency, let ramp):

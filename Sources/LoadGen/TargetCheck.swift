@@ -2,7 +2,6 @@ import CurlTransport
 import Dialects
 import Foundation
 import Metrics
-import Simulator
 import Workload
 
 /// Checks each target of a plan before a long run (`repat targets`): is it reachable, does it
@@ -46,24 +45,9 @@ public enum TargetCheck {
         public var passed: Bool { steps.allSatisfy { $0.verdict != .failed } }
     }
 
-    /// Checks every target of `plan` (starting the built-in simulator for `sim://` targets).
-    ///
-    /// - Throws: ``BenchmarkRun/SetupError`` when a simulator cannot start.
-    public static func run(_ plan: RunPlan, log: (String) -> Void = { _ in }) async throws(BenchmarkRun.SetupError) -> [Result] {
-        var plan = plan
-        let servers = try await plan.startSimulators(log: log)
-        let transport = CurlTransport()
-        var results: [Result] = []
-        for target in plan.targets {
-            results.append(await check(target, transport: transport))
-        }
-        transport.close()
-        for server in servers { try? await server.shutdown() }
-        return results
-    }
-
-    /// Runs the checks on one target, stopping at the first failure.
-    static func check(_ target: ResolvedTarget, transport: CurlTransport) async -> Result {
+    /// Runs the checks on one target, stopping at the first failure; a simulated target reports
+    /// `simulators`' engine version.
+    public static func check(_ target: ResolvedTarget, transport: CurlTransport, simulators: any SimulatorHost) async -> Result {
         var result = Result(
             target: target.spec.name, dialect: target.dialect.id,
             url: URLRedaction.stripCredentials(target.baseURL), steps: [])
@@ -98,7 +82,7 @@ public enum TargetCheck {
             }
         }
         result.steps.append(await tinyRequest(target, transport: transport))
-        result.engineVersion = await EngineVersion.probe(target, transport: transport)
+        result.engineVersion = await EngineVersion.probe(target, transport: transport, simulators: simulators)
         return result
     }
 

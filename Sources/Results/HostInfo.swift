@@ -24,8 +24,14 @@ public struct HostInfo: Codable, Sendable {
         self.memoryBytes = memoryBytes
     }
 
-    /// This machine, read from the OS.
-    public static func current() -> HostInfo {
+    /// This machine, read from the OS and `nvidia-smi` on a thread of its own, so that a slow
+    /// `nvidia-smi` (a second or more on a busy GPU host) never blocks the task pool.
+    public static func probe() async -> HostInfo {
+        await HostCommand.offPool(current)
+    }
+
+    /// This machine, read from the OS; blocks while `nvidia-smi` runs.
+    private static func current() -> HostInfo {
         let info = ProcessInfo.processInfo
         var name = utsname()
         uname(&name)
@@ -57,28 +63,5 @@ public struct HostInfo: Codable, Sendable {
             return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         }
         return nil
-    }
-}
-
-/// Runs a short host command (git, nvidia-smi) found on `PATH` and returns its trimmed standard
-/// output, or nil when it is missing or fails.
-enum HostCommand {
-    static func output(_ command: String, _ arguments: [String]) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [command] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
     }
 }

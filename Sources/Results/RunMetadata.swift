@@ -57,7 +57,7 @@ public struct RunMetadata: Codable, Sendable {
     /// repat's version.
     public var repatVersion: String = RepatVersion.current
     /// Git commit of the repat checkout the binary was built in, when it can be found.
-    public var repatCommit: String? = RepatVersion.gitCommit()
+    public var repatCommit: String?
     /// SHA-256 of the scenario file's bytes.
     public var scenarioDigest: String?
     /// The scenario's SLOs as written (`ttft_p99_ms` → 2000), so summaries read back later
@@ -293,8 +293,13 @@ public enum RepatVersion {
     public static let current = "0.1.0"
 
     /// The commit of the git checkout holding the running binary (`.build/…/repat` inside a
-    /// clone), or nil when the binary lives elsewhere or git is missing.
-    public static func gitCommit() -> String? {
+    /// clone), or nil when the binary lives elsewhere or git is missing; `git` runs off the task
+    /// pool.
+    public static func gitCommit() async -> String? {
+        await HostCommand.offPool(checkoutCommit)
+    }
+
+    private static func checkoutCommit() -> String? {
         var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         while folder.path != "/" {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) {

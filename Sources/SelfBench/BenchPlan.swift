@@ -1,6 +1,7 @@
 import CurlTransport
 import Dialects
 import LoadGen
+import Orchestration
 import Workload
 
 /// A one-target run plan against a simulator already listening at `baseURL`, written as the
@@ -45,7 +46,7 @@ enum BenchPlan {
             """
         do {
             let scenario = try ScenarioLoader(environment: [:]).parse(text, file: "selfbench")
-            return try RunPlan(scenario: scenario, environment: [:])
+            return try RunPlan(scenario: scenario, environment: [:], simulators: BuiltInSimulators())
         } catch {
             throw SelfBenchError("internal selfbench scenario is invalid: \(error.description)")
         }

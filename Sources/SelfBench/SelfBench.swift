@@ -25,7 +25,7 @@ public struct SelfBench: Sendable {
 
     /// Runs every section and returns the report with its goals.
     public func run() async -> SelfBenchReport {
-        let host = HostInfo.current()
+        let host = await HostInfo.probe()
         let largest = settings.streamCounts.max() ?? 0
         let separate = settings.simulatorExecutable != nil
         let limit = FileLimit.raise(toHold: largest, descriptorsPerStream: separate ? 1 : 2)

@@ -123,3 +123,27 @@ extension String {
         return String(self[first...last])
     }
 }
+
+extension EngineProfile {
+    /// A profile serving `modelName`, seeded by `seed`, with `options` (snake_case name and text
+    /// value, as a scenario's `simulator:` section lists them) applied in order.
+    ///
+    /// - Returns: the profile and each option that was rejected, with why; a rejected option
+    ///   leaves the profile's default in place.
+    public static func configured(
+        modelName: String, seed: UInt64, options: [(name: String, value: String)]
+    ) -> (profile: EngineProfile, rejected: [(name: String, error: OptionError)]) {
+        var profile = EngineProfile()
+        profile.seed = seed
+        profile.modelName = modelName
+        var rejected: [(name: String, error: OptionError)] = []
+        for option in options {
+            do {
+                try profile.set(option.name, to: option.value)
+            } catch {
+                rejected.append((option.name, error))
+            }
+        }
+        return (profile, rejected)
+    }
+}

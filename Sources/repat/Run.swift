@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import LoadGen
+import Orchestration
 import Metrics
 import Results
-import Workload
 
 /// `repat run SCENARIO`: drives every target of a scenario and writes `results/<run-id>/`.
 struct Run: AsyncParsableCommand {
@@ -17,8 +17,7 @@ struct Run: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "Scenario YAML file (see scenarios/README.md).")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
     @Option(name: .long, help: "Folder that receives the run folder.")
     var resultsDir = "results"
@@ -37,15 +36,7 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let plan: RunPlan
-        do {
-            let loaded = try ScenarioLoader(environment: environment).load(path: scenario)
-            plan = try RunPlan(scenario: loaded, environment: environment)
-        } catch {
-            for problem in error.problems { FileHandleOutput.error(problem.description) }
-            throw ExitCode(2)
-        }
+        let plan = try input.plan()
         let display = ProgressDisplay(quiet: quiet)
         let showProgress: @Sendable (LevelProgress) -> Void = { display.show($0) }
         let benchmark = BenchmarkRun(

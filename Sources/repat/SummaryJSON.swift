@@ -1,4 +1,5 @@
 import Foundation
+import Orchestration
 import LoadGen
 import Metrics
 import Results

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoadGen
-import Workload
+import Orchestration
 
 /// `repat targets SCENARIO`: checks every target before a long run.
 struct Targets: AsyncParsableCommand {
@@ -14,19 +14,10 @@ struct Targets: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "Scenario YAML file (see scenarios/README.md).")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        let plan: RunPlan
-        do {
-            let loaded = try ScenarioLoader(environment: environment).load(path: scenario)
-            plan = try RunPlan(scenario: loaded, environment: environment)
-        } catch {
-            for problem in error.problems { FileHandleOutput.error(problem.description) }
-            throw ExitCode(2)
-        }
+        let plan = try input.plan()
         let results: [TargetCheck.Result]
         do {
             results = try await TargetCheck.run(plan)

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LoadGen
 import Workload
 
@@ -9,21 +8,13 @@ struct Validate: ParsableCommand {
         abstract: "Check a scenario file and report every problem with its line and field."
     )
 
-    @Argument(help: "Scenario YAML file.")
-    var scenario: String
+    @OptionGroup var input: ScenarioArguments
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        do {
-            let loaded = try ScenarioLoader(environment: environment).load(path: scenario)
-            let plan = try RunPlan(scenario: loaded, environment: environment)
-            let targets = plan.targets.map { "\($0.spec.name) (\($0.spec.dialect))" }.joined(separator: ", ")
-            let load = plan.search.map { "saturation search \($0.minRate)–\($0.maxRate) req/s in \($0.steps) steps" }
-                ?? "load levels: \(plan.levels.map(\.label).joined(separator: ", "))"
-            print("\(scenario): ok — targets: \(targets); \(load)")
-        } catch {
-            for problem in error.problems { FileHandleOutput.error(problem.description) }
-            throw ExitCode(2)
-        }
+        let plan = try input.plan()
+        let targets = plan.targets.map { "\($0.spec.name) (\($0.spec.dialect))" }.joined(separator: ", ")
+        let load = plan.search.map { "saturation search \($0.minRate)–\($0.maxRate) req/s in \($0.steps) steps" }
+            ?? "load levels: \(plan.levels.map(\.label).joined(separator: ", "))"
+        print("\(input.scenario): ok — targets: \(targets); \(load)")
     }
 }

@@ -1,3 +1,4 @@
+import LoopbackSupport
 import LoadGen
 import Metrics
 import Simulator

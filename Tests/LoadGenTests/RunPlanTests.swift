@@ -1,5 +1,7 @@
+import LoopbackSupport
 import Dialects
 import LoadGen
+import Orchestration
 import Simulator
 import Testing
 import Workload
@@ -33,7 +35,7 @@ struct RunPlanTests {
     func problemsAreLocated() throws {
         let scenario = try ScenarioLoader(environment: [:]).parse(Self.yaml, file: "scenarios/bad.yaml")
         let error = #expect(throws: ScenarioProblems.self) {
-            _ = try RunPlan(scenario: scenario, environment: [:])
+            _ = try RunPlan(scenario: scenario, environment: [:], simulators: BuiltInSimulators())
         }
         let problems = try #require(error?.problems)
         #expect(problems.count == 3, "\(problems)")
@@ -54,14 +56,13 @@ struct RunPlanTests {
         #expect(unknown.description.hasPrefix("scenarios/bad.yaml:13: targets[1].simulator.warp_factor: "))
     }
 
-    @Test("a valid scenario gives one level per concurrency value and a simulator profile per sim:// target")
+    @Test("a valid scenario gives one level per concurrency value and leaves sim:// targets to the simulator host")
     func validPlan() throws {
         let plan = try makePlan(scenarioYAML(targets: simulatedTarget("ok", options: ["max_num_seqs": "7"]), concurrency: [1, 4], requests: 3))
         #expect(plan.levels.map(\.label) == ["c1", "c4"])
         #expect(plan.levels.allSatisfy { $0.requestLimit == 3 && $0.durationLimit == nil })
         #expect(plan.targets.count == 1)
-        #expect(plan.targets[0].simulatorProfile?.maxNumSeqs == 7)
-        #expect(plan.targets[0].simulatorProfile?.seed == 11, "the scenario seed seeds the simulator")
+        #expect(plan.targets[0].spec.simulatorOptions.map(\.name) == ["decode_base_ms", "decode_per_seq_ms", "max_num_seqs", "prefill_overhead_ms"])
         #expect(plan.targets[0].parameters.ignoreEOS)
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import LoopbackSupport
 import LoadGen
+import Orchestration
 import Testing
 import Workload
 
@@ -24,7 +26,7 @@ struct ShippedScenarioTests {
             let path = Self.folder.appendingPathComponent(file).path
             do {
                 let scenario = try ScenarioLoader(environment: Self.environment).load(path: path)
-                _ = try RunPlan(scenario: scenario, environment: Self.environment)
+                _ = try RunPlan(scenario: scenario, environment: Self.environment, simulators: BuiltInSimulators())
             } catch {
                 Issue.record("\(file): \(error.problems.map(\.description).joined(separator: "; "))")
             }

@@ -1,6 +1,7 @@
 import Testing
 import Workload
-@testable import LoadGen
+import LoadGen
+@testable import Orchestration
 @testable import Telemetry
 
 @Suite("what a run samples, from the scenario and its targets")
@@ -47,7 +48,7 @@ struct TelemetryConfigurationTests {
               interval: 500ms
 
         """, file: "c.yaml")
-        let plan = try RunPlan(scenario: scenario, environment: [:])
+        let plan = try RunPlan(scenario: scenario, environment: [:], simulators: BuiltInSimulators())
         let configuration = try #require(BenchmarkRun.telemetryConfiguration(plan, hostName: "client"))
         #expect(configuration.intervalS == 2 && configuration.gpu && !configuration.rapl && configuration.idleSeconds == 0)
         #expect(configuration.scrapes == [
@@ -72,7 +73,7 @@ struct TelemetryConfigurationTests {
           max_tokens: 8
         telemetry: off
 
-        """, file: "c.yaml"), environment: [:])
+        """, file: "c.yaml"), environment: [:], simulators: BuiltInSimulators())
         #expect(BenchmarkRun.telemetryConfiguration(withoutTelemetry) == nil)
     }
 }

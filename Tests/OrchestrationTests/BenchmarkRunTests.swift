@@ -2,6 +2,7 @@ import CurlTransport
 import Dialects
 import Foundation
 import LoadGen
+import Orchestration
 import LoopbackSupport
 import Metrics
 import Results
@@ -16,7 +17,7 @@ struct BenchmarkRunTests {
         let path = (folder as NSString).appendingPathComponent("scenario.yaml")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
         let scenario = try ScenarioLoader(environment: environment).load(path: path)
-        return try RunPlan(scenario: scenario, environment: environment)
+        return try RunPlan(scenario: scenario, environment: environment, simulators: BuiltInSimulators())
     }
 
     /// The rows of a run's requests.csv, header first; fails the test when it does not parse.

@@ -1,7 +1,7 @@
 import CurlTransport
 import Foundation
 import LoadGen
-import LoopbackSupport
+import Orchestration
 import Metrics
 import Results
 import Simulator
@@ -15,37 +15,43 @@ import Darwin
 #endif
 
 /// A ``RecordSink`` that keeps every record in memory, for inspection after a run.
-final class MemorySink: RecordSink {
+public final class MemorySink: RecordSink {
     private let stored = Mutex<[RequestRecord]>([])
 
+    /// Nothing stored yet.
+    public init() {}
+
     /// Stores one record.
-    func write(_ record: RequestRecord) {
+    public func write(_ record: RequestRecord) {
         stored.withLock { $0.append(record) }
     }
 
     /// Never fails.
-    var failure: String? { nil }
+    public var failure: String? { nil }
 
     /// The records written so far, in arrival order.
-    var records: [RequestRecord] { stored.withLock { $0 } }
+    public var records: [RequestRecord] { stored.withLock { $0 } }
 }
 
 /// Lines a ``BenchmarkRun`` logged, collected from any thread.
-final class LogLines: Sendable {
+public final class LogLines: Sendable {
     private let stored = Mutex<[String]>([])
 
+    /// No lines yet.
+    public init() {}
+
     /// Appends one line.
-    func append(_ line: String) {
+    public func append(_ line: String) {
         stored.withLock { $0.append(line) }
     }
 
     /// Every line so far.
-    var lines: [String] { stored.withLock { $0 } }
+    public var lines: [String] { stored.withLock { $0 } }
 }
 
 /// Scenario YAML with the given target list (already indented as list items) and load and
 /// workload settings.
-func scenarioYAML(
+public func scenarioYAML(
     name: String = "loadgen-test", targets: String, concurrency: [Int], requests: Int,
     promptTokens: Int = 16, maxTokens: Int = 6
 ) -> String {
@@ -65,7 +71,7 @@ func scenarioYAML(
 }
 
 /// A simulated chat target as a YAML list item, fast by default.
-func simulatedTarget(_ name: String, options: [String: String] = [:], extra: String = "") -> String {
+public func simulatedTarget(_ name: String, options: [String: String] = [:], extra: String = "") -> String {
     var options = options
     for (key, value) in ["prefill_overhead_ms": "1", "decode_base_ms": "2", "decode_per_seq_ms": "0"] where options[key] == nil {
         options[key] = value
@@ -82,14 +88,14 @@ func simulatedTarget(_ name: String, options: [String: String] = [:], extra: Str
 }
 
 /// Parses scenario text and resolves it into a plan.
-func makePlan(_ yaml: String, environment: [String: String] = [:], file: String = "test.yaml") throws -> RunPlan {
+public func makePlan(_ yaml: String, environment: [String: String] = [:], file: String = "test.yaml") throws -> RunPlan {
     let scenario = try ScenarioLoader(environment: environment).parse(yaml, file: file)
-    return try RunPlan(scenario: scenario, environment: environment)
+    return try RunPlan(scenario: scenario, environment: environment, simulators: BuiltInSimulators())
 }
 
 /// Starts a simulator for each `sim://` target of `plan`, points the targets at them, and runs
 /// `body` with a fresh transport; everything is shut down afterwards.
-func withSimulators<T>(
+public func withSimulators<T>(
     _ plan: RunPlan,
     _ body: (RunPlan, [SimulatorServer], CurlTransport) async throws -> T
 ) async throws -> T {
@@ -100,10 +106,11 @@ func withSimulators<T>(
     defer { transport.close() }
     do {
         for index in plan.targets.indices {
-            guard let profile = plan.targets[index].simulatorProfile else { continue }
+            guard plan.targets[index].spec.isSimulated else { continue }
+            let (profile, _) = BuiltInSimulators.profile(for: plan.targets[index].spec, seed: plan.scenario.seed)
             let server = try await SimulatorServer.start(profile: profile, threads: 2)
             servers.append(server)
-            plan.targets[index].attach(to: server)
+            plan.targets[index].attach(toSimulatorAt: server.rootURL)
         }
         let result = try await body(plan, servers, transport)
         for server in servers { try await server.shutdown() }
@@ -115,7 +122,7 @@ func withSimulators<T>(
 }
 
 /// Runs one target at one level with a fresh in-memory sink; returns the summary and the records.
-func runLevel(
+public func runLevel(
     _ target: ResolvedTarget, level: LoadLevel, workload: WorkloadGenerator, transport: CurlTransport
 ) async -> (LevelSummary, [RequestRecord]) {
     let sink = MemorySink()
@@ -125,26 +132,26 @@ func runLevel(
 }
 
 /// A fresh empty folder under the system's temporary folder; remove it with ``removeFolder(_:)``.
-func makeTemporaryFolder() throws -> String {
+public func makeTemporaryFolder() throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("repat-loadgen-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
 
 /// Removes a folder made by ``makeTemporaryFolder()``.
-func removeFolder(_ path: String) {
+public func removeFolder(_ path: String) {
     try? FileManager.default.removeItem(atPath: path)
 }
 
 /// Rows of cells (header first) read with the project's own reader, ``CSVTable``; nil when the
 /// text is malformed or does not end with a line break, so a half-written last row is caught.
-func parseCSV(_ text: String) -> [[String]]? {
+public func parseCSV(_ text: String) -> [[String]]? {
     guard text.isEmpty || text.hasSuffix("\n"), let table = try? CSVTable.parse(text) else { return nil }
     return [table.header] + table.rows
 }
 
 /// Every regular file under `folder`, recursively.
-func filesUnder(_ folder: String) -> [String] {
+public func filesUnder(_ folder: String) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
     var files: [String] = []
     while let relative = enumerator.nextObject() as? String {

@@ -1,4 +1,5 @@
 import LoadGen
+import Orchestration
 import LoopbackSupport
 import Testing
 

@@ -1,6 +1,5 @@
 import Foundation
 import Metrics
-import Results
 
 /// Where the last `repat selfbench` leaves its client ceiling for later runs to compare against:
 /// `~/.cache/repat/selfbench.json` (under `$XDG_CACHE_HOME` when set).

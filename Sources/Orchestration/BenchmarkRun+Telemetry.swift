@@ -1,5 +1,6 @@
 import CurlTransport
 import Foundation
+import LoadGen
 import Metrics
 import Results
 import Telemetry
@@ -43,33 +44,9 @@ extension BenchmarkRun {
         for index in summaries.indices {
             guard let window = summaries[index].measuredWindowS else { continue }
             summaries[index].telemetry = telemetry.levelTelemetry(target: summaries[index].target, windowS: window)
-            if let line = telemetryLine(summaries[index]) { log(line) }
+            if let line = RunLog.telemetry(summaries[index]) { log(line) }
         }
         if let failure = telemetry.writeFailure { log("telemetry: \(failure)") }
         return section
-    }
-
-    /// `sim-fast c8: power 312.4 W mean, 350.1 W peak, idle 80.2 W (nvidia-smi); 1234.5 J;
-    /// 0.4121 J/output token, 0.1145 Wh/1k tokens; GPU 87.0%; KV cache peak 43.8%; queue peak 3`,
-    /// or nil when nothing was measured.
-    static func telemetryLine(_ summary: LevelSummary) -> String? {
-        guard let figures = summary.telemetry else { return nil }
-        func number(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
-        var parts: [String] = []
-        if let mean = figures.powerMeanW {
-            var power = "power \(number(mean, 1)) W mean"
-            if let peak = figures.powerPeakW { power += ", \(number(peak, 1)) W peak" }
-            if let idle = figures.idlePowerW { power += ", idle \(number(idle, 1)) W" }
-            parts.append(power + " (\(figures.powerSource ?? "?"))")
-        }
-        if let energy = figures.energyJ { parts.append("\(number(energy, 1)) J") }
-        if let perToken = figures.joulesPerToken(outputTokens: summary.outputTokens),
-           let perThousand = figures.wattHoursPerThousandTokens(outputTokens: summary.outputTokens) {
-            parts.append("\(number(perToken, 4)) J/output token, \(number(perThousand, 4)) Wh/1k tokens")
-        }
-        if let utilization = figures.gpuUtilMeanPct { parts.append("GPU \(number(utilization, 1))%") }
-        if let kvCache = figures.kvCachePeakPct { parts.append("KV cache peak \(number(kvCache, 1))%") }
-        if let queue = figures.queuePeak { parts.append("queue peak \(number(queue, 0))") }
-        return parts.isEmpty ? nil : "\(summary.target) \(summary.loadLevel): " + parts.joined(separator: "; ")
     }
 }

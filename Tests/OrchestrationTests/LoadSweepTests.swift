@@ -1,5 +1,7 @@
 import Foundation
+import LoopbackSupport
 import LoadGen
+import Orchestration
 import Metrics
 import Results
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
 import LoadGen
-import LoopbackSupport
+import Orchestration
 import Metrics
 import Results
 import Testing
@@ -8,7 +8,7 @@ import Testing
 /// Scenario YAML from its parts. `targets` is a list of YAML list items (see
 /// ``simulatedTarget(_:options:extra:)``); `load`, `workload` and `slo` are the fields under those
 /// keys, one per line, unindented.
-func scenarioYAML(
+public func scenarioYAML(
     name: String = "loadgen-test", seed: Int = 11, targets: String, load: [String],
     workload: [String] = ["prompt_tokens: 16", "max_tokens: 6", "ignore_eos: true"], slo: [String] = []
 ) -> String {
@@ -21,13 +21,13 @@ func scenarioYAML(
 }
 
 /// A simulated target like ``simulatedTarget(_:options:extra:)`` speaking another dialect.
-func simulatedTarget(_ name: String, dialect: String, options: [String: String] = [:]) -> String {
+public func simulatedTarget(_ name: String, dialect: String, options: [String: String] = [:]) -> String {
     simulatedTarget(name, options: options).replacing("dialect: openai-chat", with: "dialect: \(dialect)")
 }
 
 /// Runs `yaml` as a whole `repat run` writing under `folder/results`; returns the report and the
 /// lines it logged.
-func runBenchmark(_ yaml: String, in folder: String) async throws -> (BenchmarkRun.Report, [String]) {
+public func runBenchmark(_ yaml: String, in folder: String) async throws -> (BenchmarkRun.Report, [String]) {
     CurlSetup.ensure()
     let plan = try makePlan(yaml)
     let log = LogLines()
@@ -37,13 +37,13 @@ func runBenchmark(_ yaml: String, in folder: String) async throws -> (BenchmarkR
 }
 
 /// A finished run's run.json as a JSON object, read directly so tests check the file's own keys.
-func readRunJSON(_ directory: RunDirectory) throws -> [String: Any] {
+public func readRunJSON(_ directory: RunDirectory) throws -> [String: Any] {
     let data = try #require(FileManager.default.contents(atPath: directory.runJSON))
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
 }
 
 /// A finished run's requests.csv as one dictionary per row, keyed by column name.
-func readRequestRows(_ directory: RunDirectory) throws -> [[String: String]] {
+public func readRequestRows(_ directory: RunDirectory) throws -> [[String: String]] {
     let text = try String(contentsOfFile: directory.requestsCSV, encoding: .utf8)
     let rows = try #require(parseCSV(text), "requests.csv must parse and end with a complete row")
     let header = try #require(rows.first)
@@ -52,18 +52,18 @@ func readRequestRows(_ directory: RunDirectory) throws -> [[String: String]] {
 }
 
 /// The run folders made under `folder/results` (none when setup failed).
-func runFolders(in folder: String) -> [String] {
+public func runFolders(in folder: String) -> [String] {
     let resultsRoot = (folder as NSString).appendingPathComponent("results")
     return (try? FileManager.default.contentsOfDirectory(atPath: resultsRoot)) ?? []
 }
 
 /// Mean of `values`; 0 when empty.
-func mean(_ values: some Collection<Double>) -> Double {
+public func mean(_ values: some Collection<Double>) -> Double {
     values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
 }
 
 /// `records` ordered by request id.
-func byRequestID(_ records: [RequestRecord]) -> [RequestRecord] {
+public func byRequestID(_ records: [RequestRecord]) -> [RequestRecord] {
     records.sorted { $0.requestID < $1.requestID }
 }
 
@@ -74,7 +74,7 @@ func byRequestID(_ records: [RequestRecord]) -> [RequestRecord] {
 /// keep the cooperative thread pool (one thread per core) busy; the runner's sends wait behind it.
 /// Timing assertions made then would judge the test machine, not the runner, so timing-sensitive
 /// tests call this first.
-func awaitQuietScheduler(timeout: Duration = .seconds(15)) async {
+public func awaitQuietScheduler(timeout: Duration = .seconds(15)) async {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     var quiet = 0

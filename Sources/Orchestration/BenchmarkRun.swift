@@ -1,0 +1,222 @@
+import CurlTransport
+import Foundation
+import LoadGen
+import Metrics
+import Results
+import Telemetry
+import Workload
+
+/// One `repat run`: starts simulated targets, checks remote ones, calibrates prompt lengths if
+/// asked, creates the run folder, drives every target through every load level (or a saturation
+/// search) with identical work, and writes the results.
+///
+/// Nothing is written until every check has passed, so bad input never leaves a half-made run
+/// folder. Once running, every measured request is on disk before the next progress line.
+public struct BenchmarkRun: Sendable {
+    /// What a finished (or stopped) run produced.
+    public struct Report: Sendable {
+        /// The run folder.
+        public var directory: RunDirectory
+        /// One summary per target and load level actually run, in run order.
+        public var summaries: [LevelSummary]
+        /// Saturation results, when the scenario asked for a search.
+        public var saturation: [RunMetadata.SaturationOutcome]
+        /// Completed, interrupted or failed.
+        public var status: RunMetadata.Status
+        /// Why the run failed, when it did.
+        public var failure: String?
+    }
+
+    /// A problem that stopped the run before it started; nothing was written.
+    public struct SetupError: Error, Sendable, CustomStringConvertible {
+        /// One line per problem.
+        public var lines: [String]
+        /// The lines joined.
+        public var description: String { lines.joined(separator: "\n") }
+    }
+
+    private let plan: RunPlan
+    private let resultsRoot: String
+    private let log: @Sendable (String) -> Void
+    private let progress: (@Sendable (LevelProgress) -> Void)?
+    private let progressInterval: Double
+    /// Where local telemetry samplers look (sysfs, procfs, command path); tests point it at a fake
+    /// tree and a fake `nvidia-smi`.
+    public var telemetryHost = TelemetryHost.current
+
+    /// A run of `plan` writing under `resultsRoot`. Event lines (level start and end, calibration)
+    /// go to `log`; snapshots of the level in progress go to `progress` every `progressInterval`
+    /// seconds.
+    public init(
+        plan: RunPlan, resultsRoot: String, progressInterval: Double = 1,
+        progress: (@Sendable (LevelProgress) -> Void)? = nil, log: @escaping @Sendable (String) -> Void
+    ) {
+        self.plan = plan
+        self.resultsRoot = resultsRoot
+        self.log = log
+        self.progress = progress
+        self.progressInterval = progressInterval
+    }
+
+    /// Runs to the end, or until `stop` fires (first signal: in-flight requests finish; cancelling
+    /// the calling task ends them as `cancelled`).
+    /// - Throws: ``SetupError`` when a check fails before anything is written.
+    public func execute(stop: StopSignal) async throws(SetupError) -> Report {
+        let transport = CurlTransport()
+        defer { transport.close() }
+        var plan = self.plan
+        let servers = try await plan.startSimulators(log: log)
+        let report: Report
+        do {
+            report = try await measure(plan, transport: transport, stop: stop)
+        } catch {
+            for server in servers { try? await server.shutdown() }
+            throw error
+        }
+        for server in servers { try? await server.shutdown() }
+        return report
+    }
+
+    private func measure(_ plan: RunPlan, transport: CurlTransport, stop: StopSignal) async throws(SetupError) -> Report {
+        try await checkBeforeWriting(plan, transport: transport)
+        let calibration = try await calibrate(plan, transport: transport)
+        let workload = plan.workload(tokensPerWord: calibration?.tokensPerWord ?? 1)
+
+        let startDate = Date()
+        let directory: RunDirectory
+        let sink: CSVRecordSink
+        do {
+            directory = try RunDirectory.create(root: resultsRoot, scenarioName: plan.scenario.name, startedAt: startDate)
+            sink = try CSVRecordSink(path: directory.requestsCSV)
+        } catch {
+            throw SetupError(lines: [error.description])
+        }
+        var metadata = await RunMetadata.starting(plan, in: directory, at: startDate)
+        metadata.calibration = calibration
+        for (index, target) in plan.targets.enumerated() {
+            metadata.targets[index].engineVersion = await EngineVersion.probe(target, transport: transport, simulators: plan.simulators)
+        }
+        var failure: String?
+        do {
+            try metadata.write(to: directory.runJSON)
+        } catch {
+            failure = error.description
+        }
+        log("run \(directory.runID): writing \(directory.requestsCSV)")
+
+        let runStart = MonotonicClock.now()
+        let telemetry = startTelemetry(plan, in: directory, runStart: runStart, failure: &failure)
+        if let telemetry {
+            log(telemetry.summaryLine)
+            await telemetry.idleBaseline { stop.isStopping }
+        }
+        let clientCeiling = ClientCeilingCache.load()
+        metadata.clientCeiling = clientCeiling
+        var session = LevelSession(
+            runner: LoadRunner(transport: transport, sink: sink, stop: stop, runID: directory.runID, runStart: runStart),
+            sink: sink, stop: stop, workload: workload, slo: plan.scenario.slo, log: log,
+            progress: progress, progressInterval: progressInterval, telemetry: telemetry, ceiling: clientCeiling, failure: failure
+        )
+        let saturation = await Self.runLevels(plan, session: &session, telemetry: telemetry)
+        sink.close()
+        if let telemetry {
+            metadata.telemetry = await Self.finishTelemetry(telemetry, summaries: &session.summaries, log: log)
+        }
+
+        let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
+        metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
+        let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, meetsSLO: $1.meetsSLO, clientHealth: $1.clientHealth) }
+        do {
+            try AtomicFile.write(Data(SummaryCSV.render(rows).utf8), to: directory.summaryCSV)
+            try metadata.write(to: directory.runJSON)
+        } catch {
+            session.failure = session.failure ?? error.description
+        }
+        return Report(directory: directory, summaries: session.summaries, saturation: saturation, status: status, failure: session.failure)
+    }
+
+    /// Every check that must pass before anything is written: targets reachable, results
+    /// writable; raises the open-files limit and warns about unverified TLS.
+    private func checkBeforeWriting(_ plan: RunPlan, transport: CurlTransport) async throws(SetupError) {
+        let unreachable = await Preflight.checkReachable(plan, transport: transport)
+        guard unreachable.isEmpty else { throw SetupError(lines: unreachable.map(\.description)) }
+        if let problem = Preflight.checkWritable(resultsRoot) { throw SetupError(lines: [problem]) }
+        if let warning = Preflight.raiseFileLimit(for: plan) { log(warning) }
+        for target in plan.targets where target.options.insecure {
+            log("warning: target '\(target.spec.name)' does not verify TLS certificates (insecure: true); recorded in run.json")
+        }
+    }
+
+    /// Tokens per generated word on the first target, when the scenario asks for calibration.
+    private func calibrate(_ plan: RunPlan, transport: CurlTransport) async throws(SetupError) -> RunMetadata.Calibration? {
+        guard plan.scenario.workload.calibration != .none, let first = plan.targets.first else { return nil }
+        do {
+            let result = try await TokenCalibrator(transport: transport).calibrate(first, mode: plan.scenario.workload.calibration)
+            log("calibration: \(String(format: "%.3f", result.tokensPerWord)) tokens per word on '\(first.spec.name)' (\(result.method))")
+            return RunMetadata.Calibration(target: first.spec.name, method: result.method, tokensPerWord: result.tokensPerWord)
+        } catch {
+            throw SetupError(lines: [error.description])
+        }
+    }
+
+    /// The telemetry session writing `telemetry.csv` in `directory`, when the plan samples any;
+    /// a file that cannot be created becomes the run's `failure`.
+    private func startTelemetry(_ plan: RunPlan, in directory: RunDirectory, runStart: UInt64, failure: inout String?) -> TelemetrySession? {
+        guard let configuration = Self.telemetryConfiguration(plan) else { return nil }
+        do {
+            let csvPath = (directory.path as NSString).appendingPathComponent(TelemetryCSV.fileName)
+            return try TelemetrySession(configuration, csvPath: csvPath, clock: RunClock(startNs: runStart, startDate: Date()), host: telemetryHost)
+        } catch {
+            failure = failure ?? error.description
+            return nil
+        }
+    }
+
+    /// Every target through every level in run order, or through the saturation search; tells
+    /// telemetry when a target has had its last level. Returns the searches' outcomes.
+    private static func runLevels(_ plan: RunPlan, session: inout LevelSession, telemetry: TelemetrySession?) async -> [RunMetadata.SaturationOutcome] {
+        var saturation: [RunMetadata.SaturationOutcome] = []
+        if let search = plan.search {
+            for target in plan.targets where session.mayContinue {
+                saturation.append(await session.searchSaturation(target, search: search, plan: plan))
+                await telemetry?.targetFinished(target.spec.name)
+            }
+            return saturation
+        }
+        let order = Self.order(plan)
+        for (index, (target, level)) in order.enumerated() where session.mayContinue {
+            await session.run(target, level)
+            if !order[(index + 1)...].contains(where: { $0.0.spec.name == target.spec.name }) {
+                await telemetry?.targetFinished(target.spec.name)
+            }
+        }
+        return saturation
+    }
+
+    /// Target and level pairs in run order: target by target, or level by level when interleaved.
+    static func order(_ plan: RunPlan) -> [(ResolvedTarget, LoadLevel)] {
+        if plan.scenario.load.interleaved {
+            return plan.levels.flatMap { level in plan.targets.map { ($0, level) } }
+        }
+        return plan.targets.flatMap { target in plan.levels.map { (target, $0) } }
+    }
+}
+
+extension RunMetadata {
+    /// Fills in how the run ended: status, end time, the levels run (labels in first-run order),
+    /// saturation outcomes and the workload digest over `firstTarget`'s levels.
+    fileprivate mutating func finish(status: Status, session: LevelSession, saturation: [SaturationOutcome]?, firstTarget: String?) {
+        self.status = status
+        endedAt = Timestamp.iso8601(Date())
+        levels = session.outcomes
+        loadLevels = session.summaries.map(\.loadLevel).reduce(into: []) { labels, label in
+            if !labels.contains(label) { labels.append(label) }
+        }
+        self.saturation = saturation
+        var digest = WorkloadDigest()
+        for summary in session.summaries where summary.target == firstTarget {
+            digest.add(digest: summary.workloadDigest ?? "")
+        }
+        workloadDigest = session.summaries.isEmpty ? nil : digest.finalize()
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import LoadGen
+import Metrics
+import Results
+import Telemetry
+import Workload
+
+/// The levels of one run as they are measured: runs each through the ``LoadRunner`` between the
+/// telemetry marks, judges it against the SLOs, measures the client's own health, logs it, and
+/// keeps the summaries and outcomes in run order.
+struct LevelSession {
+    let runner: LoadRunner
+    let sink: any RecordSink
+    let stop: StopSignal
+    let workload: WorkloadGenerator
+    let slo: SLOSpec?
+    let log: @Sendable (String) -> Void
+    let progress: (@Sendable (LevelProgress) -> Void)?
+    let progressInterval: Double
+    let telemetry: TelemetrySession?
+    /// The last `repat selfbench` ceiling, for each level's share of it.
+    let ceiling: ClientCeiling?
+    /// Why the run failed (results no longer writable), once it has.
+    var failure: String?
+    /// One summary per level run, in run order.
+    var summaries: [LevelSummary] = []
+    /// The `run.json` outcome of each level, parallel to ``summaries``.
+    var outcomes: [RunMetadata.LevelOutcome] = []
+
+    /// Whether another level may start: no stop asked, not cancelled, results still writable.
+    var mayContinue: Bool { !stop.isStopping && !Task.isCancelled && failure == nil }
+
+    /// Runs one level and records it; returns its SLO verdict (nil without SLOs).
+    @discardableResult
+    mutating func run(_ target: ResolvedTarget, _ level: LoadLevel) async -> SLOVerdict? {
+        log("\(target.spec.name) \(level.label): \(RunLog.describe(level))")
+        await telemetry?.levelStarting(target: target.spec.name, level: level.label)
+        let cpuBefore = ClientCPUMeter.read()
+        let summary = await runner.run(target: target, level: level, workload: workload, progressInterval: progressInterval, progress: progress)
+        let cpuAfter = ClientCPUMeter.read()
+        telemetry?.levelEnded()
+        summaries.append(summary)
+        let verdict = slo.map { SLOVerdict(slo: $0, summary: summary) }
+        var outcome = RunMetadata.LevelOutcome(
+            target: summary.target, loadLevel: summary.loadLevel, requests: summary.requests,
+            warmupRequests: summary.warmupRequests, ok: summary.succeeded, workloadDigest: summary.workloadDigest,
+            abortReason: summary.abortReason, meetsSLO: verdict?.passed, sloFailures: verdict?.failures
+        )
+        let health = ClientHealth(
+            cpuSeconds: cpuAfter.clientCPUSeconds(since: cpuBefore), wallSeconds: cpuAfter.wallSeconds(since: cpuBefore),
+            sendLag: summary.sendLag,
+            ceilingFraction: ceiling.map { $0.fraction(outputTokensPerSecond: summary.outputTokensPerSecond, requestsPerSecond: summary.requestsPerSecond) })
+        outcome.clientHealth = health
+        outcomes.append(outcome)
+        log(RunLog.levelEnded(summary, verdict))
+        log("\(summary.target) \(summary.loadLevel): \(health.summaryLine)")
+        if let reason = summary.abortReason { log("\(summary.target) \(summary.loadLevel): aborted: \(reason)") }
+        if let sinkFailure = sink.failure { failure = sinkFailure }
+        return verdict
+    }
+
+    /// The saturation search for `target`: levels at the rates ``SaturationBisection`` picks,
+    /// until it has its answer or the run stops.
+    mutating func searchSaturation(_ target: ResolvedTarget, search: SaturationSearch, plan: RunPlan) async -> RunMetadata.SaturationOutcome {
+        var probes = 0
+        let result = await SaturationBisection.search(search) { rate in
+            guard probes == 0 || mayContinue else { return nil }
+            defer { probes += 1 }
+            return await run(target, plan.openLevel(rate: rate, probe: probes))?.passed
+        }
+        let answer = result.maxRate.map { "\($0) req/s" } ?? "none (even \(search.minRate) req/s breaks them)"
+        log("\(target.spec.name): highest rate meeting the SLOs: \(answer)")
+        return RunMetadata.SaturationOutcome(target: target.spec.name, maxRate: result.maxRate, firstFailingRate: result.firstFailingRate)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LoadGen
+import Metrics
+import Workload
+
+/// The event lines a run logs (level start, level end, telemetry per level): formatting only.
+enum RunLog {
+    /// `closed loop, concurrency 8 (ramp 5 s), 200 requests, up to 60 s`.
+    static func describe(_ level: LoadLevel) -> String {
+        var parts: [String] = []
+        switch level.pattern {
+        case .closed(let concurrency, let ramp):
+            parts.append("closed loop, concurrency \(concurrency)" + (ramp.map { " (ramp \($0) s)" } ?? ""))
+        case .open(let rate, let arrival, let maxInFlight):
+            parts.append("open loop, \(rate) req/s \(arrival.name)" + (maxInFlight.map { ", at most \($0) in flight" } ?? ""))
+        }
+        if let requests = level.requestLimit { parts.append("\(requests) requests") }
+        if let duration = level.durationLimit { parts.append("up to \(duration) s") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// The line that ends a level: counts, rates, TTFT p50, send lag p99 and the SLO verdict.
+    static func levelEnded(_ summary: LevelSummary, _ verdict: SLOVerdict?) -> String {
+        let ttft = summary.ttft.percentileMs(50).map { String(format: "%.1f ms", $0) } ?? "-"
+        let lag = summary.sendLag.percentileMs(99).map { String(format: "%.2f ms", $0) } ?? "-"
+        var line = "\(summary.target) \(summary.loadLevel): \(summary.requests) requests, \(summary.failed) errors, "
+            + String(format: "%.2f req/s, %.1f output tok/s, ", summary.requestsPerSecond, summary.outputTokensPerSecond)
+            + "TTFT p50 \(ttft), send lag p99 \(lag)"
+        if let sendRate = summary.sendRate {
+            line += String(format: ", sent at %.2f req/s", sendRate)
+        }
+        if let verdict {
+            line += verdict.passed ? ", meets SLOs" : ", breaks SLOs (\(verdict.failures.joined(separator: "; ")))"
+        }
+        return line
+    }
+
+    /// `sim-fast c8: power 312.4 W mean, 350.1 W peak, idle 80.2 W (nvidia-smi); 1234.5 J;
+    /// 0.4121 J/output token, 0.1145 Wh/1k tokens; GPU 87.0%; KV cache peak 43.8%; queue peak 3`,
+    /// or nil when nothing was measured.
+    static func telemetry(_ summary: LevelSummary) -> String? {
+        guard let figures = summary.telemetry else { return nil }
+        func number(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+        var parts: [String] = []
+        if let mean = figures.powerMeanW {
+            var power = "power \(number(mean, 1)) W mean"
+            if let peak = figures.powerPeakW { power += ", \(number(peak, 1)) W peak" }
+            if let idle = figures.idlePowerW { power += ", idle \(number(idle, 1)) W" }
+            parts.append(power + " (\(figures.powerSource ?? "?"))")
+        }
+        if let energy = figures.energyJ { parts.append("\(number(energy, 1)) J") }
+        if let perToken = figures.joulesPerToken(outputTokens: summary.outputTokens),
+           let perThousand = figures.wattHoursPerThousandTokens(outputTokens: summary.outputTokens) {
+            parts.append("\(number(perToken, 4)) J/output token, \(number(perThousand, 4)) Wh/1k tokens")
+        }
+        if let utilization = figures.gpuUtilMeanPct { parts.append("GPU \(number(utilization, 1))%") }
+        if let kvCache = figures.kvCachePeakPct { parts.append("KV cache peak \(number(kvCache, 1))%") }
+        if let queue = figures.queuePeak { parts.append("queue peak \(number(queue, 0))") }
+        return parts.isEmpty ? nil : "\(summary.target) \(summary.loadLevel): " + parts.joined(separator: "; ")
+    }
+}
