@@ -83,8 +83,8 @@ final class TransferLoop {
     private var timerDeadline: UInt64?
     /// Whether the kernel has `epoll_pwait2` (Linux 5.11 and later); found out on first use.
     private var hasPwait2 = true
-    /// Transfers waiting for their send time, latest first (the next one due is last).
-    private var scheduled: [Transfer] = []
+    /// Transfers waiting for their send time.
+    private var scheduled = SendSchedule<Transfer>()
     /// How late timed wake-ups come; a send due within its ``WakeLateness/spinNs`` is waited
     /// for by polling, so its precision does not depend on the kernel's wake-up.
     private var lateness = WakeLateness()
@@ -123,11 +123,10 @@ final class TransferLoop {
         var commands: [TransferCommand] = []
         var running: Int32 = 0
         while true {
-            let (timeout, wakeForSend) = waitTime()
-            let count = events.withUnsafeMutableBufferPointer { wait(into: $0, timeout: timeout) }
-            if count == 0, let wakeForSend {
-                let now = MonotonicClock.now()
-                if now > wakeForSend { lateness.observe(now - wakeForSend) }
+            let plan = scheduled.wait(now: MonotonicClock.now(), timerDeadline: timerDeadline, spinNs: lateness.spinNs)
+            let count = events.withUnsafeMutableBufferPointer { wait(into: $0, timeoutNs: plan.timeoutNs) }
+            if count == 0, let wake = plan.wakeForSend {
+                lateness.wokeUp(at: MonotonicClock.now(), askedFor: wake)
             }
             for index in 0..<max(0, Int(count)) {
                 let event = events[index]
@@ -153,52 +152,32 @@ final class TransferLoop {
         }
     }
 
-    /// Waits for events with `epoll_pwait2` (nanosecond timeout; `tv_sec` -1: none) or, on kernels
-    /// before 5.11 that lack it, `epoll_wait` with the timeout rounded up to whole milliseconds.
-    /// Returns the number of events (0 on timeout or interruption).
-    private func wait(into buffer: UnsafeMutableBufferPointer<epoll_event>, timeout: timespec) -> Int32 {
+    /// Waits for events with `epoll_pwait2` (nanosecond timeout; nil: none) or, on kernels before
+    /// 5.11 that lack it, `epoll_wait` with the timeout rounded up to whole milliseconds. Returns
+    /// the number of events (0 on timeout or interruption).
+    private func wait(into buffer: UnsafeMutableBufferPointer<epoll_event>, timeoutNs: UInt64?) -> Int32 {
         if hasPwait2 {
-            var limit = timeout
-            let count = timeout.tv_sec < 0
-                ? epoll_pwait2(epollFD, buffer.baseAddress, Int32(buffer.count), nil, nil)
-                : epoll_pwait2(epollFD, buffer.baseAddress, Int32(buffer.count), &limit, nil)
+            let count: Int32
+            if let timeoutNs {
+                var limit = timespec(tv_sec: Int(timeoutNs / 1_000_000_000), tv_nsec: Int(timeoutNs % 1_000_000_000))
+                count = epoll_pwait2(epollFD, buffer.baseAddress, Int32(buffer.count), &limit, nil)
+            } else {
+                count = epoll_pwait2(epollFD, buffer.baseAddress, Int32(buffer.count), nil, nil)
+            }
             if count >= 0 { return count }
             guard errno == ENOSYS else { return 0 }
             hasPwait2 = false
         }
-        let milliseconds = timeout.tv_sec < 0 ? -1 : Int32(min(timeout.tv_sec * 1_000 + (timeout.tv_nsec + 999_999) / 1_000_000, 60_000))
+        let milliseconds = timeoutNs.map { Int32((min($0, 60_000_000_000) + 999_999) / 1_000_000) } ?? -1
         return max(0, epoll_wait(epollFD, buffer.baseAddress, Int32(buffer.count), milliseconds))
-    }
-
-    /// How long to wait for events: until curl's timer is due or the next send is within the
-    /// polling stretch, whichever comes first (`tv_sec` -1: no limit); and, when the next send
-    /// sets the wake-up time and the thread will sleep, that time.
-    private func waitTime() -> (timespec, wakeForSend: UInt64?) {
-        var deadline = timerDeadline ?? .max
-        var forSend = false
-        if let next = scheduled.last {
-            let wake = next.sendAt &- lateness.spinNs
-            if wake < deadline {
-                deadline = wake
-                forSend = true
-            }
-        }
-        guard deadline != .max else { return (timespec(tv_sec: -1, tv_nsec: 0), nil) }
-        let now = MonotonicClock.now()
-        guard deadline > now else { return (timespec(tv_sec: 0, tv_nsec: 0), nil) }
-        let wait = deadline - now
-        return (timespec(tv_sec: Int(wait / 1_000_000_000), tv_nsec: Int(wait % 1_000_000_000)), forSend ? deadline : nil)
     }
 
     /// Hands the transfers whose send time has come to curl.
     private func startDue() {
         guard !scheduled.isEmpty else { return }
         let now = MonotonicClock.now()
-        while let next = scheduled.last, next.sendAt <= now {
-            scheduled.removeLast()
-            // A transfer cancelled while it waited is no longer registered.
-            if transfers[next.id] === next { start(next) }
-        }
+        // A transfer cancelled while it waited is no longer registered.
+        while let next = scheduled.nextDue(at: now, isCancelled: { transfers[$0.id] !== $0 }) { start(next) }
     }
 
     /// Registers a transfer, builds its easy handle now (so that sending it is only adding the
@@ -206,14 +185,7 @@ final class TransferLoop {
     private func schedule(_ transfer: Transfer) {
         transfers[transfer.id] = transfer
         guard prepare(transfer) != nil else { return }
-        // After every later send; before equal ones, which were queued first and so go first.
-        var low = 0
-        var high = scheduled.count
-        while low < high {
-            let middle = (low + high) / 2
-            if scheduled[middle].sendAt > transfer.sendAt { low = middle + 1 } else { high = middle }
-        }
-        scheduled.insert(transfer, at: low)
+        scheduled.add(transfer, sendAt: transfer.sendAt)
     }
 
     /// Carries out queued commands; `false` after a shutdown.
@@ -221,7 +193,7 @@ final class TransferLoop {
         for command in commands {
             switch command {
             case .add(let transfer):
-                if transfer.sendAt > MonotonicClock.now() { schedule(transfer) } else { start(transfer) }
+                if SendSchedule<Transfer>.isDue(transfer.sendAt, at: MonotonicClock.now()) { start(transfer) } else { schedule(transfer) }
             case .cancel(let id, let kind, let message): cancel(id, kind: kind, message: message)
             case .shutdown:
                 for id in Array(transfers.keys) { cancel(id, kind: .cancelled, message: "transport closed") }

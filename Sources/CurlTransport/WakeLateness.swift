@@ -21,6 +21,13 @@ struct WakeLateness {
         recentMaxNs = max(Double(ns), recentMaxNs * 0.99)
     }
 
+    /// Records a timed wake-up at `now` from a sleep that asked to wake at `wake` (monotonic ns).
+    /// Only a late wake-up counts: one on time or early (an interrupted sleep) says nothing
+    /// about the kernel's lateness.
+    mutating func wokeUp(at now: UInt64, askedFor wake: UInt64) {
+        if now > wake { observe(now - wake) }
+    }
+
     /// How long before a send to stop sleeping and poll instead.
     var spinNs: UInt64 {
         UInt64(min(max(recentMaxNs * 2, Double(Self.minimumSpinNs)), Double(Self.maximumSpinNs)))

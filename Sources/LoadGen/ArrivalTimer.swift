@@ -15,6 +15,8 @@ import Glibc
 final class ArrivalTimer: Sendable {
     /// How long before its send time an arrival is yielded.
     static let leadNs: UInt64 = 5_000_000
+    /// The longest single sleep, so that a cancel is noticed within it.
+    static let maximumSleepNs: UInt64 = 100_000_000
 
     /// Arrival indices, each yielded ``leadNs`` before its deadline (or at once when later).
     let arrivals: AsyncStream<Int>
@@ -29,7 +31,7 @@ final class ArrivalTimer: Sendable {
         let thread = Thread {
             Thread.current.name = "repat-arrivals"
             for (index, deadline) in deadlines.enumerated() {
-                let reached = Self.wait(until: deadline &- Self.leadNs) { stop.isStopping || stopped.isStopping }
+                let reached = Self.wait(until: Self.fireTime(of: deadline)) { stop.isStopping || stopped.isStopping }
                 guard reached else { break }
                 continuation.yield(index)
             }
@@ -43,14 +45,24 @@ final class ArrivalTimer: Sendable {
         stopped.requestStop()
     }
 
+    /// When the arrival due at `deadline` (monotonic ns) is yielded: ``leadNs`` before it.
+    static func fireTime(of deadline: UInt64) -> UInt64 {
+        deadline > leadNs ? deadline - leadNs : 0
+    }
+
+    /// What to sleep to at `now` on the way to `deadline` (both monotonic ns): the deadline, or
+    /// ``maximumSleepNs`` from now when that comes first, so a cancel is noticed soon; nil once
+    /// the deadline is reached (exactly at it included).
+    static func sleepTarget(until deadline: UInt64, now: UInt64) -> UInt64? {
+        guard now < deadline else { return nil }
+        return min(deadline, now + maximumSleepNs)
+    }
+
     /// Waits for `deadline`; returns false if `cancelled` became true first.
     private static func wait(until deadline: UInt64, cancelled: () -> Bool) -> Bool {
         while true {
             if cancelled() { return false }
-            let now = MonotonicClock.now()
-            if now >= deadline { return true }
-            // Never sleep more than 100 ms at a stretch, so a cancel is noticed soon.
-            let target = min(deadline, now + 100_000_000)
+            guard let target = sleepTarget(until: deadline, now: MonotonicClock.now()) else { return true }
             var spec = timespec(tv_sec: Int(target / 1_000_000_000), tv_nsec: Int(target % 1_000_000_000))
             clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &spec, nil)
         }

@@ -40,7 +40,7 @@ public struct LoadRunner: Sendable {
         let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput), abort: level.abort)
         let context = RequestContext(
             executor: RequestExecutor(transport: transport, target: target, runID: runID, runStart: runStart),
-            sink: sink, state: state, workload: workload, level: level, levelStart: levelStart
+            sink: sink, state: state, workload: workload, level: level, timeline: LevelTimeline(level: level, start: levelStart)
         )
         let reporter = progress.map { report in
             Task {
@@ -55,8 +55,8 @@ public struct LoadRunner: Sendable {
         defer { reporter?.cancel() }
         var offsets: [UInt64]?
         switch level.pattern {
-        case .closed(let concurrency, let ramp):
-            await runClosed(context, concurrency: concurrency, rampSeconds: ramp)
+        case .closed(let concurrency, _):
+            await runClosed(context, concurrency: concurrency)
         case .open(let rate, let arrival, let maxInFlight):
             let schedule = arrival.schedule(
                 rate: rate, count: level.requestLimit, durationNs: level.durationLimit.map { UInt64($0 * 1e9) }, seed: level.scheduleSeed
@@ -73,21 +73,19 @@ public struct LoadRunner: Sendable {
         return summary
     }
 
-    private func runClosed(_ context: RequestContext, concurrency: Int, rampSeconds: Double?) async {
+    private func runClosed(_ context: RequestContext, concurrency: Int) async {
         let tickets = TicketCounter()
         let workers = context.level.requestLimit.map { min($0, concurrency) } ?? concurrency
-        let deadline = context.level.durationLimit.map { context.levelStart + UInt64($0 * 1e9) }
         await withTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
                 group.addTask { [stop] in
-                    var due = context.levelStart + UInt64((rampSeconds ?? 0) * 1e9 * Double(worker) / Double(workers))
+                    var due = context.timeline.workerStart(worker, of: workers)
                     await sleep(until: due)
                     while !stop.isStopping && !Task.isCancelled && !context.state.isAborted {
-                        let now = MonotonicClock.now()
-                        if let deadline, now >= deadline { break }
+                        if context.timeline.isOver(at: MonotonicClock.now()) { break }
                         let index = tickets.next()
                         if let limit = context.level.requestLimit, index >= limit { break }
-                        await context.send(index: index, scheduledAt: max(due, context.levelStart))
+                        await context.send(index: index, scheduledAt: max(due, context.timeline.start))
                         due = MonotonicClock.now()
                     }
                 }
@@ -96,7 +94,7 @@ public struct LoadRunner: Sendable {
     }
 
     private func runOpen(_ context: RequestContext, offsets: [UInt64], maxInFlight: Int?) async {
-        let deadlines = offsets.map { context.levelStart + $0 }
+        let deadlines = offsets.map(context.timeline.sendTime(offset:))
         let timer = ArrivalTimer(deadlines: deadlines, stop: stop)
         await withTaskGroup(of: Void.self) { group in
             var inFlight = 0
@@ -125,11 +123,10 @@ private struct RequestContext: Sendable {
     let state: LevelState
     let workload: WorkloadGenerator
     let level: LoadLevel
-    let levelStart: UInt64
+    let timeline: LevelTimeline
 
     func send(index: Int, scheduledAt: UInt64) async {
-        let warmup = index < level.warmupRequests
-            || (level.warmupSeconds.map { scheduledAt < levelStart + UInt64($0 * 1e9) } ?? false)
+        let warmup = timeline.isWarmup(index: index, scheduledAt: scheduledAt)
         var measurement = await executor.execute(
             workload.item(at: level.itemOffset + index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
         )
@@ -144,18 +141,15 @@ private struct RequestContext: Sendable {
 private final class LevelState: Sendable {
     private struct Guarded {
         var summary: LevelSummary
-        var window: [Bool] = []
-        var windowNext = 0
-        var windowFailures = 0
+        /// Nil when the level has no error-rate guard.
+        var errors: ErrorRateWindow?
     }
 
     private let guarded: Mutex<Guarded>
     private let aborted = Atomic<Bool>(false)
-    private let abort: ErrorRateAbort?
 
     init(summary: LevelSummary, abort: ErrorRateAbort?) {
-        guarded = Mutex(Guarded(summary: summary))
-        self.abort = abort
+        guarded = Mutex(Guarded(summary: summary, errors: abort.map(ErrorRateWindow.init)))
     }
 
     var isAborted: Bool { aborted.load(ordering: .relaxed) }
@@ -164,19 +158,9 @@ private final class LevelState: Sendable {
         let record = measurement.record
         guarded.withLock { state in
             state.summary.add(record, gapsNs: measurement.gapsNs)
-            guard let abort, !record.warmup, state.summary.abortReason == nil else { return }
-            let failed = !record.status.isSuccess
-            if state.window.count < abort.window {
-                state.window.append(failed)
-            } else {
-                if state.window[state.windowNext] { state.windowFailures -= 1 }
-                state.window[state.windowNext] = failed
-                state.windowNext = (state.windowNext + 1) % abort.window
-            }
-            if failed { state.windowFailures += 1 }
-            let rate = Double(state.windowFailures) / Double(abort.window)
-            if state.window.count == abort.window && rate > abort.threshold {
-                state.summary.abortReason = "error rate \(Int((rate * 100).rounded()))% over the last \(abort.window) requests exceeded \(Int((abort.threshold * 100).rounded()))%"
+            guard !record.warmup, state.summary.abortReason == nil else { return }
+            if let reason = state.errors?.add(failed: !record.status.isSuccess) {
+                state.summary.abortReason = reason
                 aborted.store(true, ordering: .relaxed)
             }
         }
