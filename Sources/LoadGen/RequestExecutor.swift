@@ -116,8 +116,7 @@ struct RequestExecutor: Sendable {
             attempt.timings = timings
         case .failure(let transferFailure):
             attempt.timings = transferFailure.timings
-            // A complete response whose server would not close the stream is not a failure.
-            if transferFailure.kind != .stoppedAfterEnd { attempt.failure = transferFailure }
+            if OutcomeClassifier.isFailure(transferFailure) { attempt.failure = transferFailure }
         }
         return attempt
     }
