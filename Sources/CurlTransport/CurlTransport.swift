@@ -73,7 +73,7 @@ public final class CurlTransport: Sendable {
         return await withTaskCancellationHandler {
             await completion.wait()
         } onCancel: {
-            control.abort(.cancelled, message: "cancelled by consumer")
+            control.cancel(message: "cancelled by consumer")
         }
     }
 
@@ -93,7 +93,7 @@ public final class CurlTransport: Sendable {
         let forwarder = StreamForwarder(continuation)
         let control = submit(request, options: options, sendAt: 0, handler: forwarder, started: { control in
             continuation.onTermination = { termination in
-                if case .cancelled = termination { control.abort(.cancelled, message: "cancelled by consumer") }
+                if case .cancelled = termination { control.cancel(message: "cancelled by consumer") }
             }
         }) { end in
             forwarder.ended(end)
@@ -131,17 +131,5 @@ public final class CurlTransport: Sendable {
 
     private func inbox(for id: UInt64) -> TransferInbox {
         inboxes[Int(id % UInt64(inboxes.count))]
-    }
-}
-
-/// Aborts one transfer from outside its consuming loop (a first-token watchdog, say).
-public struct TransferControl: Sendable {
-    weak var transport: CurlTransport?
-    let id: UInt64
-
-    /// Ends the transfer now; its stream throws a ``TransferFailure`` of `kind` with `message`.
-    /// Does nothing once the transfer has finished.
-    public func abort(_ kind: TransferFailure.Kind, message: String) {
-        transport?.abort(id, kind: kind, message: message)
     }
 }

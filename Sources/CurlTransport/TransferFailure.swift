@@ -4,7 +4,7 @@
 /// contains header values, so it cannot leak credentials.
 public struct TransferFailure: Error, Sendable, CustomStringConvertible {
     /// The failure's class.
-    public enum Kind: String, Sendable {
+    public enum Kind: Sendable, Hashable {
         /// The host name did not resolve.
         case resolve
         /// The TCP connection could not be made (refused, unreachable).
@@ -19,15 +19,29 @@ public struct TransferFailure: Error, Sendable, CustomStringConvertible {
         case tls
         /// The connection broke while sending or receiving.
         case network
-        /// No token arrived within the first-token timeout (aborted by the consumer).
-        case firstTokenTimeout
-        /// The consumer stopped reading after the response's end marker because the server kept
-        /// the stream open; the response itself was complete.
-        case stoppedAfterEnd
-        /// The request was cancelled by its consumer or by shutdown.
+        /// The consumer aborted the transfer through ``TransferControl/abort(_:message:)``, for
+        /// the reason it gave there.
+        case aborted(AbortReason)
+        /// The consuming task was cancelled (or dropped its stream), or the transport shut down.
         case cancelled
         /// Anything else curl reported.
         case other
+
+        /// The kind's name as the description shows it: the case's name, or an abort's reason.
+        public var name: String {
+            switch self {
+            case .resolve: "resolve"
+            case .connect: "connect"
+            case .connectTimeout: "connectTimeout"
+            case .totalTimeout: "totalTimeout"
+            case .idleTimeout: "idleTimeout"
+            case .tls: "tls"
+            case .network: "network"
+            case .aborted(let reason): reason.name
+            case .cancelled: "cancelled"
+            case .other: "other"
+            }
+        }
     }
 
     /// The failure's class.
@@ -50,6 +64,6 @@ public struct TransferFailure: Error, Sendable, CustomStringConvertible {
         self.timings = timings
     }
 
-    /// `kind: message`.
-    public var description: String { "\(kind.rawValue): \(message)" }
+    /// `kind: message`, the kind by its ``Kind/name``.
+    public var description: String { "\(kind.name): \(message)" }
 }

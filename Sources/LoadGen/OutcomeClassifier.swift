@@ -51,14 +51,21 @@ enum OutcomeClassifier {
         switch failure.kind {
         case .resolve, .connect: return .connectError
         case .connectTimeout: return .timeoutConnect
-        case .firstTokenTimeout: return .timeoutFirstToken
-        case .idleTimeout: return .timeoutIdle
+        case .idleTimeout, .aborted(.idleTimeout): return .timeoutIdle
+        case .aborted(.firstTokenTimeout): return .timeoutFirstToken
         case .totalTimeout: return .timeoutTotal
         case .tls: return .tlsError
         case .network: return receivedHead ? .incomplete : .transportError
-        case .cancelled, .stoppedAfterEnd: return .cancelled
+        // Any other abort of repat's own (``AbortReason/stoppedAfterEnd`` is not a failure at all).
+        case .cancelled, .aborted: return .cancelled
         case .other: return .transportError
         }
+    }
+
+    /// Whether a transfer's failure says anything about the response: not when repat itself stopped
+    /// reading a complete response whose server kept the stream open (``AbortReason/stoppedAfterEnd``).
+    static func isFailure(_ failure: TransferFailure) -> Bool {
+        failure.kind != .aborted(.stoppedAfterEnd)
     }
 
     private static func httpMessage(_ status: Int, _ body: [UInt8], _ dialect: any Dialect) -> String {

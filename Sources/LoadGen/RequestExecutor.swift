@@ -61,30 +61,9 @@ struct RequestExecutor: Sendable {
         let observation = decoder.finish(at: attempt.lastBytesAt ?? start)
         let timing = TokenTiming(start: start, tokenTimes: observation.tokenTimes, outputTokens: observation.outputTokens)
 
-        record.durationMs = TokenTiming.ms(from: start, to: end)
-        record.ttfbMs = head.map { TokenTiming.ms(from: start, to: $0.receivedAt) }
-        record.ttftMs = timing.ttftMs
-        record.e2eMs = timing.e2eMs
-        record.tpotMs = timing.tpotMs
-        record.itlP50Ms = timing.itlP50Ms
-        record.itlMaxMs = timing.itlMaxMs
-        record.promptTokens = observation.usage?.promptTokens
-        record.outputTokens = observation.outputTokens
-        record.tokenSource = observation.tokenSource.rawValue
-        record.tokenEvents = observation.tokenTimes.count
-        record.httpStatus = head?.status ?? failure?.httpStatus ?? 0
-        record.parseErrors = observation.parseErrors
-        record.serverPromptMs = observation.serverTimings?.promptMs
-        record.serverDecodeMs = observation.serverTimings?.predictedMs
-        record.serverTotalMs = observation.serverTimings?.totalMs
-        record.serverLoadMs = observation.serverTimings?.loadMs
-        if let timings {
-            record.dnsMs = timings.dnsMicros > 0 ? Double(timings.dnsMicros) / 1000 : nil
-            record.connectMs = timings.connectMicros > 0 ? Double(timings.connectMicros) / 1000 : nil
-            record.tlsMs = timings.tlsMicros > 0 ? Double(timings.tlsMicros) / 1000 : nil
-            record.connectionReused = timings.reusedConnection
-            record.httpVersion = timings.httpVersion
-        }
+        record.setMeasurements(
+            start: start, end: end, head: head, failure: failure, observation: observation, timing: timing, transfer: timings
+        )
         let verdict = OutcomeClassifier.classify(
             status: head?.status, failure: failure, observation: observation,
             errorBody: errorBody, dialect: target.dialect
@@ -137,8 +116,7 @@ struct RequestExecutor: Sendable {
             attempt.timings = timings
         case .failure(let transferFailure):
             attempt.timings = transferFailure.timings
-            // A complete response whose server would not close the stream is not a failure.
-            if transferFailure.kind != .stoppedAfterEnd { attempt.failure = transferFailure }
+            if OutcomeClassifier.isFailure(transferFailure) { attempt.failure = transferFailure }
         }
         return attempt
     }

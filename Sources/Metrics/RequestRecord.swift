@@ -56,7 +56,7 @@ public struct RequestRecord: Sendable, Equatable {
     public var httpVersion: String
     /// HTTP 429 responses retried before this outcome (retry mode only; latencies count from the
     /// first attempt).
-    public var retries: Int = 0
+    public var retries: Int
     /// Sent during the level's warm-up: kept in the file, left out of summaries.
     public var warmup: Bool
     /// Server-reported prompt processing time, ms (llama.cpp `timings.prompt_ms`, Ollama
@@ -79,7 +79,8 @@ public struct RequestRecord: Sendable, Equatable {
         outputTokens: Int = 0, tokenSource: String = "", tokenEvents: Int = 0, status: Outcome, httpStatus: Int = 0,
         error: String = "", dnsMs: Double? = nil, connectMs: Double? = nil, tlsMs: Double? = nil,
         connectionReused: Bool = false, httpVersion: String = "", serverPromptMs: Double? = nil,
-        serverDecodeMs: Double? = nil, parseErrors: Int = 0, warmup: Bool = false
+        serverDecodeMs: Double? = nil, serverTotalMs: Double? = nil, serverLoadMs: Double? = nil,
+        parseErrors: Int = 0, warmup: Bool = false, retries: Int = 0
     ) {
         self.runID = runID
         self.target = target
@@ -108,8 +109,11 @@ public struct RequestRecord: Sendable, Equatable {
         self.httpVersion = httpVersion
         self.serverPromptMs = serverPromptMs
         self.serverDecodeMs = serverDecodeMs
+        self.serverTotalMs = serverTotalMs
+        self.serverLoadMs = serverLoadMs
         self.parseErrors = parseErrors
         self.warmup = warmup
+        self.retries = retries
     }
 
     /// How late the request was sent relative to its schedule, ms (`start_s − scheduled_s`).

@@ -1,77 +1,101 @@
 import Metrics
 
 /// The layout of `requests.csv`: one row per request, columns documented in `results/README.md`.
+///
+/// To add a column: a field in ``RequestRecord``, one entry in ``table`` (where in the file it
+/// goes, how it is written and read), a line in `results/README.md`.
 public enum RequestsCSV {
-    /// Column names, in order.
-    public static let columns = [
-        "run_id", "target", "load_level", "request_id", "scheduled_s", "start_s", "send_lag_ms",
-        "ttfb_ms", "ttft_ms", "e2e_ms", "ttft_sched_ms", "e2e_sched_ms", "tpot_ms", "itl_p50_ms", "itl_max_ms", "duration_ms",
-        "prompt_tokens", "output_tokens", "token_source", "token_events",
-        "status", "http_status", "error", "warmup", "retries",
-        "dns_ms", "connect_ms", "tls_ms", "connection_reused", "http_version",
-        "server_prompt_ms", "server_decode_ms", "server_total_ms", "server_load_ms", "parse_errors",
+    /// The columns, in file order: the header, the row writer and the reader all follow it.
+    public static let table: [RequestColumn] = [
+        .text("run_id", \.runID, { $0.runID }, required: true),
+        .text("target", \.target, { $0.target }, required: true),
+        .text("load_level", \.loadLevel, { $0.loadLevel }, required: true),
+        .integer("request_id", \.requestID, { $0.requestID }, required: true),
+        .decimal("scheduled_s", \.scheduledS, { $0.scheduledS }),
+        .decimal("start_s", \.startS, { $0.startS }),
+        .derived("send_lag_ms") { $0.sendLagMs },
+        .decimal("ttfb_ms", \.ttfbMs, { $0.ttfbMs }),
+        .decimal("ttft_ms", \.ttftMs, { $0.ttftMs }),
+        .decimal("e2e_ms", \.e2eMs, { $0.e2eMs }),
+        .derived("ttft_sched_ms") { $0.ttftFromScheduledMs },
+        .derived("e2e_sched_ms") { $0.e2eFromScheduledMs },
+        .decimal("tpot_ms", \.tpotMs, { $0.tpotMs }),
+        .decimal("itl_p50_ms", \.itlP50Ms, { $0.itlP50Ms }),
+        .decimal("itl_max_ms", \.itlMaxMs, { $0.itlMaxMs }),
+        .decimal("duration_ms", \.durationMs, { $0.durationMs }),
+        .integer("prompt_tokens", \.promptTokens, { $0.promptTokens }),
+        .integer("output_tokens", \.outputTokens, { $0.outputTokens }),
+        .text("token_source", \.tokenSource, { $0.tokenSource }),
+        .integer("token_events", \.tokenEvents, { $0.tokenEvents }),
+        RequestColumn("status", required: true, write: { $0.status.rawValue }, read: { cell, record in
+            guard let status = Outcome(rawValue: cell) else { return false }
+            record.status = status
+            return true
+        }),
+        .integer("http_status", \.httpStatus, { $0.httpStatus }),
+        .text("error", \.error, { $0.error }),
+        .flag("warmup", \.warmup, { $0.warmup }),
+        .integer("retries", \.retries, { $0.retries }),
+        .decimal("dns_ms", \.dnsMs, { $0.dnsMs }),
+        .decimal("connect_ms", \.connectMs, { $0.connectMs }),
+        .decimal("tls_ms", \.tlsMs, { $0.tlsMs }),
+        .flag("connection_reused", \.connectionReused, { $0.connectionReused }),
+        .text("http_version", \.httpVersion, { $0.httpVersion }),
+        .decimal("server_prompt_ms", \.serverPromptMs, { $0.serverPromptMs }),
+        .decimal("server_decode_ms", \.serverDecodeMs, { $0.serverDecodeMs }),
+        .decimal("server_total_ms", \.serverTotalMs, { $0.serverTotalMs }),
+        .decimal("server_load_ms", \.serverLoadMs, { $0.serverLoadMs }),
+        .integer("parse_errors", \.parseErrors, { $0.parseErrors }),
     ]
 
+    /// Column names, in order.
+    public static let columns = table.map(\.name)
+
     /// The header line, with its line ending.
-    public static var header: String { columns.joined(separator: ",") + "\n" }
+    public static let header = columns.joined(separator: ",") + "\n"
 
     /// One record as a CSV line, with its line ending.
     public static func row(_ record: RequestRecord) -> String {
-        let cells: [String] = [
-            CSVField.text(record.runID), CSVField.text(record.target), CSVField.text(record.loadLevel),
-            String(record.requestID), CSVField.fixed3(record.scheduledS), CSVField.fixed3(record.startS),
-            CSVField.fixed3(record.sendLagMs),
-            CSVField.fixed3(record.ttfbMs), CSVField.fixed3(record.ttftMs), CSVField.fixed3(record.e2eMs),
-            CSVField.fixed3(record.ttftFromScheduledMs), CSVField.fixed3(record.e2eFromScheduledMs),
-            CSVField.fixed3(record.tpotMs), CSVField.fixed3(record.itlP50Ms), CSVField.fixed3(record.itlMaxMs),
-            CSVField.fixed3(record.durationMs),
-            CSVField.int(record.promptTokens), String(record.outputTokens), record.tokenSource, String(record.tokenEvents),
-            record.status.rawValue, String(record.httpStatus), CSVField.text(record.error), record.warmup ? "true" : "false", String(record.retries),
-            CSVField.fixed3(record.dnsMs), CSVField.fixed3(record.connectMs), CSVField.fixed3(record.tlsMs),
-            record.connectionReused ? "true" : "false", record.httpVersion,
-            CSVField.fixed3(record.serverPromptMs), CSVField.fixed3(record.serverDecodeMs),
-            CSVField.fixed3(record.serverTotalMs), CSVField.fixed3(record.serverLoadMs), String(record.parseErrors),
-        ]
-        return cells.joined(separator: ",") + "\n"
+        var line = ""
+        line.reserveCapacity(256)
+        for (index, column) in table.enumerated() {
+            if index > 0 { line.append(",") }
+            line.append(column.write(record))
+        }
+        line.append("\n")
+        return line
     }
 }
 
 extension RequestsCSV {
     /// Records from a parsed `requests.csv`, matching columns by name (so files from later repat
-    /// versions with extra columns still read). `run_id`, `target`, `load_level`, `request_id` and
-    /// `status` are required.
+    /// versions with extra columns still read; a column the file lacks leaves its field at the
+    /// default: empty, absent, 0 or false). The ``RequestColumn/required`` columns (`run_id`,
+    /// `target`, `load_level`, `request_id`, `status`) must be present and readable.
     /// - Throws: ``ResultsError`` naming the file, row and column.
     public static func records(from table: CSVTable, file: String) throws(ResultsError) -> [RequestRecord] {
         var position: [String: Int] = [:]
         for (index, name) in table.header.enumerated() { position[name] = index }
-        for required in ["run_id", "target", "load_level", "request_id", "status"] where position[required] == nil {
-            throw ResultsError("\(file): not a requests.csv (no \(required) column)")
+        for column in Self.table where column.required && position[column.name] == nil {
+            throw ResultsError("\(file): not a requests.csv (no \(column.name) column)")
+        }
+        // The columns this file has and repat reads, with the cell each comes from.
+        let readers = Self.table.compactMap { column in
+            column.read.flatMap { read in position[column.name].map { (cell: $0, read: read) } }
         }
         var records: [RequestRecord] = []
         records.reserveCapacity(table.rows.count)
         for (offset, row) in table.rows.enumerated() {
-            func text(_ name: String) -> String { position[name].map { row[$0] } ?? "" }
-            func number(_ name: String) -> Double? { Double(text(name)) }
-            func integer(_ name: String) -> Int? { Int(text(name)) }
-            guard let status = Outcome(rawValue: text("status")), let requestID = integer("request_id") else {
+            var record = RequestRecord(
+                runID: "", target: "", loadLevel: "", requestID: 0, scheduledS: 0, startS: 0, durationMs: 0, status: .ok
+            )
+            var valid = true
+            for reader in readers where !reader.read(row[reader.cell], &record) { valid = false }
+            guard valid else {
+                func text(_ name: String) -> String { position[name].map { row[$0] } ?? "" }
                 throw ResultsError("\(file): row \(offset + 2): unknown status '\(text("status"))' or request_id '\(text("request_id"))'")
             }
-            records.append(RequestRecord(
-                runID: text("run_id"), target: text("target"), loadLevel: text("load_level"), requestID: requestID,
-                scheduledS: number("scheduled_s") ?? 0, startS: number("start_s") ?? 0,
-                ttfbMs: number("ttfb_ms"), ttftMs: number("ttft_ms"), e2eMs: number("e2e_ms"), tpotMs: number("tpot_ms"),
-                itlP50Ms: number("itl_p50_ms"), itlMaxMs: number("itl_max_ms"), durationMs: number("duration_ms") ?? 0,
-                promptTokens: integer("prompt_tokens"), outputTokens: integer("output_tokens") ?? 0,
-                tokenSource: text("token_source"), tokenEvents: integer("token_events") ?? 0,
-                status: status, httpStatus: integer("http_status") ?? 0, error: text("error"),
-                dnsMs: number("dns_ms"), connectMs: number("connect_ms"), tlsMs: number("tls_ms"),
-                connectionReused: text("connection_reused") == "true", httpVersion: text("http_version"),
-                serverPromptMs: number("server_prompt_ms"), serverDecodeMs: number("server_decode_ms"),
-                parseErrors: integer("parse_errors") ?? 0, warmup: text("warmup") == "true"
-            ))
-            records[records.count - 1].retries = integer("retries") ?? 0
-            records[records.count - 1].serverTotalMs = number("server_total_ms")
-            records[records.count - 1].serverLoadMs = number("server_load_ms")
+            records.append(record)
         }
         return records
     }

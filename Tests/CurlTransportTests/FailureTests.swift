@@ -97,4 +97,35 @@ struct FailureTests {
             #expect(failure?.kind == .cancelled)
         }
     }
+
+    @Test("a consumer's abort ends the transfer as aborted, carrying the consumer's reason and message")
+    func consumerAbort() async throws {
+        try await withTransportAndServer({ $0.decodeBaseMs = 50 }) { transport, server in
+            let (stream, control) = transport.controlledStream(chatRequest(baseURL: server.baseURL, maxTokens: 400))
+            var iterator = stream.makeAsyncIterator()
+            var sawBody = false
+            while !sawBody, let event = try await iterator.next() {
+                if case .body = event { sawBody = true }
+            }
+            #expect(sawBody)
+            control.abort(AbortReason("enoughSeen"), message: "the test had seen enough")
+            let failure = await #expect(throws: TransferFailure.self) {
+                while try await iterator.next() != nil {}
+            }
+            #expect(failure?.kind == .aborted(AbortReason("enoughSeen")))
+            #expect(failure?.kind != .aborted(AbortReason("other")))
+            #expect(failure?.description == "enoughSeen: the test had seen enough")
+        }
+    }
+
+    @Test("a failure's description names its kind, or for an abort the consumer's reason")
+    func descriptions() {
+        let cases: [(TransferFailure.Kind, String)] = [
+            (.connectTimeout, "connectTimeout: m"), (.idleTimeout, "idleTimeout: m"), (.cancelled, "cancelled: m"),
+            (.aborted(AbortReason("firstTokenTimeout")), "firstTokenTimeout: m"), (.other, "other: m"),
+        ]
+        for (kind, description) in cases {
+            #expect(TransferFailure(kind: kind, curlCode: 0, message: "m").description == description)
+        }
+    }
 }

@@ -1,0 +1,50 @@
+import CurlTransport
+import Dialects
+import Metrics
+
+extension RequestRecord {
+    /// Sets every field measured from one request's response: add a new measurement here, beside
+    /// its column in `RequestsCSV.table`. The outcome (`status`, `error`) is the classifier's.
+    /// - Parameters:
+    ///   - start: monotonic ns of the (first attempt's) send, from which the `…_ms` fields count.
+    ///   - end: monotonic ns at which the request ended or failed.
+    ///   - head: the response head, if one arrived.
+    ///   - failure: how the transfer failed, if it did (its HTTP status when no head was kept).
+    ///   - observation: what the dialect's decoder saw in the body.
+    ///   - timing: the token timing derived from `observation`.
+    ///   - transfer: curl's phase timings, if the transfer got that far.
+    mutating func setMeasurements(
+        start: UInt64, end: UInt64, head: ResponseHead?, failure: TransferFailure?,
+        observation: ResponseObservation, timing: TokenTiming, transfer: TransferTimings?
+    ) {
+        durationMs = TokenTiming.ms(from: start, to: end)
+        ttfbMs = head.map { TokenTiming.ms(from: start, to: $0.receivedAt) }
+        ttftMs = timing.ttftMs
+        e2eMs = timing.e2eMs
+        tpotMs = timing.tpotMs
+        itlP50Ms = timing.itlP50Ms
+        itlMaxMs = timing.itlMaxMs
+        promptTokens = observation.usage?.promptTokens
+        outputTokens = observation.outputTokens
+        tokenSource = observation.tokenSource.rawValue
+        tokenEvents = observation.tokenTimes.count
+        httpStatus = head?.status ?? failure?.httpStatus ?? 0
+        parseErrors = observation.parseErrors
+        serverPromptMs = observation.serverTimings?.promptMs
+        serverDecodeMs = observation.serverTimings?.predictedMs
+        serverTotalMs = observation.serverTimings?.totalMs
+        serverLoadMs = observation.serverTimings?.loadMs
+        if let transfer {
+            dnsMs = Self.phaseMs(transfer.dnsMicros)
+            connectMs = Self.phaseMs(transfer.connectMicros)
+            tlsMs = Self.phaseMs(transfer.tlsMicros)
+            connectionReused = transfer.reusedConnection
+            httpVersion = transfer.httpVersion
+        }
+    }
+
+    /// A curl phase time in ms; `nil` when the phase did not happen (0 µs).
+    private static func phaseMs(_ micros: Int64) -> Double? {
+        micros > 0 ? Double(micros) / 1000 : nil
+    }
+}
