@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dialects
 import Foundation
 import LoadGen
 import Metrics
@@ -40,7 +41,7 @@ struct Run: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let plan: RunPlan
         do {
-            let loaded = try ScenarioLoader(environment: environment).load(path: scenario)
+            let loaded = try ScenarioLoader(environment: environment, catalog: DialectRegistry.catalog).load(path: scenario)
             plan = try RunPlan(scenario: loaded, environment: environment)
         } catch {
             for problem in error.problems { FileHandleOutput.error(problem.description) }

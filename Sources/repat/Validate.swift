@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dialects
 import Foundation
 import LoadGen
 import Workload
@@ -15,7 +16,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         do {
-            let loaded = try ScenarioLoader(environment: environment).load(path: scenario)
+            let loaded = try ScenarioLoader(environment: environment, catalog: DialectRegistry.catalog).load(path: scenario)
             let plan = try RunPlan(scenario: loaded, environment: environment)
             let targets = plan.targets.map { "\($0.spec.name) (\($0.spec.dialect))" }.joined(separator: ", ")
             let load = plan.search.map { "saturation search \($0.minRate)–\($0.maxRate) req/s in \($0.steps) steps" }

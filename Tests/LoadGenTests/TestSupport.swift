@@ -1,4 +1,5 @@
 import CurlTransport
+import Dialects
 import Foundation
 import LoadGen
 import LoopbackSupport
@@ -83,7 +84,7 @@ func simulatedTarget(_ name: String, options: [String: String] = [:], extra: Str
 
 /// Parses scenario text and resolves it into a plan.
 func makePlan(_ yaml: String, environment: [String: String] = [:], file: String = "test.yaml") throws -> RunPlan {
-    let scenario = try ScenarioLoader(environment: environment).parse(yaml, file: file)
+    let scenario = try ScenarioLoader(environment: environment, catalog: DialectRegistry.catalog).parse(yaml, file: file)
     return try RunPlan(scenario: scenario, environment: environment)
 }
 
