@@ -31,11 +31,11 @@ public struct BedrockDialect: Dialect {
     /// `bedrock` preset's default) and, without a Bedrock API key, need AWS credentials.
     public var traits: DialectTraits {
         DialectTraits(
-            region: DialectTraits.Region(
+            region: DialectTraits.Requirement(
                 environmentVariables: ["AWS_REGION", "AWS_DEFAULT_REGION"],
                 missingMessage: "required for Bedrock: the AWS region requests are signed for (or set AWS_REGION)"
             ),
-            credentials: DialectTraits.Credentials(
+            credentials: DialectTraits.Requirement(
                 environmentVariables: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
                 missingMessage: "AWS credentials are missing: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones), or name a Bedrock API key with api_key_env"
             )

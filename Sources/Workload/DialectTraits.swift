@@ -5,44 +5,32 @@
 /// table to ``ScenarioLoader`` in a ``TargetCatalog``. The default (neither) is a dialect whose
 /// targets need only what every target has.
 public struct DialectTraits: Sendable, Equatable {
-    /// The region every target of a dialect addresses (Bedrock's AWS region).
-    public struct Region: Sendable, Equatable {
-        /// Environment variables, in order, the first of which that is set gives the region of a
-        /// target that names none.
+    /// Something a real target of the dialect needs from the file or the environment.
+    public struct Requirement: Sendable, Equatable {
+        /// The environment variables it is read from (their meaning is the property's: see
+        /// ``DialectTraits/region`` and ``DialectTraits/credentials``).
         public var environmentVariables: [String]
-        /// The problem reported for a real target that names no region, finds none in the
-        /// environment and has no `provider:` preset to take a default from.
+        /// The problem reported, on the target, when it is missing.
         public var missingMessage: String
 
-        /// Creates a region rule.
+        /// Creates a requirement.
         public init(environmentVariables: [String], missingMessage: String) {
             self.environmentVariables = environmentVariables
             self.missingMessage = missingMessage
         }
     }
 
-    /// Credentials a real target needs when it names no `api_key_env` (Bedrock's AWS keys).
-    public struct Credentials: Sendable, Equatable {
-        /// Environment variables that must all be set and not empty.
-        public var environmentVariables: [String]
-        /// The problem reported when one of them is missing.
-        public var missingMessage: String
-
-        /// Creates a credentials rule.
-        public init(environmentVariables: [String], missingMessage: String) {
-            self.environmentVariables = environmentVariables
-            self.missingMessage = missingMessage
-        }
-    }
-
-    /// The region the dialect's targets address, or `nil` when they address none.
-    public var region: Region?
-    /// The credentials the dialect's targets need besides an API key, or `nil` when an API key
-    /// (or none) is all they send.
-    public var credentials: Credentials?
+    /// The region every target of the dialect addresses (Bedrock's AWS region), or `nil` when they
+    /// address none. A target that names no `region` takes the first of the variables that is set,
+    /// else its `provider:` preset's default; a real target with neither gets the message.
+    public var region: Requirement?
+    /// Credentials a real target needs when it names no `api_key_env` (Bedrock's AWS keys), or
+    /// `nil` when an API key (or none) is all the dialect sends. Every variable must be set and not
+    /// empty; otherwise the target gets the message.
+    public var credentials: Requirement?
 
     /// Creates traits; the defaults describe a dialect that needs nothing special.
-    public init(region: Region? = nil, credentials: Credentials? = nil) {
+    public init(region: Requirement? = nil, credentials: Requirement? = nil) {
         self.region = region
         self.credentials = credentials
     }

@@ -86,7 +86,7 @@ extension ScenarioLoader {
     }
 
     /// The region the environment gives a target of a dialect with a `region` trait, if any.
-    private func environmentRegion(_ rule: DialectTraits.Region) -> String? {
+    private func environmentRegion(_ rule: DialectTraits.Requirement) -> String? {
         rule.environmentVariables.lazy.compactMap { environment[$0] }.first
     }
 

@@ -5,8 +5,9 @@ import Yams
 /// Reads a scenario YAML file into a ``Scenario``, reporting every problem with file, line and field.
 ///
 /// Checks here are those the file alone decides (types, ranges, required fields, unknown fields,
-/// environment references). Checks that need other modules — is the dialect known, are the
-/// simulator options valid — are made by the caller through ``Scenario/problem(at:_:)``.
+/// environment references), and those the injected ``TargetCatalog`` describes (provider presets, a
+/// dialect's region and credentials). Checks that need other modules — is the dialect known, are
+/// the simulator options valid — are made by the caller through ``Scenario/problem(at:_:)``.
 public struct ScenarioLoader {
     /// Fields allowed at the top level.
     static let rootFields = ["name", "description", "seed", "targets", "load", "workload", "slo", "telemetry"]

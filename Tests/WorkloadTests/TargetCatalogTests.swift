@@ -9,8 +9,8 @@ private let catalog = TargetCatalog(
     ],
     dialectTraits: [
         "signed": DialectTraits(
-            region: DialectTraits.Region(environmentVariables: ["REGION", "DEFAULT_REGION"], missingMessage: "name a region"),
-            credentials: DialectTraits.Credentials(environmentVariables: ["KEY_ID", "SECRET"], missingMessage: "credentials are missing")
+            region: DialectTraits.Requirement(environmentVariables: ["REGION", "DEFAULT_REGION"], missingMessage: "name a region"),
+            credentials: DialectTraits.Requirement(environmentVariables: ["KEY_ID", "SECRET"], missingMessage: "credentials are missing")
         ),
     ]
 )
