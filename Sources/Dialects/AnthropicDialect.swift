@@ -26,16 +26,10 @@ public struct AnthropicDialect: Dialect {
         endpoint: Endpoint,
         parameters: GenerationParameters
     ) throws(DialectError) -> HTTPRequest {
-        let url = try endpoint.url(appending: "/messages")
-        let body = try makeBody(for: prompt, model: endpoint.model, parameters: parameters)
-        let headers = [
-            HTTPHeader("Content-Type", "application/json"),
-            HTTPHeader("Accept", parameters.stream ? "text/event-stream" : "application/json"),
-        ]
-        var request = HTTPRequest(method: "POST", url: url, headers: headers, body: body)
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
+        try jsonPOST(
+            "/messages", body: try makeBody(for: prompt, model: endpoint.model, parameters: parameters),
+            streaming: parameters.stream, endpoint: endpoint
+        )
     }
 
     /// `/v1`, where the Messages API is mounted.

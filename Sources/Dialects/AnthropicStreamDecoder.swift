@@ -4,52 +4,24 @@
 /// marker), with `ping` and unknown events ignored and an `error` event reported as a stream error.
 ///
 /// Each event's type is its data's `type`, or the SSE `event` name when the data has none.
-public struct AnthropicStreamDecoder: ResponseDecoder, Sendable {
-    private var parser = SSEParser()
-    private var observation = ResponseObservation()
+struct AnthropicStreamDecoder: FramedStreamDecoder, Sendable {
+    /// The framing and the observation so far.
+    var stream = FramedStream<SSEFraming>()
     /// The usage counts so far, merged from `message_start` and `message_delta`.
     private var usage = AnthropicUsage()
-    /// Events completed by the current read, handled once the parser returns.
-    private var completed: [SSEEvent] = []
 
     /// Creates a decoder for one stream.
-    public init() {}
+    init() {}
 
-    /// Parses the next stream bytes; events they complete are stamped `receivedAt` (monotonic ns).
-    public mutating func consume(_ bytes: [UInt8], receivedAt: UInt64) {
-        var events = completed
-        completed = []
-        parser.feed(bytes) { events.append($0) }
-        for event in events {
-            handle(event, at: receivedAt)
-        }
-        events.removeAll(keepingCapacity: true)
-        completed = events
-    }
-
-    /// Whether a text or thinking delta has arrived so far.
-    public var hasToken: Bool { !observation.tokenTimes.isEmpty }
-
-    /// Whether `message_stop` has arrived.
-    public var sawEndMarker: Bool { observation.sawEndMarker }
-
-    /// Ends the stream at `at` (monotonic ns). An unterminated last event is still handled.
-    public mutating func finish(at: UInt64) -> ResponseObservation {
-        var events: [SSEEvent] = []
-        parser.finish(dispatchingIncomplete: true) { events.append($0) }
-        for event in events {
-            handle(event, at: at)
-        }
-        return observation
-    }
-
-    private mutating func handle(_ event: SSEEvent, at time: UInt64) {
+    /// Applies one event: a token for a text or thinking delta, usage, the stop reason, the end
+    /// marker or a stream error.
+    mutating func handle(_ event: SSEEvent, at time: UInt64) {
         guard event.data.contains(where: { !OpenAIBodyDecoder.isJSONWhitespace($0) }) else { return }
         guard let parsed = try? AnthropicEvent.parse(event.data[...]) else {
             if event.event == "error" {
-                observation.streamError = ErrorText.singleLine(event.text) ?? "error"
+                stream.observation.streamError = ErrorText.singleLine(event.text) ?? "error"
             } else {
-                observation.parseErrors += 1
+                stream.observation.parseErrors += 1
             }
             return
         }
@@ -62,28 +34,28 @@ public struct AnthropicStreamDecoder: ResponseDecoder, Sendable {
             }
         case "content_block_delta":
             if parsed.bearsTokens {
-                observation.deltaCount += 1
-                observation.tokenTimes.append(time)
+                stream.observation.deltaCount += 1
+                stream.observation.tokenTimes.append(time)
             }
         case "message_delta":
             if let reason = parsed.stopReason {
-                observation.finishReason = reason
+                stream.observation.finishReason = reason
             }
             if let delta = parsed.usage {
                 record(delta)
             }
         case "message_stop":
-            observation.sawEndMarker = true
+            stream.observation.sawEndMarker = true
         default:
             break
         }
         if let message = parsed.errorMessage {
-            observation.streamError = ErrorText.singleLine(message) ?? "error"
+            stream.observation.streamError = ErrorText.singleLine(message) ?? "error"
         }
     }
 
     private mutating func record(_ counts: AnthropicUsage) {
         usage.merge(counts)
-        observation.usage = usage.tokenUsage
+        stream.observation.usage = usage.tokenUsage
     }
 }

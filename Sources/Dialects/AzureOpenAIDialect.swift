@@ -41,13 +41,11 @@ public struct AzureOpenAIDialect: Dialect {
         endpoint: Endpoint,
         parameters: GenerationParameters
     ) throws(DialectError) -> HTTPRequest {
-        let url = try endpoint.url(appending: "/openai/deployments/\(Self.segment(endpoint.model))\(api.path)\(Self.query(endpoint))")
-        var request = try OpenAIDialect(api: api).makeUnauthorizedRequest(
-            url: url, for: prompt, model: endpoint.model, parameters: parameters
+        try jsonPOST(
+            "/openai/deployments/\(Self.segment(endpoint.model))\(api.path)\(Self.query(endpoint))",
+            body: try OpenAIDialect(api: api).makeBody(for: prompt, model: endpoint.model, parameters: parameters),
+            streaming: parameters.stream, endpoint: endpoint
         )
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
     }
 
     /// Empty: the base URL is the resource endpoint.

@@ -27,6 +27,34 @@ public struct BedrockDialect: Dialect {
     /// `bedrock-converse`.
     public var id: String { "bedrock-converse" }
 
+    /// Targets address an AWS region (`region:`, else `AWS_REGION` or `AWS_DEFAULT_REGION`, else the
+    /// `bedrock` preset's default) and, without a Bedrock API key, need AWS credentials.
+    public var traits: DialectTraits {
+        DialectTraits(
+            region: DialectTraits.Requirement(
+                environmentVariables: ["AWS_REGION", "AWS_DEFAULT_REGION"],
+                missingMessage: "required for Bedrock: the AWS region requests are signed for (or set AWS_REGION)"
+            ),
+            credentials: DialectTraits.Requirement(
+                environmentVariables: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
+                missingMessage: "AWS credentials are missing: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones), or name a Bedrock API key with api_key_env"
+            )
+        )
+    }
+
+    /// The standard AWS environment variables for the target's region (`eu-central-1` when it
+    /// names none); for a `sim://` target without them, a fixed simulator identity (the built-in
+    /// simulator checks that requests are signed, not by whom). `nil` when a real target has none
+    /// (it may still carry a Bedrock API key as a bearer token).
+    public func signingCredentials(for target: TargetSpec, environment: [String: String]) -> AWSCredentials? {
+        let region = target.region ?? "eu-central-1"
+        if let credentials = AWSCredentials.fromEnvironment(environment, region: region) {
+            return credentials
+        }
+        guard target.isSimulated else { return nil }
+        return AWSCredentials(accessKeyID: "AKIDREPATSIMULATOR", secretAccessKey: "repat-simulator-secret", region: region)
+    }
+
     /// Empty: Bedrock's paths start at the host.
     public var defaultBasePath: String { "" }
 

@@ -44,16 +44,53 @@ public protocol Dialect: Sendable {
 
     /// Model identifiers from a model-listing response body, or `nil` when the body is not one.
     func modelIDs(fromListBody body: [UInt8]) -> [String]?
+
+    /// What loading a scenario checks for a target of this dialect besides its API key: a region
+    /// it addresses, credentials of its own (see ``DialectRegistry/catalog``).
+    var traits: DialectTraits { get }
+
+    /// The credentials requests to `target` are signed with, resolved from `environment`; `nil`
+    /// when this dialect signs nothing (its API key, if any, is sent as it is) or none are set.
+    func signingCredentials(for target: TargetSpec, environment: [String: String]) -> AWSCredentials?
 }
 
 extension Dialect {
     /// Bearer token, as OpenAI and most compatible servers take it.
     public var defaultKeyStyle: APIKeyStyle { .bearer }
 
+    /// No region and no credentials besides an API key.
+    public var traits: DialectTraits { DialectTraits() }
+
+    /// `nil`: requests are not signed.
+    public func signingCredentials(for target: TargetSpec, environment: [String: String]) -> AWSCredentials? {
+        nil
+    }
+
     /// An authorized `GET {baseURL}{path}` asking for JSON, with the endpoint's extra headers: the
     /// shape of every model-listing request.
     func jsonGET(_ path: String, endpoint: Endpoint) throws(DialectError) -> HTTPRequest {
         var request = HTTPRequest(method: "GET", url: try endpoint.url(appending: path), headers: [HTTPHeader("Accept", "application/json")])
+        authorize(&request, endpoint: endpoint)
+        request.headers.append(contentsOf: endpoint.extraHeaders)
+        return request
+    }
+
+    /// An authorized `POST {baseURL}{path}` of a JSON `body` with the endpoint's extra headers: the
+    /// shape of every generation request but Bedrock's (which signs over its extra headers). Headers,
+    /// in order: `Content-Type: application/json`, `Accept` (`streamMediaType` when `streaming`,
+    /// else `application/json`), those of ``authorize(_:endpoint:)``, then the endpoint's extra headers.
+    func jsonPOST(
+        _ path: String,
+        body: [UInt8],
+        streaming: Bool,
+        streamMediaType: String = "text/event-stream",
+        endpoint: Endpoint
+    ) throws(DialectError) -> HTTPRequest {
+        let headers = [
+            HTTPHeader("Content-Type", "application/json"),
+            HTTPHeader("Accept", streaming ? streamMediaType : "application/json"),
+        ]
+        var request = HTTPRequest(method: "POST", url: try endpoint.url(appending: path), headers: headers, body: body)
         authorize(&request, endpoint: endpoint)
         request.headers.append(contentsOf: endpoint.extraHeaders)
         return request

@@ -1,4 +1,6 @@
-/// The dialects repat knows, by ``Dialect/id``.
+import Workload
+
+/// The dialects repat knows, by ``Dialect/id``, and the provider presets that use them.
 ///
 /// Named `DialectRegistry` rather than `Dialects` so that the type does not shadow the module name
 /// (which would break module-qualified names such as `Dialects.Endpoint`).
@@ -23,4 +25,11 @@ public enum DialectRegistry {
     public static func named(_ id: String) -> (any Dialect)? {
         all.first { $0.id == id }
     }
+
+    /// What a scenario loader checks targets against: every preset and every dialect's traits.
+    /// Pass it to `ScenarioLoader(environment:catalog:)` wherever a scenario is loaded to be run.
+    public static let catalog = TargetCatalog(
+        presets: presets,
+        dialectTraits: Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.traits) })
+    )
 }

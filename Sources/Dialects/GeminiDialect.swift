@@ -34,16 +34,10 @@ public struct GeminiDialect: Dialect {
         parameters: GenerationParameters
     ) throws(DialectError) -> HTTPRequest {
         let method = parameters.stream ? "streamGenerateContent?alt=sse" : "generateContent"
-        let url = try endpoint.url(appending: "/\(Self.resourceName(endpoint.model)):\(method)")
-        let body = try makeBody(for: prompt, parameters: parameters)
-        let headers = [
-            HTTPHeader("Content-Type", "application/json"),
-            HTTPHeader("Accept", parameters.stream ? "text/event-stream" : "application/json"),
-        ]
-        var request = HTTPRequest(method: "POST", url: url, headers: headers, body: body)
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
+        return try jsonPOST(
+            "/\(Self.resourceName(endpoint.model)):\(method)", body: try makeBody(for: prompt, parameters: parameters),
+            streaming: parameters.stream, endpoint: endpoint
+        )
     }
 
     /// `/v1beta`, where the Gemini API serves every current model.

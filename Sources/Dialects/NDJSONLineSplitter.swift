@@ -22,8 +22,8 @@ public struct NDJSONLineSplitter: Sendable {
     /// Creates a splitter at the start of a body.
     public init() {}
 
-    /// Adds the next bytes of the body.
-    public mutating func append(_ bytes: [UInt8]) {
+    /// Adds the next bytes of the body (copied: the lines are slices of the splitter's buffer).
+    public mutating func append(_ bytes: some Collection<UInt8>) {
         if lineStart > 0 {
             buffer.removeSubrange(0..<lineStart)
             searchFrom -= lineStart

@@ -47,16 +47,10 @@ public struct OllamaDialect: Dialect {
         endpoint: Endpoint,
         parameters: GenerationParameters
     ) throws(DialectError) -> HTTPRequest {
-        let url = try endpoint.url(appending: "/api/\(api.rawValue)")
-        let body = try makeBody(for: prompt, model: endpoint.model, parameters: parameters)
-        let headers = [
-            HTTPHeader("Content-Type", "application/json"),
-            HTTPHeader("Accept", parameters.stream ? "application/x-ndjson" : "application/json"),
-        ]
-        var request = HTTPRequest(method: "POST", url: url, headers: headers, body: body)
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
+        try jsonPOST(
+            "/api/\(api.rawValue)", body: try makeBody(for: prompt, model: endpoint.model, parameters: parameters),
+            streaming: parameters.stream, streamMediaType: "application/x-ndjson", endpoint: endpoint
+        )
     }
 
     /// Empty: the base URL is Ollama's server root.

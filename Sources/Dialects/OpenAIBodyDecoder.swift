@@ -7,8 +7,8 @@ public struct OpenAIBodyDecoder: ResponseDecoder, Sendable {
     /// Creates a decoder for one body.
     public init() {}
 
-    /// Appends body bytes read at `receivedAt` (monotonic ns).
-    public mutating func consume(_ bytes: [UInt8], receivedAt: UInt64) {
+    /// Appends body bytes (valid only during the call) read at `receivedAt` (monotonic ns).
+    public mutating func consume(_ bytes: UnsafeRawBufferPointer, receivedAt: UInt64) {
         body.append(contentsOf: bytes)
         lastBytesAt = receivedAt
     }

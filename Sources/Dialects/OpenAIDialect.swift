@@ -40,28 +40,10 @@ public struct OpenAIDialect: Dialect {
         endpoint: Endpoint,
         parameters: GenerationParameters
     ) throws(DialectError) -> HTTPRequest {
-        var request = try makeUnauthorizedRequest(
-            url: try endpoint.url(appending: api.path), for: prompt, model: endpoint.model, parameters: parameters
+        try jsonPOST(
+            api.path, body: try makeBody(for: prompt, model: endpoint.model, parameters: parameters),
+            streaming: parameters.stream, endpoint: endpoint
         )
-        authorize(&request, endpoint: endpoint)
-        request.headers.append(contentsOf: endpoint.extraHeaders)
-        return request
-    }
-
-    /// The POST request to `url` with its `Content-Type` and `Accept` headers and the body described
-    /// at ``makeRequest(for:endpoint:parameters:)``, before any key or extra header. Shared with
-    /// ``AzureOpenAIDialect``, which sends the same body to its own paths.
-    func makeUnauthorizedRequest(
-        url: String,
-        for prompt: PromptItem,
-        model: String,
-        parameters: GenerationParameters
-    ) throws(DialectError) -> HTTPRequest {
-        let headers = [
-            HTTPHeader("Content-Type", "application/json"),
-            HTTPHeader("Accept", parameters.stream ? "text/event-stream" : "application/json"),
-        ]
-        return HTTPRequest(method: "POST", url: url, headers: headers, body: try makeBody(for: prompt, model: model, parameters: parameters))
     }
 
     /// `/v1`, where OpenAI-compatible servers mount the API.
@@ -87,7 +69,9 @@ public struct OpenAIDialect: Dialect {
         ErrorText.message(fromBody: body)
     }
 
-    private func makeBody(
+    /// The body described at ``makeRequest(for:endpoint:parameters:)``. Shared with
+    /// ``AzureOpenAIDialect``, which sends the same body to its own paths.
+    func makeBody(
         for prompt: PromptItem,
         model: String,
         parameters: GenerationParameters

@@ -3,24 +3,23 @@
 ///
 /// A server that answers a streaming request with a plain JSON body (no events at all) is handled
 /// too: that body is parsed as a non-streamed response at ``finish(at:)``.
-public struct OpenAIStreamDecoder: ResponseDecoder, Sendable {
+struct OpenAIStreamDecoder: FramedStreamDecoder, Sendable {
     /// Largest body (bytes) kept for the plain-JSON fallback; bodies past it are not examined.
     private static let fallbackLimit = 8 << 20
     private static let doneMarker = Array("[DONE]".utf8)
 
-    private var parser = SSEParser()
-    private var observation = ResponseObservation()
+    /// The framing and the observation so far.
+    var stream = FramedStream<SSEFraming>()
     private var sawEvent = false
     /// The body so far, kept only until the first event arrives.
     private var fallbackBody: [UInt8]? = []
-    /// Events completed by the current read, handled once the parser returns.
-    private var completed: [SSEEvent] = []
 
     /// Creates a decoder for one stream.
-    public init() {}
+    init() {}
 
-    /// Parses the next stream bytes; events they complete are stamped `receivedAt` (monotonic ns).
-    public mutating func consume(_ bytes: [UInt8], receivedAt: UInt64) {
+    /// Keeps the body for the plain-JSON fallback until the first event arrives (or it grows past
+    /// ``fallbackLimit``).
+    mutating func bodyArrived(_ bytes: UnsafeRawBufferPointer) {
         if !sawEvent, var body = fallbackBody {
             fallbackBody = nil
             if body.count + bytes.count <= Self.fallbackLimit {
@@ -28,39 +27,21 @@ public struct OpenAIStreamDecoder: ResponseDecoder, Sendable {
                 fallbackBody = body
             }
         }
-        var events = completed
-        completed = []
-        parser.feed(bytes) { events.append($0) }
-        for event in events {
-            handle(event, at: receivedAt)
-        }
-        events.removeAll(keepingCapacity: true)
-        completed = events
     }
 
-    /// Ends the stream at `at` (monotonic ns). An unterminated last event is still handled (some
-    /// servers omit the final blank line).
-    /// Whether a token-bearing event has arrived so far.
-    public var hasToken: Bool { !observation.tokenTimes.isEmpty }
-
-    /// Whether `data: [DONE]` has arrived.
-    public var sawEndMarker: Bool { observation.sawEndMarker }
-
-    public mutating func finish(at: UInt64) -> ResponseObservation {
-        var events: [SSEEvent] = []
-        parser.finish(dispatchingIncomplete: true) { events.append($0) }
-        for event in events {
-            handle(event, at: at)
-        }
+    /// The observation; for a body that held no event but starts with `{`, what that body says as a
+    /// non-streamed response (with the stream's parse errors added).
+    mutating func finished(at time: UInt64) -> ResponseObservation {
         if !sawEvent, let body = fallbackBody, body.first(where: { !OpenAIBodyDecoder.isJSONWhitespace($0) }) == UInt8(ascii: "{") {
-            var fromBody = OpenAIBodyDecoder.observe(body: body, at: at)
-            fromBody.parseErrors += observation.parseErrors
+            var fromBody = OpenAIBodyDecoder.observe(body: body, at: time)
+            fromBody.parseErrors += stream.observation.parseErrors
             return fromBody
         }
-        return observation
+        return stream.observation
     }
 
-    private mutating func handle(_ event: SSEEvent, at time: UInt64) {
+    /// Applies one event's chunk; `[DONE]` is the end marker, an `error` event a stream error.
+    mutating func handle(_ event: SSEEvent, at time: UInt64) {
         if !sawEvent {
             sawEvent = true
             fallbackBody = nil
@@ -70,18 +51,18 @@ public struct OpenAIStreamDecoder: ResponseDecoder, Sendable {
             return
         }
         if data.elementsEqual(Self.doneMarker) {
-            observation.sawEndMarker = true
+            stream.observation.sawEndMarker = true
             return
         }
         guard let chunk = try? OpenAIChunk.parse(data) else {
             if event.event == "error" {
-                observation.streamError = ErrorText.singleLine(event.text) ?? "error"
+                stream.observation.streamError = ErrorText.singleLine(event.text) ?? "error"
             } else {
-                observation.parseErrors += 1
+                stream.observation.parseErrors += 1
             }
             return
         }
-        observation.apply(chunk, at: time)
+        stream.observation.apply(chunk, at: time)
     }
 
     private func trimmed(_ bytes: [UInt8]) -> ArraySlice<UInt8> {

@@ -5,9 +5,12 @@
 public protocol ResponseDecoder {
     /// Feeds the next body bytes.
     ///
-    /// - Parameter receivedAt: monotonic time in nanoseconds at which the transport read these bytes;
-    ///   every event completed by this read is stamped with it.
-    mutating func consume(_ bytes: [UInt8], receivedAt: UInt64)
+    /// - Parameters:
+    ///   - bytes: the bytes as the transport read them, valid only during the call (the decoder reads
+    ///     them in place and copies only what it must keep, such as an incomplete last line).
+    ///   - receivedAt: monotonic time in nanoseconds at which the transport read these bytes;
+    ///     every event completed by this read is stamped with it.
+    mutating func consume(_ bytes: UnsafeRawBufferPointer, receivedAt: UInt64)
 
     /// Whether a token-bearing event has arrived so far (always false for a non-streamed body,
     /// whose content counts only once complete).

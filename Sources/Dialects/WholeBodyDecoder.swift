@@ -23,8 +23,8 @@ struct WholeBodyDecoder<Format: WholeBodyFormat>: ResponseDecoder, Sendable {
     /// Creates a decoder for one body.
     init() {}
 
-    /// Appends body bytes read at `receivedAt` (monotonic ns).
-    mutating func consume(_ bytes: [UInt8], receivedAt: UInt64) {
+    /// Appends body bytes (valid only during the call) read at `receivedAt` (monotonic ns).
+    mutating func consume(_ bytes: UnsafeRawBufferPointer, receivedAt: UInt64) {
         body.append(contentsOf: bytes)
         lastBytesAt = receivedAt
     }

@@ -28,6 +28,21 @@ public struct EventStreamDecoder: Sendable {
     public mutating func feed(_ bytes: [UInt8]) throws(EventStreamError) -> [EventStreamMessage] {
         if let failure { throw failure }
         buffer += bytes
+        return try takeMessages()
+    }
+
+    /// Feeds bytes valid only during the call (copied into the buffer of the message being
+    /// assembled); returns the messages they complete, in order.
+    ///
+    /// - Throws: as the array overload does.
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) throws(EventStreamError) -> [EventStreamMessage] {
+        if let failure { throw failure }
+        buffer.append(contentsOf: bytes)
+        return try takeMessages()
+    }
+
+    /// The complete messages at the start of the buffer, removed from it.
+    private mutating func takeMessages() throws(EventStreamError) -> [EventStreamMessage] {
         var messages: [EventStreamMessage] = []
         var start = 0
         do {

@@ -40,7 +40,7 @@ final class ResponseReader: ResponseHandler, @unchecked Sendable {
             errorBody.append(contentsOf: bytes.prefix(Self.errorBodyLimit - errorBody.count))
             return true
         }
-        decoder.consume(Array(bytes), receivedAt: time)
+        decoder.consume(bytes, receivedAt: time)
         if decoder.hasToken { activity.tokenArrived() }
         if decoder.sawEndMarker && endGrace == nil, let control {
             endGrace = Task {

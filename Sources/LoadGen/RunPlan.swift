@@ -44,7 +44,7 @@ public struct RunPlan: Sendable {
                     headers.append(HTTPHeader(header.name, value))
                 }
             }
-            let aws = dialect.id == "bedrock-converse" ? Self.awsCredentials(for: spec, environment: environment) : nil
+            let aws = dialect.signingCredentials(for: spec, environment: environment)
             let endpoint = Endpoint(
                 baseURL: spec.baseURL, model: spec.model, apiKey: apiKey, keyStyle: spec.auth.map(APIKeyStyle.init(auth:)),
                 extraHeaders: headers, apiVersion: spec.apiVersion, aws: aws)

@@ -71,7 +71,7 @@ public struct TokenCalibrator: Sendable {
         guard let request = try? target.dialect.makeRequest(for: item, endpoint: target.endpoint, parameters: parameters),
               let (status, body) = await send(request, target: target), (200..<300).contains(status) else { return nil }
         var decoder = target.dialect.makeDecoder(streaming: false)
-        decoder.consume(body, receivedAt: 0)
+        body.withUnsafeBytes { decoder.consume($0, receivedAt: 0) }
         return decoder.finish(at: 0).usage?.promptTokens
     }
 

@@ -45,7 +45,7 @@ enum BenchPlan {
 
             """
         do {
-            let scenario = try ScenarioLoader(environment: [:]).parse(text, file: "selfbench")
+            let scenario = try ScenarioLoader(environment: [:], catalog: DialectRegistry.catalog).parse(text, file: "selfbench")
             return try RunPlan(scenario: scenario, environment: [:], simulators: BuiltInSimulators())
         } catch {
             throw SelfBenchError("internal selfbench scenario is invalid: \(error.description)")

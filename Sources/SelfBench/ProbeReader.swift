@@ -49,7 +49,7 @@ final class ProbeReader: ResponseHandler, @unchecked Sendable {
             counts.tokenEvents += stamped
             if stamped > 1 { counts.coalescedEvents += stamped }
         case .decode:
-            decoder.consume(Array(bytes), receivedAt: time)
+            decoder.consume(bytes, receivedAt: time)
         }
         return true
     }

@@ -5,8 +5,9 @@ import Yams
 /// Reads a scenario YAML file into a ``Scenario``, reporting every problem with file, line and field.
 ///
 /// Checks here are those the file alone decides (types, ranges, required fields, unknown fields,
-/// environment references). Checks that need other modules — is the dialect known, are the
-/// simulator options valid — are made by the caller through ``Scenario/problem(at:_:)``.
+/// environment references), and those the injected ``TargetCatalog`` describes (provider presets, a
+/// dialect's region and credentials). Checks that need other modules — is the dialect known, are
+/// the simulator options valid — are made by the caller through ``Scenario/problem(at:_:)``.
 public struct ScenarioLoader {
     /// Fields allowed at the top level.
     static let rootFields = ["name", "description", "seed", "targets", "load", "workload", "slo", "telemetry"]
@@ -36,11 +37,19 @@ public struct ScenarioLoader {
     /// Fields allowed in a length distribution mapping.
     static let lengthFields = ["distribution", "value", "min", "max", "mean", "stddev"]
 
-    private let environment: [String: String]
+    /// Where `${VAR}` references, API-key variables and a dialect's own credentials are looked up.
+    let environment: [String: String]
+    /// The provider presets and dialect traits targets are checked against.
+    let catalog: TargetCatalog
 
-    /// A loader that resolves `${VAR}` references and API-key variables against `environment`.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// A loader that resolves `${VAR}` references and API-key variables against `environment`, and
+    /// `provider:` presets and dialect requirements (region, credentials) against `catalog`.
+    ///
+    /// Callers that load a scenario to run or validate it pass the dialect registry's catalog
+    /// (`DialectRegistry.catalog`); the empty default knows no provider and no dialect requirement.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, catalog: TargetCatalog = TargetCatalog()) {
         self.environment = environment
+        self.catalog = catalog
     }
 
     /// Loads and validates the file at `path`.
@@ -92,116 +101,6 @@ public struct ScenarioLoader {
         scenario.sourceDigest = WorkloadDigest.hex(SHA256.hash(data: Array(text.utf8)))
         scenario.telemetry = telemetry
         return scenario
-    }
-
-    private func readTargets(_ root: YAMLFields, file: String, into report: inout ProblemReport) -> [TargetSpec] {
-        guard let node = root.node("targets") else {
-            report.add("targets", line: root.line, "required field is missing: list at least one target")
-            return []
-        }
-        guard case .sequence(let items) = node, !items.isEmpty else {
-            report.add("targets", line: node.mark?.line, "expected a list of at least one target")
-            return []
-        }
-        var targets: [TargetSpec] = []
-        var seen: Set<String> = []
-        for (index, item) in items.enumerated() {
-            let path = "targets[\(index)]"
-            guard let fields = YAMLFields(item, path: path, allowed: Self.targetFields, into: &report) else { continue }
-            let name = fields.string("name", required: true, into: &report) ?? ""
-            if !name.isEmpty && !name.allSatisfy(Self.isNameCharacter) {
-                report.add(fields.field("name"), line: fields.node("name")?.mark?.line, "use only letters, digits, '-', '_' and '.'")
-            }
-            if !name.isEmpty && !seen.insert(name).inserted {
-                report.add(fields.field("name"), line: fields.node("name")?.mark?.line, "target name '\(name)' is used twice")
-            }
-            var preset: ProviderPreset?
-            if let provider = fields.string("provider", into: &report) {
-                preset = ProviderPreset.named(provider)
-                if preset == nil {
-                    report.add(fields.field("provider"), line: fields.node("provider")?.mark?.line, "unknown provider '\(provider)' (known: \(ProviderPreset.names.joined(separator: ", ")))")
-                }
-            }
-            let hasProvider = fields.node("provider") != nil
-            let dialect = fields.string("dialect", required: !hasProvider, into: &report) ?? preset?.dialect ?? ""
-            let model = fields.string("model", required: true, into: &report) ?? ""
-            let region = fields.string("region", into: &report)
-                ?? (dialect == "bedrock-converse" ? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] : nil)
-            let presetURL = preset?.baseURL(region: region)
-            var baseURL = fields.string("base_url", required: !hasProvider, into: &report) ?? presetURL ?? ""
-            if let preset, presetURL == nil, fields.node("base_url") == nil {
-                report.add(fields.field("base_url"), line: fields.line, "required field is missing: provider '\(preset.name)' has no shared host; give this resource's URL")
-            }
-            if !baseURL.isEmpty {
-                baseURL = expand(baseURL, field: fields.field("base_url"), line: fields.node("base_url")?.mark?.line, into: &report)
-                if !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") || baseURL.hasPrefix("sim://")) {
-                    report.add(fields.field("base_url"), line: fields.node("base_url")?.mark?.line, "must start with http://, https:// or sim:// (the built-in simulator)")
-                }
-            }
-            let isSimulated = baseURL.hasPrefix("sim://")
-            var apiKeyEnv = fields.string("api_key_env", into: &report)
-            if let apiKeyEnv, (environment[apiKeyEnv] ?? "").isEmpty {
-                report.add(fields.field("api_key_env"), line: fields.node("api_key_env")?.mark?.line, "environment variable \(apiKeyEnv) is not set (target '\(name)' needs it for its API key)")
-            } else if apiKeyEnv == nil, let preset, let presetKey = preset.apiKeyEnv, !isSimulated {
-                if !(environment[presetKey] ?? "").isEmpty {
-                    apiKeyEnv = presetKey
-                } else if preset.keyRequired {
-                    report.add(fields.field("provider"), line: fields.node("provider")?.mark?.line, "environment variable \(presetKey) is not set (provider '\(preset.name)' of target '\(name)' needs it for its API key; or name another with api_key_env)")
-                }
-            }
-            if dialect == "bedrock-converse", !isSimulated, apiKeyEnv == nil,
-               (environment["AWS_ACCESS_KEY_ID"] ?? "").isEmpty || (environment["AWS_SECRET_ACCESS_KEY"] ?? "").isEmpty {
-                report.add(fields.field(preset == nil ? "dialect" : "provider"), line: fields.line, "AWS credentials are missing: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones), or name a Bedrock API key with api_key_env")
-            }
-            if dialect == "bedrock-converse", !isSimulated, region == nil, preset == nil {
-                report.add(fields.field("region"), line: fields.line, "required for Bedrock: the AWS region requests are signed for (or set AWS_REGION)")
-            }
-            let headers = fields.pairs("headers", into: &report).map { header in
-                _ = expand(header.value, field: "\(fields.field("headers")).\(header.name)", line: header.line, into: &report)
-                return (name: header.name, value: header.value)
-            }
-            let httpVersion = fields.string("http_version", into: &report) ?? "auto"
-            if !["auto", "1.1", "2"].contains(httpVersion) {
-                report.add(fields.field("http_version"), line: fields.node("http_version")?.mark?.line, "expected auto, 1.1 or 2, got '\(httpVersion)'")
-            }
-            let simulatorOptions = fields.pairs("simulator", into: &report).map { (name: $0.name, value: $0.value) }
-            if !simulatorOptions.isEmpty && !baseURL.hasPrefix("sim://") {
-                report.add(fields.field("simulator"), line: fields.node("simulator")?.mark?.line, "simulator options apply only to a sim:// base_url")
-            }
-            var target = TargetSpec(
-                name: name, dialect: dialect, baseURL: baseURL, model: model, apiKeyEnv: apiKeyEnv, headers: headers,
-                stream: fields.bool("stream", into: &report) ?? true,
-                httpVersion: httpVersion,
-                connectTimeout: fields.seconds("connect_timeout", into: &report) ?? 10,
-                requestTimeout: fields.seconds("request_timeout", into: &report) ?? 600,
-                simulatorOptions: simulatorOptions
-            )
-            target.firstTokenTimeout = fields.seconds("first_token_timeout", into: &report) ?? target.firstTokenTimeout
-            target.idleTimeout = fields.seconds("idle_timeout", into: &report) ?? target.idleTimeout
-            target.retries429 = fields.int("retry_429", range: 0...100, into: &report) ?? 0
-            target.insecure = fields.bool("insecure", into: &report) ?? false
-            target.provider = preset?.name
-            target.auth = fields.string("auth", into: &report)
-            target.apiVersion = fields.string("api_version", into: &report)
-            target.region = region ?? (dialect == "bedrock-converse" ? preset?.defaultRegion : nil)
-            target.keepAlive = fields.string("keep_alive", into: &report)
-            target.contextWindow = fields.int("num_ctx", range: 1...10_000_000, into: &report)
-            target.lengthControls = fields.bool("length_controls", into: &report) ?? (preset?.acceptsLengthControls ?? true)
-            for (key, path) in [("ca_bundle", \TargetSpec.caBundle), ("client_cert", \.clientCert), ("client_key", \.clientKey)] {
-                guard let value = fields.string(key, into: &report) else { continue }
-                let resolved = value.hasPrefix("/") ? value : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(value)
-                if FileManager.default.isReadableFile(atPath: resolved) {
-                    target[keyPath: path] = resolved
-                } else {
-                    report.add(fields.field(key), line: fields.node(key)?.mark?.line, "cannot read \(resolved)")
-                }
-            }
-            if (target.clientCert == nil) != (target.clientKey == nil) && report.problems.allSatisfy({ !$0.field.hasPrefix(path + ".client_") }) {
-                report.add(fields.field(target.clientCert == nil ? "client_key" : "client_cert"), line: fields.line, "client_cert and client_key go together")
-            }
-            targets.append(target)
-        }
-        return targets
     }
 
     private func readLoad(_ root: YAMLFields, into report: inout ProblemReport) -> LoadSpec? {
@@ -511,7 +410,7 @@ public struct ScenarioLoader {
     }
 
     /// Expands `${VAR}` references, recording a problem for each variable that is not set.
-    private func expand(_ text: String, field: String, line: Int?, into report: inout ProblemReport) -> String {
+    func expand(_ text: String, field: String, line: Int?, into report: inout ProblemReport) -> String {
         do {
             return try EnvironmentExpansion.expand(text, environment: environment)
         } catch {
@@ -520,7 +419,8 @@ public struct ScenarioLoader {
         }
     }
 
-    private static func isNameCharacter(_ character: Character) -> Bool {
+    /// Whether `character` may appear in a scenario or target name.
+    static func isNameCharacter(_ character: Character) -> Bool {
         character.isASCII && (character.isLetter || character.isNumber || "-_.".contains(character))
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dialects
 import Foundation
 import LoadGen
 import Orchestration

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dialects
 import Foundation
 import LoadGen
 import Orchestration
@@ -15,7 +16,7 @@ struct ScenarioArguments: ParsableArguments {
     func plan() throws -> RunPlan {
         let environment = ProcessInfo.processInfo.environment
         do {
-            let loaded = try ScenarioLoader(environment: environment).load(path: scenario)
+            let loaded = try ScenarioLoader(environment: environment, catalog: DialectRegistry.catalog).load(path: scenario)
             return try RunPlan(scenario: loaded, environment: environment, simulators: BuiltInSimulators())
         } catch {
             for problem in error.problems { FileHandleOutput.error(problem.description) }

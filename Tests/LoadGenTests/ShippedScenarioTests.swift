@@ -1,3 +1,4 @@
+import Dialects
 import Foundation
 import LoopbackSupport
 import LoadGen
@@ -15,7 +16,7 @@ struct ShippedScenarioTests {
         .appendingPathComponent("scenarios")
 
     /// Stand-ins for the keys templates name: the check is of the files, not of anyone's account.
-    private static let environment = Dictionary(uniqueKeysWithValues: ProviderPreset.all.compactMap(\.apiKeyEnv).map { ($0, "test-key") })
+    private static let environment = Dictionary(uniqueKeysWithValues: DialectRegistry.presets.compactMap(\.apiKeyEnv).map { ($0, "test-key") })
         .merging(["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "test-secret"]) { $1 }
 
     @Test("each scenario file loads and resolves into a plan")
@@ -25,7 +26,7 @@ struct ShippedScenarioTests {
         for file in files {
             let path = Self.folder.appendingPathComponent(file).path
             do {
-                let scenario = try ScenarioLoader(environment: Self.environment).load(path: path)
+                let scenario = try ScenarioLoader(environment: Self.environment, catalog: DialectRegistry.catalog).load(path: path)
                 _ = try RunPlan(scenario: scenario, environment: Self.environment, simulators: BuiltInSimulators())
             } catch {
                 Issue.record("\(file): \(error.problems.map(\.description).joined(separator: "; "))")

@@ -1,4 +1,5 @@
 import CurlTransport
+import Dialects
 import Foundation
 import LoadGen
 import Orchestration
@@ -89,7 +90,7 @@ public func simulatedTarget(_ name: String, options: [String: String] = [:], ext
 
 /// Parses scenario text and resolves it into a plan.
 public func makePlan(_ yaml: String, environment: [String: String] = [:], file: String = "test.yaml") throws -> RunPlan {
-    let scenario = try ScenarioLoader(environment: environment).parse(yaml, file: file)
+    let scenario = try ScenarioLoader(environment: environment, catalog: DialectRegistry.catalog).parse(yaml, file: file)
     return try RunPlan(scenario: scenario, environment: environment, simulators: BuiltInSimulators())
 }
 

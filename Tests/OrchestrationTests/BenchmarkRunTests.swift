@@ -16,7 +16,7 @@ struct BenchmarkRunTests {
     private static func plan(_ yaml: String, in folder: String, environment: [String: String] = [:]) throws -> RunPlan {
         let path = (folder as NSString).appendingPathComponent("scenario.yaml")
         try yaml.write(toFile: path, atomically: true, encoding: .utf8)
-        let scenario = try ScenarioLoader(environment: environment).load(path: path)
+        let scenario = try ScenarioLoader(environment: environment, catalog: DialectRegistry.catalog).load(path: path)
         return try RunPlan(scenario: scenario, environment: environment, simulators: BuiltInSimulators())
     }
 

@@ -1,3 +1,4 @@
+import Dialects
 import Testing
 import Workload
 
@@ -21,18 +22,18 @@ private func scenario(_ target: String) -> String {
 /// Parses `text`; the problems when it is refused (empty when it loads).
 private func problems(_ text: String, environment: [String: String]) -> [ScenarioProblem] {
     do {
-        _ = try ScenarioLoader(environment: environment).parse(text, file: "p.yaml")
+        _ = try ScenarioLoader(environment: environment, catalog: DialectRegistry.catalog).parse(text, file: "p.yaml")
         return []
     } catch {
         return error.problems
     }
 }
 
-@Suite("Provider presets")
+@Suite("Provider presets, as the dialect registry lists them")
 struct ProviderPresetTests {
     @Test("a cloud provider fills dialect, base URL and key variable; no length controls")
     func cloudPreset() throws {
-        let loaded = try ScenarioLoader(environment: ["ANTHROPIC_API_KEY": "k"])
+        let loaded = try ScenarioLoader(environment: ["ANTHROPIC_API_KEY": "k"], catalog: DialectRegistry.catalog)
             .parse(scenario("    provider: anthropic\n    model: claude-sonnet-4-5"), file: "p.yaml")
         let target = try #require(loaded.targets.first)
         #expect(target.dialect == "anthropic-messages")
@@ -44,7 +45,7 @@ struct ProviderPresetTests {
 
     @Test("explicit fields win over the preset")
     func overrides() throws {
-        let loaded = try ScenarioLoader(environment: ["MY_KEY": "k"]).parse(scenario("""
+        let loaded = try ScenarioLoader(environment: ["MY_KEY": "k"], catalog: DialectRegistry.catalog).parse(scenario("""
                 provider: mistral
                 model: mistral-small-latest
                 base_url: https://proxy.example.eu/v1
@@ -65,7 +66,7 @@ struct ProviderPresetTests {
             ("llamacpp", "http://127.0.0.1:8080/v1", true), ("tgi", "http://127.0.0.1:8080/v1", false),
             ("ollama", "http://127.0.0.1:11434", false),
         ] {
-            let loaded = try ScenarioLoader(environment: [:]).parse(scenario("    provider: \(provider)\n    model: m"), file: "p.yaml")
+            let loaded = try ScenarioLoader(environment: [:], catalog: DialectRegistry.catalog).parse(scenario("    provider: \(provider)\n    model: m"), file: "p.yaml")
             let target = try #require(loaded.targets.first)
             #expect(target.baseURL == url, "\(provider)")
             #expect(target.apiKeyEnv == nil)
@@ -75,7 +76,7 @@ struct ProviderPresetTests {
 
     @Test("region eu picks the provider's EU host")
     func euRegion() throws {
-        let loaded = try ScenarioLoader(environment: ["OPENAI_API_KEY": "k"])
+        let loaded = try ScenarioLoader(environment: ["OPENAI_API_KEY": "k"], catalog: DialectRegistry.catalog)
             .parse(scenario("    provider: openai\n    model: gpt-4o-mini\n    region: eu"), file: "p.yaml")
         #expect(loaded.targets.first?.baseURL == "https://eu.api.openai.com/v1")
     }
@@ -83,11 +84,11 @@ struct ProviderPresetTests {
     @Test("Bedrock: region from AWS_REGION, else the preset's EU default; credentials required")
     func bedrock() throws {
         let credentials = ["AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "secret"]
-        let withRegion = try ScenarioLoader(environment: credentials.merging(["AWS_REGION": "eu-west-3"]) { $1 })
+        let withRegion = try ScenarioLoader(environment: credentials.merging(["AWS_REGION": "eu-west-3"]) { $1 }, catalog: DialectRegistry.catalog)
             .parse(scenario("    provider: bedrock\n    model: mistral.mistral-large-2402-v1:0"), file: "p.yaml")
         #expect(withRegion.targets.first?.baseURL == "https://bedrock-runtime.eu-west-3.amazonaws.com")
         #expect(withRegion.targets.first?.region == "eu-west-3")
-        let byDefault = try ScenarioLoader(environment: credentials)
+        let byDefault = try ScenarioLoader(environment: credentials, catalog: DialectRegistry.catalog)
             .parse(scenario("    provider: bedrock\n    model: m"), file: "p.yaml")
         #expect(byDefault.targets.first?.baseURL == "https://bedrock-runtime.eu-central-1.amazonaws.com")
 
@@ -114,7 +115,7 @@ struct ProviderPresetTests {
 
     @Test("simulated targets take a preset's dialect without needing its key")
     func simulated() throws {
-        let loaded = try ScenarioLoader(environment: [:]).parse(scenario("    provider: gemini\n    base_url: sim://g\n    model: gemini-2.5-flash"), file: "p.yaml")
+        let loaded = try ScenarioLoader(environment: [:], catalog: DialectRegistry.catalog).parse(scenario("    provider: gemini\n    base_url: sim://g\n    model: gemini-2.5-flash"), file: "p.yaml")
         #expect(loaded.targets.first?.dialect == "gemini")
         #expect(loaded.targets.first?.apiKeyEnv == nil)
     }

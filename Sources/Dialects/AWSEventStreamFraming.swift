@@ -1,0 +1,33 @@
+import EventStream
+
+/// AWS event stream (`application/vnd.amazon.eventstream`), as Bedrock streams: one frame per
+/// message, both CRCs checked.
+///
+/// A broken frame (bad CRC, impossible length) is one framing error and ends framing: nothing after
+/// it can be trusted, so later bytes are ignored. A message cut short by the end of the body is one
+/// framing error too.
+struct AWSEventStreamFraming: ResponseFraming {
+    private var decoder = EventStreamDecoder()
+    /// Set by a framing error; later bytes are ignored.
+    private var failed = false
+
+    /// A framing at the start of a body.
+    init() {}
+
+    /// Appends the messages `bytes` complete; a broken frame yields none and fails the framing.
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, into frames: inout [EventStreamMessage]) -> Int {
+        guard !failed else { return 0 }
+        do {
+            frames.append(contentsOf: try decoder.feed(bytes))
+            return 0
+        } catch {
+            failed = true
+            return 1
+        }
+    }
+
+    /// One error when the body ended inside a message (and framing had not failed already).
+    mutating func finish(into frames: inout [EventStreamMessage]) -> Int {
+        !failed && decoder.hasPartialMessage ? 1 : 0
+    }
+}

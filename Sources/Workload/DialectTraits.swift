@@ -1,0 +1,37 @@
+/// What loading a scenario needs to know about one dialect besides its id: whether its targets
+/// address a region, and whether they need credentials of their own when they name no API key.
+///
+/// Workload sits upstream of Dialects, so each dialect fills this in and the caller hands the
+/// table to ``ScenarioLoader`` in a ``TargetCatalog``. The default (neither) is a dialect whose
+/// targets need only what every target has.
+public struct DialectTraits: Sendable, Equatable {
+    /// Something a real target of the dialect needs from the file or the environment.
+    public struct Requirement: Sendable, Equatable {
+        /// The environment variables it is read from (their meaning is the property's: see
+        /// ``DialectTraits/region`` and ``DialectTraits/credentials``).
+        public var environmentVariables: [String]
+        /// The problem reported, on the target, when it is missing.
+        public var missingMessage: String
+
+        /// Creates a requirement.
+        public init(environmentVariables: [String], missingMessage: String) {
+            self.environmentVariables = environmentVariables
+            self.missingMessage = missingMessage
+        }
+    }
+
+    /// The region every target of the dialect addresses (Bedrock's AWS region), or `nil` when they
+    /// address none. A target that names no `region` takes the first of the variables that is set,
+    /// else its `provider:` preset's default; a real target with neither gets the message.
+    public var region: Requirement?
+    /// Credentials a real target needs when it names no `api_key_env` (Bedrock's AWS keys), or
+    /// `nil` when an API key (or none) is all the dialect sends. Every variable must be set and not
+    /// empty; otherwise the target gets the message.
+    public var credentials: Requirement?
+
+    /// Creates traits; the defaults describe a dialect that needs nothing special.
+    public init(region: Requirement? = nil, credentials: Requirement? = nil) {
+        self.region = region
+        self.credentials = credentials
+    }
+}
