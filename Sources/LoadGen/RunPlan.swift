@@ -1,6 +1,7 @@
 import CurlTransport
 import Dialects
 import Metrics
+import RepatSupport
 import Simulator
 import Workload
 

@@ -2,6 +2,7 @@ import CurlTransport
 import Dialects
 import Foundation
 import Metrics
+import RepatSupport
 import Simulator
 import Workload
 
