@@ -116,12 +116,12 @@ let package = Package(
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "Simulator", "LoopbackSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DialectsTests",
-            dependencies: ["Dialects", "EventStream", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Dialects", "EventStream", "RepatSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EventStreamTests", dependencies: ["EventStream"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkloadTests", dependencies: ["Workload", "RepatSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "RepatSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Metrics", "RepatSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SimulatorTests",
