@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "Simulator", "LoopbackSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DialectsTests",
-            dependencies: ["Dialects", "EventStream", "RepatSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Dialects", "EventStream", "CurlTransport", "Workload", "RepatSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EventStreamTests", dependencies: ["EventStream"], swiftSettings: swiftSettings),
