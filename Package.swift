@@ -8,7 +8,6 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "repat",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "repat", targets: ["repat"]),
     ],
@@ -35,9 +34,13 @@ let package = Package(
             dependencies: ["CCurl", "CCurlShim", "CEpoll"],
             swiftSettings: swiftSettings
         ),
+        // The one copy of small helpers every layer needs: the seeded generator, hex, percent-decoding,
+        // JSON string escaping, CSV fields, URL redaction and the append-only file writer.
+        .target(name: "RepatSupport", swiftSettings: swiftSettings),
         .target(
             name: "Workload",
             dependencies: [
+                "RepatSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -48,7 +51,7 @@ let package = Package(
         .target(
             name: "Dialects",
             dependencies: [
-                "CurlTransport", "Workload", "EventStream",
+                "CurlTransport", "Workload", "EventStream", "RepatSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -60,13 +63,13 @@ let package = Package(
         ),
         .target(
             name: "Results",
-            dependencies: ["CurlTransport", "Metrics"],
+            dependencies: ["Metrics", "RepatSupport"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "Simulator",
             dependencies: [
-                "EventStream",
+                "EventStream", "RepatSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -78,12 +81,12 @@ let package = Package(
         // Prometheus scrapes, Ollama /api/ps), off the request path.
         .target(
             name: "Telemetry",
-            dependencies: ["CurlTransport", "Metrics", "Results"],
+            dependencies: ["CurlTransport", "Metrics", "Results", "RepatSupport"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "LoadGen",
-            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics"],
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "RepatSupport"],
             swiftSettings: swiftSettings
         ),
         // A whole `repat run` or `repat targets` above load generation: simulators for sim://
@@ -97,19 +100,20 @@ let package = Package(
         // `repat selfbench`: the client measured against the in-process simulator's ground truth.
         .target(
             name: "SelfBench",
-            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Orchestration", "Simulator"],
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Orchestration", "Simulator", "RepatSupport"],
             swiftSettings: swiftSettings
         ),
         // Cost model, price tables and hardware profiles behind `repat roi`.
         .target(
             name: "ROI",
-            dependencies: ["Results", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Results", "Metrics", "RepatSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "repat",
             dependencies: [
                 "CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Orchestration", "Simulator", "Telemetry", "ROI", "SelfBench",
+                "RepatSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -121,16 +125,17 @@ let package = Package(
             dependencies: ["CurlTransport", "Workload", "Metrics", "Results", "LoadGen", "Orchestration", "Simulator"],
             path: "Tests/LoopbackSupport", swiftSettings: swiftSettings
         ),
+        .testTarget(name: "RepatSupportTests", dependencies: ["RepatSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "Simulator", "LoopbackSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DialectsTests",
-            dependencies: ["Dialects", "EventStream", "Workload", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Dialects", "EventStream", "CurlTransport", "Workload", "RepatSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EventStreamTests", dependencies: ["EventStream"], swiftSettings: swiftSettings),
-        .testTarget(name: "WorkloadTests", dependencies: ["Workload"], swiftSettings: swiftSettings),
-        .testTarget(name: "MetricsTests", dependencies: ["Metrics"], swiftSettings: swiftSettings),
-        .testTarget(name: "ResultsTests", dependencies: ["Results", "Metrics"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "RepatSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "MetricsTests", dependencies: ["Metrics", "RepatSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResultsTests", dependencies: ["Results", "Metrics", "RepatSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SimulatorTests",
             dependencies: [

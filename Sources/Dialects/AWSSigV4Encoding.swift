@@ -1,18 +1,18 @@
 import Foundation
+import RepatSupport
 
 /// The text transformations SigV4 prescribes.
 enum AWSSigV4Encoding {
     /// `bytes` with every byte but the unreserved ones (`A–Z a–z 0–9 - . _ ~`) written as `%XY`
     /// with upper-case hex digits.
     static func uriEncode(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
         var encoded: [UInt8] = []
         encoded.reserveCapacity(bytes.count)
         for byte in bytes {
             if isUnreserved(byte) {
                 encoded.append(byte)
             } else {
-                encoded += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+                encoded += [UInt8(ascii: "%"), Hex.uppercaseDigit(byte >> 4), Hex.uppercaseDigit(byte & 0x0F)]
             }
         }
         return String(decoding: encoded, as: UTF8.self)
@@ -30,39 +30,10 @@ enum AWSSigV4Encoding {
         }
     }
 
-    /// The bytes `text` stands for: each `%XY` (hex) becomes one byte; anything else, a stray `%`
-    /// included, is kept as its UTF-8.
-    static func percentDecode(_ text: Substring) -> [UInt8] {
-        let bytes = Array(text.utf8)
-        var decoded: [UInt8] = []
-        decoded.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                decoded.append(high << 4 | low)
-                index += 3
-            } else {
-                decoded.append(bytes[index])
-                index += 1
-            }
-        }
-        return decoded
-    }
-
     /// A header value as SigV4 canonicalizes it: leading and trailing spaces dropped and every run
     /// of spaces inside reduced to one.
     static func trimmedValue(_ value: String) -> String {
         value.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 

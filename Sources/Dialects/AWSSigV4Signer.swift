@@ -1,7 +1,7 @@
 import Crypto
 import CurlTransport
 import Foundation
-import Workload
+import RepatSupport
 
 /// Signs HTTP requests with AWS Signature Version 4 (`AWS4-HMAC-SHA256`) in the `Authorization`
 /// header, as every AWS service but S3 expects: the request's path (as sent, already
@@ -45,7 +45,7 @@ public struct AWSSigV4Signer: Sendable {
         if let token = credentials.sessionToken {
             request.headers.append(HTTPHeader("X-Amz-Security-Token", token))
         }
-        let payloadHash = WorkloadDigest.hex(SHA256.hash(data: request.body ?? []))
+        let payloadHash = Hex.encode(SHA256.hash(data: request.body ?? []))
         if sendsPayloadHash {
             request.headers.append(HTTPHeader("x-amz-content-sha256", payloadHash))
         }
@@ -84,9 +84,9 @@ public struct AWSSigV4Signer: Sendable {
             "AWS4-HMAC-SHA256",
             time.timestamp,
             scope,
-            WorkloadDigest.hex(SHA256.hash(data: Array(canonicalRequest.utf8))),
+            Hex.encode(SHA256.hash(data: Array(canonicalRequest.utf8))),
         ].joined(separator: "\n")
-        let signature = WorkloadDigest.hex(Self.hmac(signingKey(day: time.day), stringToSign))
+        let signature = Hex.encode(Self.hmac(signingKey(day: time.day), stringToSign))
         let authorization = "AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), "
             + "SignedHeaders=\(signedHeaders), Signature=\(signature)"
         return AWSSigV4Signature(

@@ -1,4 +1,5 @@
 import Foundation
+import RepatSupport
 
 /// The parts of a request URL that SigV4 signs: the authority (for `Host`), the path and the query,
 /// in their canonical forms.
@@ -43,8 +44,8 @@ struct AWSSigV4URL {
         canonicalQuery = query.split(separator: "&")
             .map { parameter -> String in
                 let pair = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let name = AWSSigV4Encoding.uriEncode(AWSSigV4Encoding.percentDecode(pair[0]))
-                let value = pair.count > 1 ? AWSSigV4Encoding.uriEncode(AWSSigV4Encoding.percentDecode(pair[1])) : ""
+                let name = AWSSigV4Encoding.uriEncode(PercentDecoding.decode(pair[0]))
+                let value = pair.count > 1 ? AWSSigV4Encoding.uriEncode(PercentDecoding.decode(pair[1])) : ""
                 return name + "=" + value
             }
             .sorted { lhs, rhs in

@@ -1,5 +1,8 @@
+import RepatSupport
+
 /// Writes one JSON object with its keys in the order they are added, so that the same inputs always
-/// give byte-identical output. Strings are escaped per RFC 8259; non-ASCII text is written as UTF-8.
+/// give byte-identical output. Strings are escaped by ``JSONString`` (RFC 8259); non-ASCII text is
+/// written as UTF-8.
 struct JSONObjectWriter {
     /// The object written so far (without its closing brace).
     private var bytes: [UInt8] = [UInt8(ascii: "{")]
@@ -10,7 +13,7 @@ struct JSONObjectWriter {
     /// Adds a string member.
     mutating func add(_ key: String, _ value: String) {
         writeKey(key)
-        Self.writeString(value, into: &bytes)
+        JSONString.append(value, to: &bytes)
     }
 
     /// Adds an integer member.
@@ -61,31 +64,7 @@ struct JSONObjectWriter {
             bytes.append(UInt8(ascii: ","))
         }
         isEmpty = false
-        Self.writeString(key, into: &bytes)
+        JSONString.append(key, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
-    }
-
-    /// Appends `string` as a quoted, escaped JSON string.
-    static func writeString(_ string: String, into bytes: inout [UInt8]) {
-        let hexDigits = Array("0123456789abcdef".utf8)
-        bytes.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: #"\n"#.utf8)
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: #"\r"#.utf8)
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: #"\t"#.utf8)
-            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-            case 0x00..<0x20:
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
-            default:
-                bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// A minimal pull reader over JSON bytes: the caller walks the members it wants and skips the rest
 /// without building a tree. Used to read OpenAI stream chunks cheaply (Foundation's `JSONDecoder`
 /// costs tens of microseconds per chunk on Linux).
@@ -214,7 +216,7 @@ struct JSONReader {
                     index += 2
                 case UInt8(ascii: "u"):
                     guard index + 6 <= bytes.count,
-                          Self.hexValue(UnsafeBufferPointer(rebasing: bytes[index + 2..<index + 6])) != nil
+                          Hex.value(of: UnsafeBufferPointer(rebasing: bytes[index + 2..<index + 6])) != nil
                     else { throw JSONReaderError() }
                     index += 6
                 default:
@@ -267,7 +269,7 @@ struct JSONReader {
             let escaped = raw[index + 1]
             index += 2
             if escaped == UInt8(ascii: "u") {
-                guard index + 4 <= raw.count, let unit = hexValue(UnsafeBufferPointer(rebasing: raw[index..<index + 4])) else {
+                guard index + 4 <= raw.count, let unit = Hex.value(of: UnsafeBufferPointer(rebasing: raw[index..<index + 4])) else {
                     throw JSONReaderError()
                 }
                 index += 4
@@ -304,21 +306,6 @@ struct JSONReader {
             appendScalar(0xFFFD, to: &output)
         }
         return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func hexValue(_ digits: UnsafeBufferPointer<UInt8>) -> UInt32? {
-        var value: UInt32 = 0
-        for digit in digits {
-            let nibble: UInt8
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = digit - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibble = digit - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(nibble)
-        }
-        return value
     }
 
     private static func appendScalar(_ value: UInt32, to output: inout [UInt8]) {

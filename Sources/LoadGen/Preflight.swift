@@ -1,6 +1,7 @@
 import CurlTransport
 import Dialects
 import Foundation
+import RepatSupport
 import Workload
 
 /// Checks before a run that each remote target answers at all, so a wrong host or port fails in

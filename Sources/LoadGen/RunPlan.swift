@@ -1,6 +1,7 @@
 import CurlTransport
 import Dialects
 import Metrics
+import RepatSupport
 import Workload
 
 /// A scenario turned into what the runner executes: resolved targets, load levels and prompts.

@@ -2,6 +2,7 @@ import CurlTransport
 import Dialects
 import Foundation
 import Metrics
+import RepatSupport
 import Workload
 
 /// Checks each target of a plan before a long run (`repat targets`): is it reachable, does it

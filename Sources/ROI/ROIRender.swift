@@ -1,4 +1,5 @@
 import Foundation
+import RepatSupport
 import Results
 
 /// The report's output formats.
@@ -50,12 +51,12 @@ enum ROIRender {
         var lines = ["section,row,column,value"]
         for section in sections {
             for (index, line) in section.text.enumerated() {
-                lines.append([section.id, String(index + 1), "text", line].map(csvCell).joined(separator: ","))
+                lines.append([section.id, String(index + 1), "text", line].map(CSVField.text).joined(separator: ","))
             }
             guard let table = section.table else { continue }
             for row in table.rows {
                 for (column, cell) in row.enumerated() where column > 0 {
-                    lines.append([section.id, row[0], table.headings[column], cell].map(csvCell).joined(separator: ","))
+                    lines.append([section.id, row[0], table.headings[column], cell].map(CSVField.text).joined(separator: ","))
                 }
             }
         }
@@ -110,12 +111,6 @@ enum ROIRender {
 
         """
         return page
-    }
-
-    /// RFC 4180: quoted when it holds a comma, quote or line break; quotes doubled.
-    static func csvCell(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     private static func escape(_ cell: String) -> String {

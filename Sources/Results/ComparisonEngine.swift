@@ -2,7 +2,7 @@
 ///
 /// Pure and reproducible: each pair × metric gets its own generator from `makeGenerator(seed,
 /// stream)`, so a figure depends only on its own data and the seed, not on what else is compared.
-/// Results cannot see the workload module's `SeededGenerator`; the caller passes it in.
+/// The caller picks the generator (the CLI passes `SeededGenerator(seed:stream:)`).
 public struct ComparisonEngine<Generator: RandomNumberGenerator> {
     /// Metrics, confidence, rounds and seed.
     public var options: ComparisonOptions

@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// Renders `compare`'s results: an aligned terminal table, a Markdown table or CSV. Every form
 /// states the method, confidence and resample count (a foot line, or CSV columns).
 public enum ComparisonReport {

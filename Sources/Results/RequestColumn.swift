@@ -1,4 +1,5 @@
 import Metrics
+import RepatSupport
 
 /// One column of `requests.csv`: its name, how a ``RequestRecord`` becomes the cell's text, and
 /// how the cell's text goes back into a record. ``RequestsCSV/table`` lists them in file order;

@@ -1,4 +1,5 @@
 import Metrics
+import RepatSupport
 
 /// The layout of `requests.csv`: one row per request, columns documented in `results/README.md`.
 ///

@@ -1,6 +1,6 @@
-import CurlTransport
 import Foundation
 import Metrics
+import RepatSupport
 
 /// `run.json`: enough about a run to reproduce it and to diff it against another years later.
 /// Never holds secrets: URLs are stored with credentials stripped, API keys not at all.

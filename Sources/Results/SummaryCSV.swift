@@ -1,5 +1,6 @@
 import Foundation
 import Metrics
+import RepatSupport
 
 /// The layout of `summary.csv`: one row per target and load level, columns documented in
 /// `results/README.md`. Percentiles come from HdrHistograms (3 significant digits).

@@ -1,4 +1,5 @@
 import Foundation
+import RepatSupport
 
 /// The layout of `telemetry.csv`: one tidy row per measured value (a GPU's power, a scraped
 /// Prometheus sample, a RAPL counter), columns documented in `results/README.md`.

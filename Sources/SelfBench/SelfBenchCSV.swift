@@ -1,4 +1,5 @@
 import Foundation
+import RepatSupport
 
 /// The CSV form of a ``SelfBenchReport``: one row per figure, `section,case,metric,value,unit,target,met`
 /// (documented in `results/README.md`). Values are plain numbers; `target` and `met` are filled
@@ -11,7 +12,7 @@ public enum SelfBenchCSV {
     public static func render(_ report: SelfBenchReport) -> String {
         var lines = [columns.joined(separator: ",")]
         func add(_ section: String, _ name: String, _ metric: String, _ value: Double?, _ unit: String, digits: Int = 3) {
-            lines.append([section, name, metric, value.map { NumberText.fixed($0, digits) } ?? "", unit, "", ""].map(quoted).joined(separator: ","))
+            lines.append([section, name, metric, value.map { NumberText.fixed($0, digits) } ?? "", unit, "", ""].map(CSVField.text).joined(separator: ","))
         }
         for row in report.ceiling {
             let name = "\(row.shape) c\(row.concurrency)"
@@ -64,14 +65,8 @@ public enum SelfBenchCSV {
             add("payload", row.name, "client_cpu_pct", row.clientCPUPercent, "% of a core")
         }
         for goal in report.goals {
-            lines.append(["goal", goal.name, "measured", goal.measured, "", goal.target, goal.met.map { $0 ? "true" : "false" } ?? ""].map(quoted).joined(separator: ","))
+            lines.append(["goal", goal.name, "measured", goal.measured, "", goal.target, goal.met.map { $0 ? "true" : "false" } ?? ""].map(CSVField.text).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// A cell quoted when it holds a comma, quote or line break (RFC 4180).
-    static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

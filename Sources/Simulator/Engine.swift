@@ -1,5 +1,6 @@
 import NIOConcurrencyHelpers
 import NIOCore
+import RepatSupport
 
 /// The simulated engine shared by every connection of one server, whatever its dialect: the
 /// ``EngineState`` machine behind a lock, the seeded per-arrival decisions (injected faults,
@@ -77,14 +78,14 @@ final class Engine: Sendable {
     /// arrival ordinal; mixed with the profile's seed either way.
     func outputSeed(requestSeed: UInt64?, ordinal: UInt64) -> UInt64 {
         if let requestSeed {
-            return SplitMix64.derive(profile.seed, Purpose.requestSeed, requestSeed)
+            return SeededGenerator.derive(profile.seed, Purpose.requestSeed, requestSeed)
         }
-        return SplitMix64.derive(profile.seed, Purpose.ordinalSeed, ordinal)
+        return SeededGenerator.derive(profile.seed, Purpose.ordinalSeed, ordinal)
     }
 
     /// Seed for the response id of the request with `ordinal`.
     func idSeed(ordinal: UInt64) -> UInt64 {
-        SplitMix64.derive(profile.seed, Purpose.responseID, ordinal)
+        SeededGenerator.derive(profile.seed, Purpose.responseID, ordinal)
     }
 
     /// A sequence arrives now; if it has to wait, `onAdmit` is called when it is admitted (also

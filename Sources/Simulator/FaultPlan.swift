@@ -1,4 +1,5 @@
 import NIOCore
+import RepatSupport
 
 /// The faults one request will suffer, decided at its arrival from the profile's
 /// ``EngineProfile/FaultOptions`` and seeded draws; a value, applied by ``HTTPHandler``
@@ -82,7 +83,7 @@ struct FaultPlan: Sendable, Equatable {
         let faults = profile.faults
         func draw(_ purpose: UInt64, _ rate: Double) -> Bool {
             guard rate > 0 else { return false }
-            var generator = SplitMix64(seed: SplitMix64.derive(profile.seed, purpose, ordinal))
+            var generator = SeededGenerator(seed: SeededGenerator.derive(profile.seed, purpose, ordinal))
             return generator.nextUnitInterval() < rate
         }
         if draw(Purpose.serverError, profile.errorRate) {

@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// Ollama's native API: `/api/chat` and `/api/generate` (NDJSON streams), `/api/tags`,
 /// `/api/version` and `/api/ps`. Errors are `{"error":"…"}` with the status. Any model name is
 /// served by the one simulated model.
@@ -74,12 +76,12 @@ enum OllamaDialect: WireDialect {
                 + #""parameter_size":"","quantization_level":""}"#)
     }
 
-    /// 64 hex digits derived from `name` (FNV-1a, then SplitMix64), standing for a blob digest.
+    /// 64 hex digits derived from `name` (FNV-1a, then SeededGenerator), standing for a blob digest.
     private static func digest(of name: String) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in name.utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
         }
-        return SplitMix64.hexDigits(64, seed: hash)
+        return SeededGenerator.hexDigits(64, seed: hash)
     }
 }

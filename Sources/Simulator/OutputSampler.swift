@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// Why a generation ended, as OpenAI's `finish_reason` spells it.
 enum FinishReason: String, Sendable, Equatable {
     /// The sequence reached its maximum number of tokens.
@@ -32,7 +34,7 @@ struct OutputSampler: Sendable {
     private(set) var emitted = 0
     /// True once the last token has been drawn.
     private(set) var isFinished = false
-    private var generator: SplitMix64
+    private var generator: SeededGenerator
 
     /// A sampler for one request; `maxTokens` is clamped to at least 1.
     init(maxTokens: Int, minTokens: Int, ignoreEOS: Bool, eosProbability: Double, seed: UInt64) {
@@ -40,7 +42,7 @@ struct OutputSampler: Sendable {
         self.minTokens = minTokens
         self.ignoreEOS = ignoreEOS
         self.eosProbability = eosProbability
-        self.generator = SplitMix64(seed: seed)
+        self.generator = SeededGenerator(seed: seed)
     }
 
     /// Draws the next token; call only while ``isFinished`` is false.

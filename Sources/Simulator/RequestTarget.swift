@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// A request line's target split into its path segments and query parameters, percent-decoded.
 struct RequestTarget: Sendable, Equatable {
     /// The path as sent, without the query.
@@ -30,30 +32,6 @@ struct RequestTarget: Sendable, Equatable {
     /// `text` with `%XX` escapes decoded (a malformed escape is kept as is), and `+` as a space
     /// when `plusIsSpace`.
     static func percentDecoded(_ text: Substring, plusIsSpace: Bool) -> String {
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                out.append(high << 4 | low)
-                index += 3
-            } else {
-                out.append(plusIsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
-                index += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        String(decoding: PercentDecoding.decode(text, plusIsSpace: plusIsSpace), as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// Renders one generation request's response in one API's wire format. Made per request by its
 /// dialect (``WireDialect/encoder(for:context:)``); ``HTTPHandler`` drives it the same way for
 /// every dialect and applies the injected faults around it.
@@ -41,6 +43,6 @@ struct EncoderContext: Sendable {
 
     /// `count` hex digits drawn from ``idSeed``.
     func hexID(digits count: Int) -> String {
-        SplitMix64.hexDigits(count, seed: idSeed)
+        SeededGenerator.hexDigits(count, seed: idSeed)
     }
 }

@@ -1,3 +1,4 @@
+import RepatSupport
 import Results
 import Synchronization
 
@@ -25,8 +26,12 @@ final class TelemetryRecorder: Sendable {
     /// - Throws: ``ResultsError`` when the file cannot be created or written.
     init(creating path: String, clock: RunClock) throws(ResultsError) {
         self.clock = clock
-        let file = try AppendOnlyFile(creating: path)
-        if let failure = file.append(TelemetryCSV.header) { throw ResultsError(failure) }
+        let file: AppendOnlyFile
+        do throws(AppendOnlyFileError) {
+            file = try AppendOnlyFile(creating: path, header: TelemetryCSV.header)
+        } catch {
+            throw ResultsError(error.description)
+        }
         state = Mutex(State(file: file))
     }
 
@@ -63,7 +68,13 @@ final class TelemetryRecorder: Sendable {
                 ))
                 state.rows += 1
             }
-            if state.writeFailure == nil, let file = state.file { state.writeFailure = file.append(text) }
+            if state.writeFailure == nil, let file = state.file {
+                do throws(AppendOnlyFileError) {
+                    try file.append(text)
+                } catch {
+                    state.writeFailure = error.description
+                }
+            }
             state.store.add(totals, source: source, time: time, secondsSince: clock.seconds)
             state.sources[source]?.samples += 1
             state.sources[source]?.cost += cost

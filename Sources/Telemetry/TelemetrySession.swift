@@ -1,6 +1,7 @@
 import CurlTransport
 import Foundation
 import Metrics
+import RepatSupport
 import Results
 import Synchronization
 

@@ -1,3 +1,5 @@
+import RepatSupport
+
 
 /// How open-loop requests are spaced in time around a mean rate.
 public enum ArrivalProcess: Sendable, Equatable {

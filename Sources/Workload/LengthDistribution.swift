@@ -1,4 +1,5 @@
 import Foundation
+import RepatSupport
 
 /// How long prompts or outputs are, in tokens: a fixed length or a seeded draw per request,
 /// clamped to `[min, max]` (at least 1).

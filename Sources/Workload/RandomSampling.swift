@@ -1,4 +1,5 @@
 import Foundation
+import RepatSupport
 
 /// Samples from the continuous distributions repat draws from (arrival gaps, lengths), using only a
 /// ``SeededGenerator`` so every draw is reproducible from the seed.

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RepatSupport
 import Yams
 
 /// Reads a scenario YAML file into a ``Scenario``, reporting every problem with file, line and field.
@@ -98,7 +99,7 @@ public struct ScenarioLoader {
             throw ScenarioProblems(report.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
         }
         var scenario = Scenario(name: name, seed: UInt64(seed), targets: targets, load: load, workload: workload, slo: slo, locations: report.locations)
-        scenario.sourceDigest = WorkloadDigest.hex(SHA256.hash(data: Array(text.utf8)))
+        scenario.sourceDigest = Hex.encode(SHA256.hash(data: Array(text.utf8)))
         scenario.telemetry = telemetry
         return scenario
     }

@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// The word source for synthetic prompts: common lower-case English words, each a single token on
 /// the BPE tokenizers of current open models (with its leading space) and exactly one token on the
 /// built-in simulator, so a prompt of N words is close to N tokens everywhere.

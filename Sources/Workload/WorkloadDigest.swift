@@ -1,4 +1,5 @@
 import Crypto
+import RepatSupport
 
 /// A SHA-256 fingerprint of the work a target received at one load level: every prompt item sent
 /// (roles, texts, output budgets, by request index) and, for open-loop levels, every intended send
@@ -28,14 +29,6 @@ public struct WorkloadDigest {
 
     /// The digest as lower-case hex.
     public func finalize() -> String {
-        Self.hex(hasher.finalize())
-    }
-
-    /// Bytes as lower-case hex, two digits each (digests, signatures).
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        Hex.encode(hasher.finalize())
     }
 }

@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// Produces the run's prompt items from the workload spec and the seed.
 ///
 /// Item `i` depends only on the seed, `i` and the spec (plus the dataset file and calibration

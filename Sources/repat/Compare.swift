@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RepatSupport
 import Results
 import Workload
 

@@ -1,5 +1,6 @@
 import Foundation
 import LoadGen
+import Synchronization
 
 /// Where progress goes: on a terminal, one line per level redrawn in place; otherwise (a log file,
 /// CI) a plain line every ten seconds. Event lines always go out whole. Everything goes to
@@ -7,8 +8,9 @@ import LoadGen
 final class ProgressDisplay: Sendable {
     private let interactive: Bool
     private let quiet: Bool
-    private let drawn = NSLock()
-    private nonisolated(unsafe) var lineOpen = false
+    /// Whether a progress line is drawn without its line ending (interactive only); held while
+    /// writing, so lines from different tasks never interleave.
+    private let lineOpen = Mutex(false)
 
     /// Seconds between progress snapshots.
     let interval: Double
@@ -22,23 +24,23 @@ final class ProgressDisplay: Sendable {
     /// A snapshot of the level in progress.
     func show(_ progress: LevelProgress) {
         guard !quiet else { return }
-        drawn.lock()
-        defer { drawn.unlock() }
-        if interactive {
-            write("\r\u{1B}[2K" + progress.line)
-            lineOpen = true
-        } else {
-            write(progress.line + "\n")
+        lineOpen.withLock { lineOpen in
+            if interactive {
+                write("\r\u{1B}[2K" + progress.line)
+                lineOpen = true
+            } else {
+                write(progress.line + "\n")
+            }
         }
     }
 
     /// An event line (level started or finished, a warning).
     func log(_ line: String) {
         guard !quiet else { return }
-        drawn.lock()
-        defer { drawn.unlock() }
-        write((lineOpen ? "\r\u{1B}[2K" : "") + line + "\n")
-        lineOpen = false
+        lineOpen.withLock { lineOpen in
+            write((lineOpen ? "\r\u{1B}[2K" : "") + line + "\n")
+            lineOpen = false
+        }
     }
 
     private func write(_ text: String) {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Routes SIGINT and SIGTERM to a handler that is told how many signals have arrived so far,
 /// instead of killing the process.
@@ -27,14 +28,14 @@ final class SignalTrap {
 }
 
 /// Counts signals across both sources.
-private final class SignalCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
+private final class SignalCounter: Sendable {
+    private let count = Mutex(0)
 
+    /// Adds one signal; returns the count so far.
     func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        count += 1
-        return count
+        count.withLock { count in
+            count += 1
+            return count
+        }
     }
 }

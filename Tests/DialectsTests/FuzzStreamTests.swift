@@ -1,25 +1,21 @@
 import Dialects
+import RepatSupport
 import Testing
 
 // Property tests over generated OpenAI-style streams. Every case is driven by a seeded SplitMix64,
 // so a failure names its seed and replays exactly. Shared generators live here; the corruption and
 // stress properties are in FuzzCorruptionTests.swift.
 
-/// SplitMix64 (Steele, Lea & Flood): a tiny, fast, seedable generator. DialectsTests cannot see
-/// Workload's `SeededGenerator`, so the tests carry their own.
+/// The project's seeded generator (SplitMix64) with the draws the fuzz tests need.
 struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var base: SeededGenerator
 
     init(seed: UInt64) {
-        state = seed
+        base = SeededGenerator(seed: seed)
     }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        base.next()
     }
 
     mutating func chance(_ probability: Double) -> Bool {

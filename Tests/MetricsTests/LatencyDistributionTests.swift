@@ -1,25 +1,13 @@
 import Foundation
 import Metrics
+import RepatSupport
 import Testing
 
-/// SplitMix64, so the samples are the same on every run and platform.
-private struct SampleGenerator {
-    var state: UInt64
-
-    mutating func unit() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
-    }
-}
-
-/// 10,000 samples, log-uniform from 0.1 ms to 10 s, rounded to the microsecond as recorded.
+/// 10,000 samples (seeded, so the same on every run and platform), log-uniform from 0.1 ms to 10 s, rounded to the microsecond as recorded.
 private let samplesMs: [Double] = {
-    var generator = SampleGenerator(state: 2024)
+    var generator = SeededGenerator(seed: 2024)
     return (0..<10_000).map { _ in
-        let ms = 0.1 * pow(10, 5 * generator.unit())
+        let ms = 0.1 * pow(10, 5 * generator.nextUnitInterval())
         return (ms * 1000).rounded() / 1000
     }
 }()

@@ -1,18 +1,19 @@
 import Foundation
 import Metrics
+import RepatSupport
 import Results
 import Testing
 
-/// SplitMix64, as the workload module's `SeededGenerator` (not visible from ResultsTests).
+/// The project's seeded generator (SplitMix64) started at `state`, with a log-normal draw.
 struct TestGenerator: RandomNumberGenerator {
-    var state: UInt64
+    private var base: SeededGenerator
+
+    init(state: UInt64) {
+        base = SeededGenerator(seed: state)
+    }
 
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        base.next()
     }
 
     /// A log-normal draw with median `median` and shape `sigma`.

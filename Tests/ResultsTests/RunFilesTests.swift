@@ -1,4 +1,3 @@
-import CurlTransport
 import Foundation
 import Results
 import Testing
@@ -111,21 +110,5 @@ struct RunFilesTests {
         try "{\"run_id\": 3}".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(throws: ResultsError.self) { try RunMetadata.read(from: path) }
         #expect(throws: ResultsError.self) { try RunMetadata.read(from: folder + "/missing.json") }
-    }
-
-    @Test(
-        "credentials are stripped from URLs and nothing else changes",
-        arguments: [
-            ("https://user:pass@host/v1", "https://host/v1"),
-            ("http://user@host:8000/v1", "http://host:8000/v1"),
-            ("https://u:p@a@host/v1?x=1", "https://host/v1?x=1"),
-            ("https://host/v1", "https://host/v1"),
-            ("http://host/v1/user@example", "http://host/v1/user@example"),
-            ("http://host?q=a@b", "http://host?q=a@b"),
-            ("not a url", "not a url"),
-        ]
-    )
-    func urlRedaction(url: String, expected: String) {
-        #expect(URLRedaction.stripCredentials(url) == expected)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RepatSupport
 import Testing
 import Workload
 

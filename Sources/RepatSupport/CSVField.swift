@@ -1,10 +1,11 @@
-/// Text forms of CSV cells (RFC 4180), shared by every results file.
-enum CSVField {
+/// Text forms of CSV cells (RFC 4180), shared by every CSV the project writes (results files,
+/// `repat roi --format csv`, the selfbench report).
+public enum CSVField {
     /// Quotes a text cell when it holds a comma, quote, CR or LF; doubles embedded quotes.
     ///
     /// Works on bytes and scalars, not Characters: "\r\n" is one Character (equal to neither "\r"
     /// nor "\n"), and so is a quote followed by a combining mark.
-    static func text(_ value: String) -> String {
+    public static func text(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return value }
         var quoted = "\""
         for scalar in value.unicodeScalars {
@@ -15,7 +16,7 @@ enum CSVField {
     }
 
     /// A number with three decimals (microseconds when the unit is ms); empty for nil or non-finite.
-    static func fixed3(_ value: Double?) -> String {
+    public static func fixed3(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         let thousandths = (value * 1000).rounded()
         let negative = thousandths < 0
@@ -26,7 +27,7 @@ enum CSVField {
     }
 
     /// An integer, or empty for nil.
-    static func int(_ value: Int?) -> String {
+    public static func int(_ value: Int?) -> String {
         value.map(String.init) ?? ""
     }
 }
