@@ -122,7 +122,7 @@ let package = Package(
         // of simulated targets, whole runs into a temporary folder).
         .target(
             name: "LoopbackSupport",
-            dependencies: ["CurlTransport", "Workload", "Metrics", "Results", "LoadGen", "Orchestration", "Simulator"],
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "LoadGen", "Orchestration", "Simulator"],
             path: "Tests/LoopbackSupport", swiftSettings: swiftSettings
         ),
         .testTarget(name: "RepatSupportTests", dependencies: ["RepatSupport"], swiftSettings: swiftSettings),

@@ -52,6 +52,11 @@ public protocol Dialect: Sendable {
     /// The credentials requests to `target` are signed with, resolved from `environment`; `nil`
     /// when this dialect signs nothing (its API key, if any, is sent as it is) or none are set.
     func signingCredentials(for target: TargetSpec, environment: [String: String]) -> AWSCredentials?
+
+    /// Whether the server behind this API lists its loaded models with their memory at
+    /// `GET /api/ps` (Ollama's process list), which telemetry reads before and after a target's
+    /// levels.
+    var servesProcessList: Bool { get }
 }
 
 extension Dialect {
@@ -60,6 +65,9 @@ extension Dialect {
 
     /// No region and no credentials besides an API key.
     public var traits: DialectTraits { DialectTraits() }
+
+    /// `false`: no Ollama process list.
+    public var servesProcessList: Bool { false }
 
     /// `nil`: requests are not signed.
     public func signingCredentials(for target: TargetSpec, environment: [String: String]) -> AWSCredentials? {

@@ -30,6 +30,9 @@ public struct OllamaDialect: Dialect {
     /// `ollama-chat` or `ollama-generate`.
     public var id: String { "ollama-\(api.rawValue)" }
 
+    /// Ollama serves `GET /api/ps`.
+    public var servesProcessList: Bool { true }
+
     /// Builds the POST request. Body keys are always in the same order: `model`, `messages` (chat) or
     /// `prompt` then `system` (generate; `system` only when the conversation has a system message),
     /// `stream`, `options` (`num_predict` = the prompt's max tokens, then `num_ctx`, `temperature`,

@@ -1,4 +1,5 @@
 import CurlTransport
+import Dialects
 import Foundation
 import LoadGen
 import Metrics
@@ -10,8 +11,9 @@ import Workload
 /// targets, and the per-level figures once the levels are done.
 extension BenchmarkRun {
     /// The sampling configuration of `plan`; nil when the scenario has no `telemetry:` section.
-    /// Simulated targets get their simulator's `/metrics` scraped; Ollama targets (an `ollama-*`
-    /// dialect, port 11434) and simulated ones get `/api/ps` read before and after their levels.
+    /// Simulated targets get their simulator's `/metrics` scraped; Ollama targets (a dialect that
+    /// serves Ollama's process list, or port 11434) and simulated ones get `/api/ps` read before
+    /// and after their levels.
     /// Call it once simulators are attached, so their loopback URLs are known.
     static func telemetryConfiguration(_ plan: RunPlan, hostName: String = TelemetryConfiguration.localHostName) -> TelemetryConfiguration? {
         guard let spec = plan.scenario.telemetry else { return nil }
@@ -26,7 +28,7 @@ extension BenchmarkRun {
             if target.spec.isSimulated {
                 configuration.scrapes.append(ScrapeSource(url: target.serverRoot + "/metrics", intervalS: spec.interval, target: name))
             }
-            if target.spec.isSimulated || target.spec.dialect.hasPrefix("ollama") || target.baseURL.contains(":11434") {
+            if target.spec.isSimulated || target.dialect.servesProcessList || target.baseURL.contains(":11434") {
                 let url = target.serverRoot + "/api/ps"
                 configuration.ollama.append(OllamaSource(target: name, url: url, headers: target.authorized(HTTPRequest(method: "GET", url: url)).headers))
             }
