@@ -47,8 +47,9 @@ public struct ScenarioLoader {
     /// `provider:` presets and dialect requirements (region, credentials) against `catalog`.
     ///
     /// Callers that load a scenario to run or validate it pass the dialect registry's catalog
-    /// (`DialectRegistry.catalog`); the empty default knows no provider and no dialect requirement.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, catalog: TargetCatalog = TargetCatalog()) {
+    /// (`DialectRegistry.catalog`); an empty `TargetCatalog()` knows no provider and no dialect
+    /// requirement (tests of the loader alone).
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment, catalog: TargetCatalog) {
         self.environment = environment
         self.catalog = catalog
     }

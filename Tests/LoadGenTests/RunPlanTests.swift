@@ -33,7 +33,7 @@ struct RunPlanTests {
 
     @Test("an unknown dialect and bad simulator options are reported with file, line and field path")
     func problemsAreLocated() throws {
-        let scenario = try ScenarioLoader(environment: [:]).parse(Self.yaml, file: "scenarios/bad.yaml")
+        let scenario = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(Self.yaml, file: "scenarios/bad.yaml")
         let error = #expect(throws: ScenarioProblems.self) {
             _ = try RunPlan(scenario: scenario, environment: [:], simulators: BuiltInSimulators())
         }

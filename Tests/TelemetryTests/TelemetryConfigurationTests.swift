@@ -19,7 +19,7 @@ struct TelemetryConfigurationTests {
 
     @Test("scenario scrapes with their interval and filter; Ollama targets probed; only local targets get local power")
     func configuration() throws {
-        let scenario = try ScenarioLoader(environment: [:]).parse("""
+        let scenario = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse("""
         name: c
         targets:
           - name: vllm
@@ -58,7 +58,7 @@ struct TelemetryConfigurationTests {
         #expect(configuration.ollama.map(\.target) == ["ollama"])
         #expect(configuration.ollama.first?.url == "http://127.0.0.1:11434/api/ps")
         #expect(configuration.localTargets == ["ollama"])
-        let withoutTelemetry = try RunPlan(scenario: try ScenarioLoader(environment: [:]).parse("""
+        let withoutTelemetry = try RunPlan(scenario: try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse("""
         name: c
         targets:
           - name: vllm

@@ -54,7 +54,7 @@ struct TelemetryRunTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.writeScript(FakeHost.nvidiaSMI(lines: ["0, NVIDIA H100 80GB HBM3, 250, 87, 40000, 1980, 65"]), to: "bin/nvidia-smi")
-        let scenario = try ScenarioLoader(environment: [:]).parse(Self.scenario, file: "telemetry.yaml")
+        let scenario = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(Self.scenario, file: "telemetry.yaml")
         let plan = try RunPlan(scenario: scenario, environment: [:], simulators: BuiltInSimulators())
         let log = Log()
         var run = BenchmarkRun(plan: plan, resultsRoot: folder.file("results")) { log.append($0) }
@@ -125,7 +125,7 @@ struct TelemetryRunTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let yaml = (Self.scenario.components(separatedBy: "telemetry:").first ?? "") + "telemetry: off\n"
-        let plan = try RunPlan(scenario: try ScenarioLoader(environment: [:]).parse(yaml.replacingOccurrences(of: "requests: 16", with: "requests: 4"), file: "off.yaml"), environment: [:], simulators: BuiltInSimulators())
+        let plan = try RunPlan(scenario: try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(yaml.replacingOccurrences(of: "requests: 16", with: "requests: 4"), file: "off.yaml"), environment: [:], simulators: BuiltInSimulators())
         let report = try await BenchmarkRun(plan: plan, resultsRoot: folder.file("results")) { _ in }.execute(stop: StopSignal())
         #expect(!FileManager.default.fileExists(atPath: (report.directory.path as NSString).appendingPathComponent("telemetry.csv")))
         #expect(report.summaries.first?.telemetry == nil)

@@ -30,7 +30,7 @@ struct TelemetrySpecTests {
 
     private static func problems(_ telemetry: String) -> [String] {
         do {
-            _ = try ScenarioLoader(environment: [:]).parse(yaml(telemetry), file: "s.yaml")
+            _ = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(yaml(telemetry), file: "s.yaml")
             return []
         } catch {
             return error.problems.map(\.description)
@@ -39,7 +39,7 @@ struct TelemetrySpecTests {
 
     @Test("every field read, durations in any unit, ${VAR} expanded in URLs, a single metrics prefix as a list")
     func fullSection() throws {
-        let scenario = try ScenarioLoader(environment: ["DCGM": "http://gpu-01:9400"]).parse(Self.yaml("""
+        let scenario = try ScenarioLoader(environment: ["DCGM": "http://gpu-01:9400"], catalog: TargetCatalog()).parse(Self.yaml("""
         telemetry:
           interval: 500ms
           gpu: off
@@ -67,10 +67,10 @@ struct TelemetrySpecTests {
 
     @Test("no section: on without an idle baseline; an empty one: on with the defaults; off: none")
     func defaults() throws {
-        #expect(try ScenarioLoader(environment: [:]).parse(Self.yaml(nil), file: "s.yaml").telemetry == TelemetrySpec(idleSeconds: 0))
-        #expect(try ScenarioLoader(environment: [:]).parse(Self.yaml("telemetry: off\n"), file: "s.yaml").telemetry == nil)
-        #expect(try ScenarioLoader(environment: [:]).parse(Self.yaml("telemetry:\n"), file: "s.yaml").telemetry == TelemetrySpec())
-        #expect(try ScenarioLoader(environment: [:]).parse(Self.yaml("telemetry: {}\n"), file: "s.yaml").telemetry == TelemetrySpec())
+        #expect(try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(Self.yaml(nil), file: "s.yaml").telemetry == TelemetrySpec(idleSeconds: 0))
+        #expect(try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(Self.yaml("telemetry: off\n"), file: "s.yaml").telemetry == nil)
+        #expect(try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(Self.yaml("telemetry:\n"), file: "s.yaml").telemetry == TelemetrySpec())
+        #expect(try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(Self.yaml("telemetry: {}\n"), file: "s.yaml").telemetry == TelemetrySpec())
         #expect(TelemetrySpec() == TelemetrySpec(interval: 1, gpu: .auto, rapl: .auto, idleSeconds: 5, scrapes: []))
     }
 

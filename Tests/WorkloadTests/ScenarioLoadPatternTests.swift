@@ -20,7 +20,7 @@ private func scenario(load: String, workload: String = "  prompt_tokens: 16\n  m
 }
 
 private func parse(_ text: String) throws -> Scenario {
-    try ScenarioLoader(environment: [:]).parse(text, file: "s.yaml")
+    try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(text, file: "s.yaml")
 }
 
 /// The problems of `text`, recording an issue when it parses.

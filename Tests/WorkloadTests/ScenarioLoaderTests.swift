@@ -61,7 +61,7 @@ private let environment = ["HOST": "10.0.0.5", "TENANT": "acme", "REMOTE_KEY": "
 struct ScenarioLoaderTests {
     @Test("a scenario using every field parses into the values written")
     func fullScenarioParses() throws {
-        let scenario = try ScenarioLoader(environment: environment).parse(fullScenario, file: "full.yaml")
+        let scenario = try ScenarioLoader(environment: environment, catalog: TargetCatalog()).parse(fullScenario, file: "full.yaml")
         #expect(scenario.name == "full-test.1")
         #expect(scenario.seed == 7)
         #expect(scenario.load == LoadSpec(pattern: .closed(concurrency: [1, 8, 32], rampSeconds: nil), requests: 200, duration: 30))
@@ -91,7 +91,7 @@ struct ScenarioLoaderTests {
 
     @Test("optional fields take their documented defaults")
     func defaults() throws {
-        let scenario = try ScenarioLoader(environment: [:]).parse(minimal(), file: "small.yaml")
+        let scenario = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(minimal(), file: "small.yaml")
         #expect(scenario.seed == 0)
         #expect(scenario.load == LoadSpec(pattern: .closed(concurrency: [4], rampSeconds: nil), requests: 10, duration: nil))
         #expect(scenario.workload == WorkloadSpec(promptTokens: 16, maxTokens: 8, ignoreEOS: false, temperature: nil, systemPrompt: nil))
@@ -107,7 +107,7 @@ struct ScenarioLoaderTests {
 
     @Test("a single concurrency number is a one-level list", arguments: [("4", [4]), ("[2]", [2]), ("[1, 8, 64]", [1, 8, 64])])
     func concurrencyForms(text: String, expected: [Int]) throws {
-        let scenario = try ScenarioLoader(environment: [:]).parse(minimal(load: "  concurrency: \(text)\n  requests: 1"), file: "c.yaml")
+        let scenario = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(minimal(load: "  concurrency: \(text)\n  requests: 1"), file: "c.yaml")
         #expect(scenario.load.pattern == .closed(concurrency: expected, rampSeconds: nil))
     }
 
@@ -116,14 +116,14 @@ struct ScenarioLoaderTests {
         arguments: [("45", 45.0), ("1.5", 1.5), ("30s", 30), ("500ms", 0.5), ("2m", 120), ("1h", 3600), ("\"10 s\"", 10)]
     )
     func durationForms(text: String, seconds: Double) throws {
-        let scenario = try ScenarioLoader(environment: [:]).parse(minimal(load: "  concurrency: 1\n  duration: \(text)"), file: "d.yaml")
+        let scenario = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(minimal(load: "  concurrency: 1\n  duration: \(text)"), file: "d.yaml")
         #expect(scenario.load.duration == seconds)
         #expect(scenario.load.requests == nil)
     }
 
     @Test("locations give the line of each field and fall back to the nearest parent")
     func locations() throws {
-        let scenario = try ScenarioLoader(environment: environment).parse(fullScenario, file: "full.yaml")
+        let scenario = try ScenarioLoader(environment: environment, catalog: TargetCatalog()).parse(fullScenario, file: "full.yaml")
         #expect(scenario.locations.line(of: "targets[0].dialect") == 6)
         #expect(scenario.locations.line(of: "targets[1].simulator.decode_base_ms") == 23)
         #expect(scenario.locations.line(of: "targets[1].simulator.no_such_option") == 21)
@@ -136,7 +136,7 @@ struct ScenarioLoaderTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("repat-workload-\(UUID().uuidString).yaml").path
         try minimal().write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let scenario = try ScenarioLoader(environment: [:]).load(path: path)
+        let scenario = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).load(path: path)
         #expect(scenario.name == "small")
         #expect(scenario.locations.file == path)
     }

@@ -5,7 +5,7 @@ import Workload
 /// Parses `text` as `bad.yaml`, expecting it to be refused; returns the problems.
 private func problems(_ text: String, environment: [String: String] = [:]) -> [ScenarioProblem] {
     do {
-        let scenario = try ScenarioLoader(environment: environment).parse(text, file: "bad.yaml")
+        let scenario = try ScenarioLoader(environment: environment, catalog: TargetCatalog()).parse(text, file: "bad.yaml")
         Issue.record("expected problems, got scenario '\(scenario.name)'")
         return []
     } catch {
@@ -43,7 +43,7 @@ private func scenario(
 struct ScenarioProblemTests {
     @Test("the base scenario of these tests is valid")
     func baseIsValid() throws {
-        _ = try ScenarioLoader(environment: [:]).parse(scenario(), file: "good.yaml")
+        _ = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(scenario(), file: "good.yaml")
     }
 
     @Test("a missing required field is reported at its mapping's line with its full path")
@@ -135,7 +135,7 @@ struct ScenarioProblemTests {
     func missingFile() throws {
         let path = "/nonexistent-\(UUID().uuidString)/scenario.yaml"
         do {
-            _ = try ScenarioLoader(environment: [:]).load(path: path)
+            _ = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).load(path: path)
             Issue.record("expected a problem")
         } catch {
             let problem = try #require(error.problems.first)
@@ -185,7 +185,7 @@ struct ScenarioProblemTests {
             let problem = try #require(onlyProblem(scenario(target: target), environment: environment))
             #expect(problem.description == "bad.yaml:7: targets[0].api_key_env: environment variable MY_KEY is not set (target 'a' needs it for its API key)")
         }
-        let scenario = try ScenarioLoader(environment: ["MY_KEY": "sk-1"]).parse(scenario(target: target), file: "ok.yaml")
+        let scenario = try ScenarioLoader(environment: ["MY_KEY": "sk-1"], catalog: TargetCatalog()).parse(scenario(target: target), file: "ok.yaml")
         #expect(scenario.targets.first?.apiKeyEnv == "MY_KEY")
     }
 

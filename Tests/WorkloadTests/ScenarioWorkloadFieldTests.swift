@@ -20,7 +20,7 @@ private func scenario(workload: String) -> String {
 }
 
 private func parse(_ text: String, file: String = "w.yaml") throws -> Scenario {
-    try ScenarioLoader(environment: [:]).parse(text, file: file)
+    try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(text, file: file)
 }
 
 /// The problems of `text`, recording an issue when it parses.
@@ -108,7 +108,7 @@ struct ScenarioWorkloadFieldTests {
         let file = folder + "/scenario.yaml"
         try scenario(workload: "  dataset: data/p.jsonl\n  max_tokens: 8").write(toFile: file, atomically: true, encoding: .utf8)
 
-        let loaded = try ScenarioLoader(environment: [:]).load(path: file)
+        let loaded = try ScenarioLoader(environment: [:], catalog: TargetCatalog()).load(path: file)
         #expect(loaded.workload.source == .dataset(path: folder + "/data/p.jsonl", format: .jsonl))
 
         let shareGPT = try parse(scenario(workload: "  dataset: data/chats.json\n  max_tokens: 8"), file: file)

@@ -80,7 +80,7 @@ struct TargetCatalogTests {
     @Test("the empty catalog knows no provider")
     func emptyCatalog() {
         #expect(throws: ScenarioProblems.self) {
-            try ScenarioLoader(environment: [:]).parse(scenario("    provider: cloud\n    model: m"), file: "c.yaml")
+            try ScenarioLoader(environment: [:], catalog: TargetCatalog()).parse(scenario("    provider: cloud\n    model: m"), file: "c.yaml")
         }
         #expect(TargetCatalog().traits(of: "signed") == DialectTraits())
         #expect(catalog.presetNames == ["cloud"])
