@@ -62,12 +62,6 @@ public struct AnthropicDialect: Dialect {
         streaming ? AnthropicStreamDecoder() : WholeBodyDecoder<AnthropicBody>()
     }
 
-    /// The `error.message` of Anthropic's `{"type":"error","error":{"type":…,"message":…}}` body
-    /// (other common shapes too), or the body text.
-    public func errorMessage(fromBody body: [UInt8]) -> String? {
-        ErrorText.message(fromBody: body)
-    }
-
     private func makeBody(
         for prompt: PromptItem,
         model: String,
@@ -80,12 +74,7 @@ public struct AnthropicDialect: Dialect {
         if !system.isEmpty {
             json.add("system", system.joined(separator: "\n\n"))
         }
-        json.add("messages", prompt.messages.filter { $0.role != "system" }.map { message in
-            var object = JSONObjectWriter()
-            object.add("role", message.role)
-            object.add("content", message.content)
-            return object
-        })
+        json.addMessages("messages", prompt.messages.filter { $0.role != "system" })
         json.add("stream", parameters.stream)
         if let temperature = parameters.temperature {
             guard temperature.isFinite else { throw .invalidParameter("temperature", value: "\(temperature)") }

@@ -72,11 +72,6 @@ public struct AzureOpenAIDialect: Dialect {
         OpenAIDialect(api: api).makeDecoder(streaming: streaming)
     }
 
-    /// The `error.message` of Azure's error body (other common shapes too), or the body text.
-    public func errorMessage(fromBody body: [UInt8]) -> String? {
-        ErrorText.message(fromBody: body)
-    }
-
     /// `?api-version=` and the endpoint's version, or ``defaultAPIVersion``.
     private static func query(_ endpoint: Endpoint) -> String {
         "?api-version=" + segment(endpoint.apiVersion ?? defaultAPIVersion)

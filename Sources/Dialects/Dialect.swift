@@ -66,6 +66,12 @@ extension Dialect {
     /// No region and no credentials besides an API key.
     public var traits: DialectTraits { DialectTraits() }
 
+    /// The message of the common error shapes (`{"error":{"message":…}}`, `{"error":"…"}`,
+    /// `{"message":…}`), or the body text: what OpenAI, Azure, Anthropic, Gemini and Ollama send.
+    public func errorMessage(fromBody body: [UInt8]) -> String? {
+        ErrorText.message(fromBody: body)
+    }
+
     /// `false`: no Ollama process list.
     public var servesProcessList: Bool { false }
 

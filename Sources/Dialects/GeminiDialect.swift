@@ -64,12 +64,6 @@ public struct GeminiDialect: Dialect {
         streaming ? GeminiStreamDecoder() : WholeBodyDecoder<GeminiBody>()
     }
 
-    /// The `error.message` of Google's `{"error":{"code":…,"message":…,"status":…}}` body (other
-    /// common shapes too), or the body text.
-    public func errorMessage(fromBody body: [UInt8]) -> String? {
-        ErrorText.message(fromBody: body)
-    }
-
     /// `models/{model}` for a bare model name, the name itself when it is already a resource name;
     /// percent-encoded for the URL path.
     private static func resourceName(_ model: String) -> String {

@@ -74,11 +74,6 @@ public struct OllamaDialect: Dialect {
         streaming ? OllamaStreamDecoder() : WholeBodyDecoder<OllamaBody>()
     }
 
-    /// The `error` string of Ollama's `{"error":"…"}` body (other common shapes too), or the body text.
-    public func errorMessage(fromBody body: [UInt8]) -> String? {
-        ErrorText.message(fromBody: body)
-    }
-
     private func makeBody(
         for prompt: PromptItem,
         model: String,
@@ -88,12 +83,7 @@ public struct OllamaDialect: Dialect {
         json.add("model", model)
         switch api {
         case .chat:
-            json.add("messages", prompt.messages.map { message in
-                var object = JSONObjectWriter()
-                object.add("role", message.role)
-                object.add("content", message.content)
-                return object
-            })
+            json.addMessages("messages", prompt.messages)
         case .generate:
             let system = prompt.messages.filter { $0.role == "system" }.map(\.content)
             json.add("prompt", prompt.messages.filter { $0.role != "system" }.map(\.content).joined(separator: "\n\n"))

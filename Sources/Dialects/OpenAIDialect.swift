@@ -64,11 +64,6 @@ public struct OpenAIDialect: Dialect {
         streaming ? OpenAIStreamDecoder() : OpenAIBodyDecoder()
     }
 
-    /// The `error.message` of an OpenAI-style error body (other common shapes too), or the body text.
-    public func errorMessage(fromBody body: [UInt8]) -> String? {
-        ErrorText.message(fromBody: body)
-    }
-
     /// The body described at ``makeRequest(for:endpoint:parameters:)``. Shared with
     /// ``AzureOpenAIDialect``, which sends the same body to its own paths.
     func makeBody(
@@ -80,12 +75,7 @@ public struct OpenAIDialect: Dialect {
         json.add("model", model)
         switch api {
         case .chat:
-            json.add("messages", prompt.messages.map { message in
-                var object = JSONObjectWriter()
-                object.add("role", message.role)
-                object.add("content", message.content)
-                return object
-            })
+            json.addMessages("messages", prompt.messages)
         case .completions:
             json.add("prompt", prompt.text)
         }
