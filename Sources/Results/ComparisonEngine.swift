@@ -1,8 +1,11 @@
 /// Computes every metric of every aligned pair: values, difference, bootstrap interval, verdict.
 ///
-/// Pure and reproducible: each pair × metric gets its own generator from `makeGenerator(seed,
-/// stream)`, so a figure depends only on its own data and the seed, not on what else is compared.
-/// The caller picks the generator (the CLI passes `SeededGenerator(seed:stream:)`).
+/// Pure and reproducible: each row gets its own generator from `makeGenerator(seed, stream)`, with
+/// `stream` named by its target (the candidate target when targets of one run are compared), load
+/// level and metric (``ComparisonStream/id(target:loadLevel:metric:)``),
+/// so a figure depends only on its own data and the seed, not on which other metrics or pairs are
+/// compared, nor on their order. The caller picks the generator (the CLI passes
+/// `SeededGenerator(seed:stream:)`).
 public struct ComparisonEngine<Generator: RandomNumberGenerator> {
     /// Metrics, confidence, rounds and seed.
     public var options: ComparisonOptions
@@ -17,9 +20,10 @@ public struct ComparisonEngine<Generator: RandomNumberGenerator> {
     /// One result per pair and metric, pairs in order, metrics in ``ComparisonOptions/metrics`` order.
     public func compare(_ pairs: [ComparisonPair]) -> [ComparisonRow] {
         var results: [ComparisonRow] = []
-        for (pairIndex, pair) in pairs.enumerated() {
-            for (metricIndex, metric) in options.metrics.enumerated() {
-                let stream = UInt64(pairIndex) << 16 | UInt64(metricIndex)
+        for pair in pairs {
+            for metric in options.metrics {
+                let stream = ComparisonStream.id(
+                    target: pair.target ?? pair.candidate, loadLevel: pair.loadLevel, metric: metric.name)
                 results.append(compare(pair, on: metric, stream: stream))
             }
         }

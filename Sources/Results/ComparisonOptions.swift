@@ -7,7 +7,7 @@ public struct ComparisonOptions: Sendable, Equatable {
     public var confidence: Double
     /// Bootstrap rounds per pair and metric.
     public var resamples: Int
-    /// Seed of the resampling generator.
+    /// Seed of the resampling: each target, load level and metric draws its own stream from it.
     public var seed: UInt64
     /// Relative changes smaller than this fraction (0.05 = 5%) are `noise` even when the interval
     /// excludes 0: same-seed reruns on one machine differ by a few percent (TTFT p50 by 2–3% with
@@ -30,7 +30,7 @@ public struct ComparisonOptions: Sendable, Equatable {
     /// One line stating the method, for the foot of a table.
     public var methodLine: String {
         "verdicts: percentile bootstrap \(Self.percent(confidence))% CI of candidate − baseline, \(resamples) resamples of "
-            + "requests per side (seed \(seed)); changes under \(Self.percent(minimumChange))% count as noise; "
+            + "requests per side (seed \(seed), one stream per target, level and metric); changes under \(Self.percent(minimumChange))% count as noise; "
             + "warm-up rows excluded, latencies over ok requests only"
     }
 

@@ -13,7 +13,9 @@ struct Compare: ParsableCommand {
         Give two or more run folders or requests.csv files (rows aligned on target and load level; \
         the first is the baseline), or one run with two or more targets (aligned on load level; the \
         first target is the baseline). Each metric gets a verdict, better, worse or noise, from a \
-        percentile-bootstrap confidence interval of the difference, resampling requests. \
+        percentile-bootstrap confidence interval of the difference, resampling requests; each \
+        target, load level and metric draws its own seeded stream, so a row's interval does not \
+        depend on which other metrics are asked for. \
         Exit codes: 0 no --fail-if violated, 1 some --fail-if violated, 2 bad input.
         """
     )
@@ -46,6 +48,9 @@ struct Compare: ParsableCommand {
 
     @Option(name: .long, help: "Bootstrap rounds per pair and metric (100–100000).")
     var resamples = 2000
+
+    @Option(name: .long, help: "Seed of the bootstrap's resampling (each target, level and metric draws its own stream from it).")
+    var seed: UInt64 = ComparisonOptions().seed
 
     @Option(name: .long, help: "Smallest relative change, in percent, that can be better or worse; smaller ones are noise.")
     var minChange = 5.0
@@ -110,7 +115,7 @@ struct Compare: ParsableCommand {
             }
         }
         let options = ComparisonOptions(
-            metrics: chosen, confidence: confidence, resamples: resamples, minimumChange: minChange / 100
+            metrics: chosen, confidence: confidence, resamples: resamples, seed: seed, minimumChange: minChange / 100
         )
         return (options, thresholds, runs)
     }

@@ -62,9 +62,11 @@ func syntheticPair(_ baseline: [RequestRecord], _ candidate: [RequestRecord]) ->
 
 /// An engine over the test generator; `minimumChange` 0 so verdicts come from the interval alone.
 func testEngine(
-    metrics: [ComparisonMetric] = ComparisonMetric.defaults, resamples: Int = 500, minimumChange: Double = 0
+    metrics: [ComparisonMetric] = ComparisonMetric.defaults, resamples: Int = 500, minimumChange: Double = 0,
+    seed: UInt64 = ComparisonOptions().seed
 ) -> ComparisonEngine<TestGenerator> {
-    ComparisonEngine(options: ComparisonOptions(metrics: metrics, resamples: resamples, minimumChange: minimumChange)) { seed, stream in
+    let options = ComparisonOptions(metrics: metrics, resamples: resamples, seed: seed, minimumChange: minimumChange)
+    return ComparisonEngine(options: options) { seed, stream in
         TestGenerator(state: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
     }
 }
@@ -178,6 +180,57 @@ struct ComparisonEngineTests {
         let empty = testEngine().compare([syntheticPair(syntheticRecords(seed: 1), allFailed)])
         #expect(empty.first { $0.metric.name == "ttft_p50_ms" }?.verdict == .unavailable)
         #expect(empty.first { $0.metric.name == "error_rate" }?.verdict == .worse)
+    }
+
+    @Test("a metric's interval is the same with every default metric, alone, or in another order; a new seed changes it")
+    func perMetricStreams() throws {
+        let pairs = [
+            syntheticPair(syntheticRecords(seed: 1), syntheticRecords(seed: 2, ttftScale: 1.1)),
+            ComparisonPair(
+                baseline: "base", candidate: "cand", target: "t2", loadLevel: "c8",
+                baselineSample: ComparisonSample(records: syntheticRecords(seed: 3, target: "t2", level: "c8")),
+                candidateSample: ComparisonSample(records: syntheticRecords(seed: 4, target: "t2", level: "c8", scale: 1.1))
+            ),
+        ]
+        func intervals(_ engine: ComparisonEngine<TestGenerator>, _ pairs: [ComparisonPair]) -> [String: BootstrapInterval] {
+            var byKey: [String: BootstrapInterval] = [:]
+            for row in engine.compare(pairs) {
+                byKey["\(row.target ?? "-") \(row.loadLevel) \(row.metric.name)"] = row.interval
+            }
+            return byKey
+        }
+        let all = intervals(testEngine(resamples: 200), pairs)
+        #expect(all.count == 2 * ComparisonMetric.defaults.count)
+        let alone = intervals(testEngine(metrics: [try metric("ttft_p99_ms")], resamples: 200), pairs)
+        #expect(alone.count == 2)
+        for (key, interval) in alone {
+            #expect(all[key] == interval, "\(key)")
+        }
+        let reordered = intervals(testEngine(metrics: ComparisonMetric.defaults.reversed(), resamples: 200), Array(pairs.reversed()))
+        #expect(reordered == all)
+        let secondPairOnly = intervals(testEngine(resamples: 200), [pairs[1]])
+        for (key, interval) in secondPairOnly {
+            #expect(all[key] == interval, "\(key)")
+        }
+        let reseeded = intervals(testEngine(resamples: 200, seed: 42), pairs)
+        #expect(reseeded.keys == all.keys)
+        for (key, interval) in reseeded where key.hasSuffix("_ms") {
+            #expect(all[key] != interval, "\(key): the seed should move the interval")
+        }
+    }
+
+    @Test("a stream is named by target, level and metric: stable, and different for different names")
+    func streamNames() {
+        let stream = ComparisonStream.id(target: "t1", loadLevel: "c8", metric: "ttft_p99_ms")
+        // FNV-1a is fixed: the same names give this value in every process, on every platform.
+        #expect(stream == 0xDBD1_237B_BCD3_0E54)
+        let others = [
+            ComparisonStream.id(target: "t2", loadLevel: "c8", metric: "ttft_p99_ms"),
+            ComparisonStream.id(target: "t1", loadLevel: "c4", metric: "ttft_p99_ms"),
+            ComparisonStream.id(target: "t1", loadLevel: "c8", metric: "ttft_p50_ms"),
+            ComparisonStream.id(target: "t1c", loadLevel: "8", metric: "ttft_p99_ms"),
+        ]
+        #expect(Set(others + [stream]).count == 5)
     }
 
     @Test("warm-up rows are left out of every metric")

@@ -101,6 +101,29 @@ struct CompareCommandTests {
         #expect(better.stdout.hasSuffix(ComparisonOptions().methodLine + "\n"))
     }
 
+    @Test("ttft_p99_ms has the same interval with default metrics, with --metrics alone and reordered; --seed moves it")
+    func intervalsIndependentOfMetrics() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let base = try await runScenario(simulatedScenario(name: "base"), named: "base", in: workspace)
+        let slow = try await runScenario(simulatedScenario(name: "slow", slower: true), named: "slow", in: workspace)
+        func interval(_ extra: [String]) async throws -> [String] {
+            let outcome = try await runRepat(["compare", base, slow, "--format", "csv"] + extra, in: workspace)
+            #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+            let row = try #require(try csvRows(outcome.stdout).first { $0["metric"] == "ttft_p99_ms" })
+            return [row["ci_low"] ?? "", row["ci_high"] ?? ""]
+        }
+        let defaults = try await interval([])
+        #expect(defaults.allSatisfy { !$0.isEmpty }, "\(defaults)")
+        #expect(try await interval(["--metrics", "ttft_p99_ms"]) == defaults)
+        #expect(try await interval(["--metrics", "error_rate,e2e_p50_ms,ttft_p99_ms,ttft_p50_ms"]) == defaults)
+        #expect(try await interval(["--seed", "1592639710"]) == defaults)
+        #expect(try await interval(["--metrics", "ttft_p99_ms", "--seed", "7"]) != defaults)
+        let method = try await runRepat(["compare", base, slow, "--metrics", "ttft_p99_ms", "--seed", "7"], in: workspace)
+        #expect(method.stdout.hasSuffix(ComparisonOptions(seed: 7).methodLine + "\n"), "\(method.stdout)")
+        #expect(method.stdout.contains("(seed 7, one stream per target, level and metric)"))
+    }
+
     @Test("one run with two targets compares them within itself, as a table or as Markdown")
     func targetsWithinOneRun() async throws {
         let workspace = try Workspace()
