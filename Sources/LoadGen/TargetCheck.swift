@@ -6,8 +6,11 @@ import RepatSupport
 import Workload
 
 /// Checks each target of a plan before a long run (`repat targets`): is it reachable, does it
-/// accept the credentials, does it serve the model, does one tiny request succeed, and which
+/// accept the credentials, does it list the model, does one tiny request succeed, and which
 /// engine version it reports.
+///
+/// Readiness comes from the tiny request: a model name missing from the server's listing is only
+/// a warning (llama.cpp serves its one model under any name), and the request still runs.
 public enum TargetCheck {
     /// One check's verdict.
     public enum Verdict: String, Sendable {
@@ -15,6 +18,9 @@ public enum TargetCheck {
         case ok
         /// The check failed; the target is not ready.
         case failed
+        /// Something to look at that does not stop a run by itself (e.g. the model is not listed,
+        /// yet the server may answer it); not a failure.
+        case warning
         /// The API offers no way to check this (e.g. no model listing); not a failure.
         case unchecked = "not checked"
     }
@@ -42,8 +48,10 @@ public enum TargetCheck {
         /// The engine and version the server reports, when it reports one.
         public var engineVersion: String?
 
-        /// Whether no check failed.
+        /// Whether no check failed (warnings allowed): the target is ready.
         public var passed: Bool { steps.allSatisfy { $0.verdict != .failed } }
+        /// How many checks ended in a warning.
+        public var warnings: Int { steps.count(where: { $0.verdict == .warning }) }
     }
 
     /// Runs the checks on one target, stopping at the first failure; a simulated target reports
@@ -74,7 +82,6 @@ public enum TargetCheck {
                 result.steps.append(Step(name: "authenticated", verdict: .ok, detail: "model list answered"))
                 if let models = target.dialect.modelIDs(fromListBody: answer.body) {
                     result.steps.append(modelStep(target.spec.model, listed: models))
-                    if result.steps.last?.verdict == .failed { return result }
                 } else {
                     result.steps.append(Step(name: "model", verdict: .unchecked, detail: "the listing does not name what requests address"))
                 }
@@ -87,13 +94,17 @@ public enum TargetCheck {
         return result
     }
 
-    /// The `model` check: whether `model` is among `listed`; Ollama's implicit `:latest` tag counts as a match.
+    /// The `model` check: whether `model` is among `listed`; Ollama's implicit `:latest` tag counts
+    /// as a match. A name not listed is a warning naming what is served: some servers answer any
+    /// name (llama.cpp serves its one model so), and the tiny request that follows decides.
     public static func modelStep(_ model: String, listed: [String]) -> Step {
         if listed.contains(model) || listed.contains(model + ":latest") {
             return Step(name: "model", verdict: .ok, detail: "'\(model)' is served")
         }
         let shown = listed.prefix(8).joined(separator: ", ") + (listed.count > 8 ? ", … (\(listed.count) in all)" : "")
-        return Step(name: "model", verdict: .failed, detail: "'\(model)' is not listed (served: \(listed.isEmpty ? "none" : shown))")
+        return Step(
+            name: "model", verdict: .warning,
+            detail: "'\(model)' is not listed (served: \(listed.isEmpty ? "none" : shown)); the request below shows whether it is answered")
     }
 
     /// Sends one short prompt asking for a few tokens, measured like a run's requests.
