@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// Names the random stream one comparison row draws its bootstrap resamples from, so a row's
 /// interval depends only on its own data, the seed and what it measures: not on which other
 /// metrics, targets or levels are compared, nor on their order.
@@ -6,14 +8,12 @@ public enum ComparisonStream {
     /// three names, stable across processes, platforms and Swift versions (unlike `hashValue`,
     /// which is randomized per process).
     public static func id(target: String, loadLevel: String, metric: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = StableHash()
         for name in [target, loadLevel, metric] {
-            for byte in name.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-            }
+            hash.add(name)
             // A unit separator (0x1F) after each name keeps ("a", "bc") apart from ("ab", "c").
-            hash = (hash ^ 0x1F) &* 0x100_0000_01B3
+            hash.add(0x1F)
         }
-        return hash
+        return hash.value
     }
 }

@@ -78,10 +78,6 @@ enum OllamaDialect: WireDialect {
 
     /// 64 hex digits derived from `name` (FNV-1a, then SeededGenerator), standing for a blob digest.
     private static func digest(of name: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in name.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
-        }
-        return SeededGenerator.hexDigits(64, seed: hash)
+        SeededGenerator.hexDigits(64, seed: StableHash(name).value)
     }
 }
