@@ -71,7 +71,7 @@ struct Run: AsyncParsableCommand {
         if json {
             print(try SummaryJSON.render(report))
         } else {
-            print(SummaryTable.render(report.summaries), terminator: "")
+            print(SummaryTable.render(report.levels, slo: report.slo), terminator: "")
             for outcome in report.saturation {
                 let rate = outcome.maxRate.map { "\($0) req/s" } ?? "none within the searched range"
                 print("saturation: \(outcome.target): highest rate meeting the SLOs: \(rate)")
