@@ -74,7 +74,9 @@ struct LevelSession {
         let result = await SaturationBisection.search(search) { rate in
             guard probes == 0 || mayContinue else { return nil }
             defer { probes += 1 }
-            guard let verdict = await run(target, plan.openLevel(rate: rate, probe: probes)), verdict.result != .incomplete else { return nil }
+            guard let verdict = await run(target, plan.openLevel(rate: rate, probe: probes)) else { return nil }
+            // A probe the error-rate guard aborted failed at that rate; an interrupted one decides nothing.
+            if verdict.result == .incomplete { return outcomes.last?.status == .aborted ? false : nil }
             return verdict.passed
         }
         let answer = result.maxRate.map { "\($0) req/s" } ?? "none (even \(search.minRate) req/s breaks them)"

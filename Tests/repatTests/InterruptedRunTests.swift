@@ -81,6 +81,7 @@ struct InterruptedRunTests {
         #expect(refused.stderr.contains("interrupted level c2 not considered (pass --allow-partial"), "\(refused.stderr)")
         let allowed = try await runRepat(["roi", folder, "--hardware", "l4", "--volume", "1e6", "--allow-partial", "--format", "markdown"], in: workspace)
         #expect(allowed.status == 0, "stderr: \(allowed.stderr)")
+        #expect(allowed.stdout.contains("| box | c2 | incomplete (interrupted) |"), "the operating points table says so too")
         let verdict = try #require(allowed.stdout.components(separatedBy: "## Verdict").dropFirst().first)
         #expect(verdict.prefix(1200).contains("Priced at box c2, a level interrupted after"), "\(verdict.prefix(1200))")
     }
