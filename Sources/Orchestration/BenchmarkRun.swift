@@ -19,6 +19,10 @@ public struct BenchmarkRun: Sendable {
         public var directory: RunDirectory
         /// One summary per target and load level actually run, in run order.
         public var summaries: [LevelSummary]
+        /// The same levels as `summary.csv` has them: summary, status, SLO verdict, client health.
+        public var levels: [SummaryCSV.Row]
+        /// The scenario's SLO limits; nil without SLOs.
+        public var slo: SLOThresholds?
         /// Saturation results, when the scenario asked for a search.
         public var saturation: [RunMetadata.SaturationOutcome]
         /// Completed, interrupted or failed.
@@ -125,14 +129,17 @@ public struct BenchmarkRun: Sendable {
 
         let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
         metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
-        let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, meetsSLO: $1.meetsSLO, clientHealth: $1.clientHealth) }
+        let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, outcome: $1) }
         do {
             try AtomicFile.write(Data(SummaryCSV.render(rows).utf8), to: directory.summaryCSV)
             try metadata.write(to: directory.runJSON)
         } catch {
             session.failure = session.failure ?? error.description
         }
-        return Report(directory: directory, summaries: session.summaries, saturation: saturation, status: status, failure: session.failure)
+        return Report(
+            directory: directory, summaries: session.summaries, levels: rows, slo: SLOThresholds(fields: metadata.slo), saturation: saturation,
+            status: status, failure: session.failure
+        )
     }
 
     /// Every check that must pass before anything is written: targets reachable, results

@@ -6,7 +6,8 @@ import Telemetry
 import Workload
 
 /// The levels of one run as they are measured: runs each through the ``LoadRunner`` between the
-/// telemetry marks, judges it against the SLOs, measures the client's own health, logs it, and
+/// telemetry marks, records how it ended (completed, interrupted, aborted), judges it against the
+/// SLOs (a partial level is judged incomplete), measures the client's own health, logs it, and
 /// keeps the summaries and outcomes in run order.
 struct LevelSession {
     let runner: LoadRunner
@@ -31,6 +32,10 @@ struct LevelSession {
     var mayContinue: Bool { !stop.isStopping && !Task.isCancelled && failure == nil }
 
     /// Runs one level and records it; returns its SLO verdict (nil without SLOs).
+    ///
+    /// The level's status is decided when the runner returns: aborted when the error-rate guard
+    /// stopped it, interrupted when a stop was asked or the task cancelled by then (the runner
+    /// returns early only for those), completed otherwise.
     @discardableResult
     mutating func run(_ target: ResolvedTarget, _ level: LoadLevel) async -> SLOVerdict? {
         log("\(target.spec.name) \(level.label): \(RunLog.describe(level))")
@@ -40,11 +45,14 @@ struct LevelSession {
         let cpuAfter = ClientCPUMeter.read()
         telemetry?.levelEnded()
         summaries.append(summary)
-        let verdict = slo.map { SLOVerdict(slo: $0, summary: summary) }
+        // Read right after the runner returns: a stop or cancellation seen now cut the level short.
+        let status = LevelStatus.ended(abortReason: summary.abortReason, stopped: stop.isStopping || Task.isCancelled)
+        let verdict = slo.map { SLOVerdict(slo: $0, summary: summary, status: status) }
         var outcome = RunMetadata.LevelOutcome(
             target: summary.target, loadLevel: summary.loadLevel, requests: summary.requests,
             warmupRequests: summary.warmupRequests, ok: summary.succeeded, workloadDigest: summary.workloadDigest,
-            abortReason: summary.abortReason, meetsSLO: verdict?.passed, sloFailures: verdict?.failures
+            abortReason: summary.abortReason, meetsSLO: verdict.flatMap { $0.result == .incomplete ? nil : $0.passed },
+            sloFailures: verdict?.failures, status: status, sloVerdict: verdict?.result
         )
         let health = ClientHealth(
             cpuSeconds: cpuAfter.clientCPUSeconds(since: cpuBefore), wallSeconds: cpuAfter.wallSeconds(since: cpuBefore),
@@ -66,7 +74,10 @@ struct LevelSession {
         let result = await SaturationBisection.search(search) { rate in
             guard probes == 0 || mayContinue else { return nil }
             defer { probes += 1 }
-            return await run(target, plan.openLevel(rate: rate, probe: probes))?.passed
+            guard let verdict = await run(target, plan.openLevel(rate: rate, probe: probes)) else { return nil }
+            // A probe the error-rate guard aborted failed at that rate; an interrupted one decides nothing.
+            if verdict.result == .incomplete { return outcomes.last?.status == .aborted ? false : nil }
+            return verdict.passed
         }
         let answer = result.maxRate.map { "\($0) req/s" } ?? "none (even \(search.minRate) req/s breaks them)"
         log("\(target.spec.name): highest rate meeting the SLOs: \(answer)")

@@ -1,6 +1,7 @@
 import Foundation
 import LoadGen
 import Metrics
+import Results
 import Workload
 
 /// The event lines a run logs (level start, level end, telemetry per level): formatting only.
@@ -30,7 +31,11 @@ enum RunLog {
             line += String(format: ", sent at %.2f req/s", sendRate)
         }
         if let verdict {
-            line += verdict.passed ? ", meets SLOs" : ", breaks SLOs (\(verdict.failures.joined(separator: "; ")))"
+            switch verdict.result {
+            case .met: line += ", meets SLOs"
+            case .missed: line += ", breaks SLOs (\(verdict.failures.joined(separator: "; ")))"
+            case .incomplete: line += ", SLOs not judged (level ended early)"
+            }
         }
         return line
     }

@@ -1,17 +1,24 @@
 import Metrics
+import Results
 import Workload
 
 /// Whether a load level met the scenario's SLOs, and which limits it broke.
 public struct SLOVerdict: Sendable, Equatable {
-    /// True when every limit held.
-    public var passed: Bool
-    /// One phrase per broken limit, e.g. `ttft_p99_ms 2412.0 > 2000.0`.
+    /// Met, missed, or incomplete when the level ended early (never met then, whatever its
+    /// partial figures say).
+    public var result: SLOResult
+    /// One phrase per limit broken by the requests measured, e.g. `ttft_p99_ms 2412.0 > 2000.0`.
     public var failures: [String]
 
-    /// Checks `summary` against `slo`. Latency limits on TTFT and E2E use the times counted from
-    /// the *scheduled* send (a client that falls behind its schedule must not make a level look
-    /// better); a level with no successful request fails every latency limit.
-    public init(slo: SLOSpec, summary: LevelSummary) {
+    /// True when the level completed and every limit held.
+    public var passed: Bool { result == .met }
+
+    /// Checks `summary`, a level that ended with `status`, against `slo`. Latency limits on TTFT
+    /// and E2E use the times counted from the *scheduled* send (a client that falls behind its
+    /// schedule must not make a level look better); a level with no successful request fails every
+    /// latency limit. A partial level is ``SLOResult/incomplete``; its ``failures`` still name what
+    /// the part that ran broke.
+    public init(slo: SLOSpec, summary: LevelSummary, status: LevelStatus = .completed) {
         var failures: [String] = []
         for limit in slo.limits {
             let distribution = switch limit.metric {
@@ -34,7 +41,7 @@ public struct SLOVerdict: Sendable, Equatable {
                 failures.append("error rate \(Self.format(rate * 100))% > \(Self.format(maxErrorRate * 100))%")
             }
         }
-        passed = failures.isEmpty
+        result = SLOResult(passed: failures.isEmpty, status: status)
         self.failures = failures
     }
 

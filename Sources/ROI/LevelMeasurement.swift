@@ -1,3 +1,5 @@
+import Results
+
 /// What one target did at one load level, as far as pricing needs it: read from `summary.csv`
 /// where it has the figure, from `requests.csv` otherwise.
 public struct LevelMeasurement: Sendable, Equatable {
@@ -13,8 +15,11 @@ public struct LevelMeasurement: Sendable, Equatable {
     public var inputTokensPerSecond: Double
     /// Output tokens per second of successful requests over the level's wall time.
     public var outputTokensPerSecond: Double
-    /// Whether the level met the scenario's SLOs; nil when the scenario set none.
+    /// Whether the level met the scenario's SLOs; nil when the scenario set none. For a partial
+    /// level (see ``status``): whether the part that ran stayed within them.
     public var meetsSLO: Bool?
+    /// How the level ended; a partial level is priced only with `--allow-partial`.
+    public var status: LevelStatus
     /// Why the error-rate guard stopped the level, when it did.
     public var abortReason: String?
     /// Mean power drawn while the level ran, W, when telemetry measured it.
@@ -33,7 +38,7 @@ public struct LevelMeasurement: Sendable, Equatable {
     /// Creates a measurement.
     public init(
         target: String, level: String, requests: Int, succeeded: Int, inputTokensPerSecond: Double, outputTokensPerSecond: Double,
-        meetsSLO: Bool?, abortReason: String? = nil, powerMeanW: Double? = nil, idlePowerW: Double? = nil, powerSource: String? = nil,
+        meetsSLO: Bool?, status: LevelStatus = .completed, abortReason: String? = nil, powerMeanW: Double? = nil, idlePowerW: Double? = nil, powerSource: String? = nil,
         prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double
     ) {
         self.target = target
@@ -43,6 +48,7 @@ public struct LevelMeasurement: Sendable, Equatable {
         self.inputTokensPerSecond = inputTokensPerSecond
         self.outputTokensPerSecond = outputTokensPerSecond
         self.meetsSLO = meetsSLO
+        self.status = status
         self.abortReason = abortReason
         self.powerMeanW = powerMeanW
         self.idlePowerW = idlePowerW

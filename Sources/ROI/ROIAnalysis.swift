@@ -46,7 +46,7 @@ public enum ROIAnalysis {
         let verdict = Verdict.sentence(
             currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: onPrem, reference: reference,
             tornado: tornado, inputs: scenario.inputs
-        )
+        ) + (scenario.operatingPoint.caveat.map { " " + $0 } ?? "")
         return ROIResult(
             currency: currency, operatingPoints: [scenario.operatingPoint] + scenario.otherOperatingPoints, primaryTarget: point.target,
             operatingPoint: scenario.operatingPoint, mix: mix,

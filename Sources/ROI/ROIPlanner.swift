@@ -3,10 +3,12 @@
 /// or nameplate power, and converts every amount into the report's currency.
 public enum ROIPlanner {
     /// Builds the scenario.
-    /// - Parameter allowSLOMiss: price the fastest level when no level met the SLOs.
+    /// - Parameters:
+    ///   - allowSLOMiss: price the fastest level when no level met the SLOs.
+    ///   - allowPartial: let an interrupted level be the on-prem target's operating point.
     /// - Throws: ``ROIError`` for a missing hardware figure, an unknown target or price id, or a
     ///   target with no level meeting its SLOs.
-    public static func scenario(book: PriceBook, targets: [MeasuredTarget], allowSLOMiss: Bool) throws(ROIError) -> ROIScenario {
+    public static func scenario(book: PriceBook, targets: [MeasuredTarget], allowSLOMiss: Bool, allowPartial: Bool = false) throws(ROIError) -> ROIScenario {
         let settings = book.settings
         let deployment = book.deployment
         var notes: [String] = []
@@ -24,7 +26,7 @@ public enum ROIPlanner {
             }
             primary = first
         }
-        let point = try OperatingPoint.pick(primary.levels, allowSLOMiss: allowSLOMiss)
+        let point = try OperatingPoint.pick(primary.levels, allowSLOMiss: allowSLOMiss, allowPartial: allowPartial)
         var others: [OperatingPoint] = []
         for target in targets where target.name != primary.name {
             do {

@@ -36,7 +36,7 @@ public enum ROIReport {
                     let m = point.measurement
                     let mix = TokenMix(inputTokens: m.meanInputTokens, outputTokens: m.meanOutputTokens, prefillShare: m.prefillShare)
                     return [
-                        m.target, m.level, point.meetsSLO.map { $0 ? "met" : "missed" } ?? "none set", "\(m.succeeded) / \(m.requests)",
+                        m.target, m.level, m.status.isPartial ? "incomplete (\(m.status.rawValue))" : point.meetsSLO.map { $0 ? "met" : "missed" } ?? "none set", "\(m.succeeded) / \(m.requests)",
                         ROIFormat.percent(m.errorRate), ROIFormat.number(m.inputTokensPerSecond, decimals: 1), ROIFormat.number(m.outputTokensPerSecond, decimals: 1),
                         ROIFormat.number(mix.prefillRate(inputTokensPerSecond: m.inputTokensPerSecond), decimals: 1),
                         ROIFormat.number(mix.decodeRate(outputTokensPerSecond: m.outputTokensPerSecond), decimals: 1),

@@ -2,7 +2,7 @@ import Foundation
 import Metrics
 import Results
 
-/// Reads run folders into ``MeasuredTarget``s: per-level rates, SLO verdicts and measured power from
+/// Reads run folders into ``MeasuredTarget``s: per-level rates, status, SLO verdicts and measured power from
 /// `summary.csv` (by column name, so files with or without telemetry columns read alike), and what
 /// `summary.csv` does not hold (prefill share, token counts per task) from `requests.csv`.
 public enum RunReader {
@@ -68,7 +68,7 @@ public enum RunReader {
 
     /// One measurement per target and level of `run`.
     private static func measurements(_ run: RunResults, summary: [String: [String: String]]) -> [LevelMeasurement] {
-        let verdicts = Dictionary((run.metadata?.levels ?? []).map { (key($0.target, $0.loadLevel), $0.meetsSLO) }, uniquingKeysWith: { first, _ in first })
+        let outcomes = Dictionary((run.metadata?.levels ?? []).map { (key($0.target, $0.loadLevel), $0) }, uniquingKeysWith: { first, _ in first })
         var grouped: [String: [RequestRecord]] = [:]
         for record in run.records where !record.warmup { grouped[key(record.target, record.loadLevel), default: []].append(record) }
         return run.summaries().map { level in
@@ -76,18 +76,24 @@ public enum RunReader {
             let cells = summary[id] ?? [:]
             func number(_ column: String) -> Double? { cells[column].flatMap { Double($0) } }
             let ok = (grouped[id] ?? []).filter { $0.status.isSuccess }
-            let meets: Bool? = switch cells["meets_slo"] {
-            case "true": true
-            case "false": false
-            case .some: nil
-            case .none: verdicts[id] ?? nil
+            let abortReason = cells["abort_reason"].flatMap { $0.isEmpty ? nil : $0 } ?? level.abortReason
+            let status = cells["status"].flatMap(LevelStatus.init(rawValue:)) ?? outcomes[id]?.status
+                ?? LevelStatus(csvCell: nil, abortReason: abortReason)
+            let verdict = cells["meets_slo"].flatMap(SLOResult.init(csvCell:)) ?? outcomes[id]?.sloResult
+            let brokeLimits = cells["slo_failures"].map { !$0.isEmpty } ?? !(outcomes[id]?.sloFailures ?? []).isEmpty
+            // A partial level is judged on the requests it measured (used only with --allow-partial).
+            let meets: Bool? = switch verdict {
+            case .met: true
+            case .missed: false
+            case .incomplete: !brokeLimits
+            case nil: nil
             }
             return LevelMeasurement(
                 target: level.target, level: level.loadLevel, requests: Int(cells["requests"] ?? "") ?? level.requests,
                 succeeded: Int(cells["ok"] ?? "") ?? level.succeeded,
                 inputTokensPerSecond: number("input_tok_per_s") ?? level.inputTokensPerSecond,
                 outputTokensPerSecond: number("output_tok_per_s") ?? level.outputTokensPerSecond,
-                meetsSLO: meets, abortReason: cells["abort_reason"].flatMap { $0.isEmpty ? nil : $0 } ?? level.abortReason,
+                meetsSLO: meets, status: status, abortReason: abortReason,
                 powerMeanW: number("power_mean_w"), idlePowerW: number("idle_power_w"),
                 powerSource: cells["power_source"].flatMap { $0.isEmpty ? nil : $0 },
                 prefillShare: prefillShare(ok), meanInputTokens: mean(ok.compactMap(\.promptTokens).map(Double.init)),

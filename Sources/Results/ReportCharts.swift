@@ -46,7 +46,11 @@ public enum ReportCharts {
         return (0..<maxCDFLevels).map { all[Int((Double($0) * Double(all.count - 1) / Double(maxCDFLevels - 1)).rounded())] }
     }
 
-    /// CDF of one latency: one line per target and level; colour marks the target, dashes the level.
+    /// Colour of the SLO limit lines.
+    public static let sloColour = "#c0392b"
+
+    /// CDF of one latency: one line per target and level; colour marks the target, dashes the level;
+    /// a vertical line at each SLO limit on this latency, labelled with its percentile.
     public static func cdf(_ latency: Latency, _ data: ReportData) -> SVGLineChart {
         let levels = cdfLevels(data)
         var series: [SVGSeries] = []
@@ -59,6 +63,9 @@ public enum ReportCharts {
                 ))
             }
         }
+        let sloLines = series.contains(where: { !$0.points.isEmpty })
+            ? data.sloLimits.filter { $0.metric == latency.rawValue.lowercased() }.map(sloSeries) : []
+        series += sloLines
         let values = series.flatMap { $0.points.map(\.x) }
         let x = SVGAxis(title: "\(latency.rawValue) (ms)", scale: SVGScale(covering: values, logarithmic: spansDecades(values), includeZero: true))
         let y = SVGAxis(title: "fraction of requests", scale: SVGScale(fixed: 0, 1, ticks: [0, 0.25, 0.5, 0.75, 1]), tickLabels: ["0%", "25%", "50%", "75%", "100%"])
@@ -66,7 +73,19 @@ public enum ReportCharts {
         if levels.count > 1 {
             legend += levels.enumerated().map { SVGLegendEntry(name: $0.element.label, colour: "#666", dash: SVGPalette.dash($0.offset)) }
         }
+        legend += sloLines.map { SVGLegendEntry(name: $0.name, colour: $0.colour, dash: $0.dash) }
         return SVGLineChart(title: "\(latency.title) (\(latency.rawValue)) — CDF", x: x, y: y, series: series, legend: legend)
+    }
+
+    /// A vertical line from 0% to 100% at the limit, named `SLO ttft_p99_ms ≤ 300 ms`, its top
+    /// labelled `p99 ≤ 300` (`per request ≤ 500` for a goodput limit).
+    static func sloSeries(_ limit: SLOThresholds.Limit) -> SVGSeries {
+        let bound = SVGNumber.label(limit.maxMs)
+        let label = limit.percentile.map { "p\(SVGNumber.label($0)) ≤ \(bound)" } ?? "per request ≤ \(bound)"
+        return SVGSeries(
+            name: "SLO \(limit.field) ≤ \(bound) ms", colour: sloColour, dash: "2,3",
+            points: [SVGPoint(x: limit.maxMs, y: 0), SVGPoint(x: limit.maxMs, y: 1)], pointLabels: ["", label]
+        )
     }
 
     /// Output tokens/s (x) against a latency percentile (y), one polyline per target across its

@@ -33,6 +33,18 @@ public struct ReportData: Sendable {
         public var firstError: [Outcome: String]
         /// HTTP status codes seen per failed outcome class, ascending (0 = no response).
         public var httpStatuses: [Outcome: [Int]]
+        /// What `run.json` records about the level (status, SLO verdict); nil without `run.json`.
+        public var outcome: RunMetadata.LevelOutcome?
+
+        /// How the level ended, or `-` when the run has no `run.json`.
+        public var statusText: String { outcome?.levelStatus.rawValue ?? "-" }
+
+        /// The SLO verdict with each broken limit named (`missed: ttft_p99_ms 2412.0 > 2000.0`),
+        /// `incomplete (interrupted)`, or `-` without SLOs or `run.json`.
+        public var sloText: String {
+            guard let outcome, let result = outcome.sloResult else { return "-" }
+            return result.describe(failures: outcome.sloFailures ?? [], status: outcome.levelStatus)
+        }
     }
 
     /// The runs, in the order given.
@@ -48,11 +60,15 @@ public struct ReportData: Sendable {
         var lines: [Line] = []
         for run in runs {
             let summaries = run.summaries()
+            let outcomes = Dictionary((run.metadata?.levels ?? []).map { ($0.target + "\u{1F}" + $0.loadLevel, $0) }, uniquingKeysWith: { first, _ in first })
             var targets: [String] = []
             for summary in summaries where !targets.contains(summary.target) { targets.append(summary.target) }
             for target in targets {
                 let levels = summaries.filter { $0.target == target }.map { summary in
-                    Self.level(summary, records: run.records.filter { $0.target == target && $0.loadLevel == summary.loadLevel && !$0.warmup })
+                    Self.level(
+                        summary, records: run.records.filter { $0.target == target && $0.loadLevel == summary.loadLevel && !$0.warmup },
+                        outcome: outcomes[target + "\u{1F}" + summary.loadLevel]
+                    )
                 }
                 let name = runs.count > 1 ? "\(run.name) · \(target)" : target
                 lines.append(Line(run: run.name, target: target, name: name, colour: SVGPalette.colour(lines.count), levels: levels.sorted { $0.level < $1.level }))
@@ -60,6 +76,20 @@ public struct ReportData: Sendable {
         }
         self.lines = lines
         telemetry = runs.compactMap(ReportTelemetry.load).filter { !$0.isEmpty }
+    }
+
+    /// The SLO limits of every run that set any, each limit once (runs of one scenario share them).
+    public var sloLimits: [SLOThresholds.Limit] {
+        var limits: [SLOThresholds.Limit] = []
+        for run in runs {
+            for limit in SLOThresholds(fields: run.metadata?.slo)?.limits ?? [] where !limits.contains(limit) { limits.append(limit) }
+        }
+        return limits
+    }
+
+    /// Whether any level shown ended before its limit (interrupted or aborted).
+    public var hasPartialLevels: Bool {
+        lines.contains { $0.levels.contains { $0.outcome?.levelStatus.isPartial == true } }
     }
 
     /// Every level any line ran, lightest load first, each once.
@@ -79,7 +109,7 @@ public struct ReportData: Sendable {
         }
     }
 
-    private static func level(_ summary: LevelSummary, records: [RequestRecord]) -> Level {
+    private static func level(_ summary: LevelSummary, records: [RequestRecord], outcome: RunMetadata.LevelOutcome?) -> Level {
         let succeeded = records.filter { $0.status.isSuccess }
         var firstError: [Outcome: String] = [:]
         var statuses: [Outcome: Set<Int>] = [:]
@@ -94,7 +124,8 @@ public struct ReportData: Sendable {
             tpotMs: succeeded.compactMap(\.tpotMs).sorted(),
             e2eMs: succeeded.compactMap(\.e2eMs).sorted(),
             firstError: firstError,
-            httpStatuses: statuses.mapValues { $0.sorted() }
+            httpStatuses: statuses.mapValues { $0.sorted() },
+            outcome: outcome
         )
     }
 }

@@ -30,9 +30,11 @@ public enum ReportHTML {
         page += section("metadata", "Run", data.runs.map(runBlock).joined())
         page += section("summary", "Summary", table(ReportTables.summary(data)) + """
         <p class="note">Latencies in ms over successful requests, warm-up excluded; errors are requests that did not end ok; \
-        lag is how late requests were sent against their schedule.</p>
+        lag is how late requests were sent against their schedule. Status: completed, interrupted (the run was stopped during \
+        the level) or aborted (error-rate guard). SLO: the verdict against the scenario's limits (TTFT and E2E counted from the \
+        scheduled send), naming each limit broken; a level that did not complete is judged incomplete, never met.</p>
 
-        """)
+        """ + partialWarning(data))
         let levels = ReportCharts.cdfLevels(data)
         let thinned = levels.count < data.allLevels.count
             ? "<p class=\"note\">Levels shown: \(SVGEscape.text(levels.map(\.label).joined(separator: ", "))) (of \(data.allLevels.count)).</p>\n" : ""
@@ -73,6 +75,12 @@ public enum ReportHTML {
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// A warning when a level shown did not complete, so partial figures are not read as whole.
+    private static func partialWarning(_ data: ReportData) -> String {
+        guard data.hasPartialLevels else { return "" }
+        return "<p class=\"warning\">Some levels did not complete (status interrupted or aborted): their figures cover only the part that ran.</p>\n"
     }
 
     /// Power and queue charts per run with telemetry, or a note saying how to record them.
@@ -123,6 +131,7 @@ public enum ReportHTML {
     .charts { display: flex; flex-wrap: wrap; gap: 12px; }
     figure { margin: 0; border: 1px solid #e5e5e5; border-radius: 4px; }
     .note { color: #666; font-size: 13px; }
+    .warning { background: #fdf2e9; border-left: 4px solid #c0392b; padding: 6px 10px; font-size: 13px; }
     footer { margin-top: 32px; color: #888; font-size: 12px; }
 
     """

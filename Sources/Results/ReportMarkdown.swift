@@ -16,7 +16,11 @@ public enum ReportMarkdown {
             if !saturation.rows.isEmpty { text += "#### Saturation search\n\n" + table(saturation) }
         }
         text += "## Summary\n\n" + table(ReportTables.summary(data))
+        if data.hasPartialLevels {
+            text += "**Some levels did not complete (status interrupted or aborted): their figures cover only the part that ran.**\n\n"
+        }
         text += "Latencies in ms over successful requests, warm-up excluded. "
+        text += "SLO: the verdict against the scenario's limits, naming each limit broken; a level that did not complete is judged incomplete. "
         text += "Charts (latency CDFs, throughput vs latency, throughput by level, errors) are in the HTML report: `repat report RUN`.\n\n"
         text += "## Errors\n\n"
         text += data.hasFailures ? table(ReportTables.errors(data)) : "No failed requests.\n\n"

@@ -7,7 +7,7 @@ public enum ReportTables {
     public static func summary(_ data: ReportData) -> ReportTable {
         let headings = [
             "target", "level", "requests", "errors", "req/s", "out tok/s",
-            "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms", "lag p99 ms",
+            "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms", "lag p99 ms", "status", "SLO",
         ]
         let rows = data.lines.flatMap { line in
             line.levels.map { level -> [String] in
@@ -18,11 +18,11 @@ public enum ReportTables {
                     SVGNumber.fixed(summary.ttft.percentileMs(50), decimals: 1), SVGNumber.fixed(summary.ttft.percentileMs(99), decimals: 1),
                     SVGNumber.fixed(summary.tpot.percentileMs(50), decimals: 2), SVGNumber.fixed(summary.tpot.percentileMs(99), decimals: 2),
                     SVGNumber.fixed(summary.e2e.percentileMs(50), decimals: 1), SVGNumber.fixed(summary.e2e.percentileMs(99), decimals: 1),
-                    SVGNumber.fixed(summary.sendLag.percentileMs(99), decimals: 2),
+                    SVGNumber.fixed(summary.sendLag.percentileMs(99), decimals: 2), level.statusText, level.sloText,
                 ]
             }
         }
-        return ReportTable(headings: headings, rows: rows, numericColumns: Set(2..<headings.count))
+        return ReportTable(headings: headings, rows: rows, numericColumns: Set(2..<(headings.count - 2)))
     }
 
     /// Failed requests per target, level and outcome class, with HTTP statuses and the first error text.
@@ -61,6 +61,7 @@ public enum ReportTables {
             ["load levels", meta.loadLevels.joined(separator: ", ")],
             ["workload", meta.workload.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")],
             ["workload digest", meta.workloadDigest ?? "-"],
+            ["SLOs", SLOThresholds(fields: meta.slo)?.summary ?? "none set"],
         ]
         if let calibration = meta.calibration {
             rows.append(["calibration", "\(calibration.target) by \(calibration.method): \(SVGNumber.label(calibration.tokensPerWord, decimals: 3)) tokens/word"])
@@ -78,13 +79,17 @@ public enum ReportTables {
         return ReportTable(headings: ["target", "dialect", "model", "base URL", "stream", "simulator"], rows: rows)
     }
 
-    /// One run's per-level outcomes from `run.json`: requests, SLO verdicts, early stops.
+    /// One run's per-level outcomes from `run.json`: requests, how each level ended, SLO verdicts
+    /// naming each broken limit, early stops.
     public static func levelOutcomes(_ run: RunResults) -> ReportTable {
         let rows = (run.metadata?.levels ?? []).map { level -> [String] in
-            let slo = level.meetsSLO.map { $0 ? "met" : "broken: " + (level.sloFailures ?? []).joined(separator: "; ") } ?? "-"
-            return [level.target, level.loadLevel, String(level.requests), String(level.warmupRequests), String(level.ok), slo, level.abortReason ?? ""]
+            let slo = level.sloResult?.describe(failures: level.sloFailures ?? [], status: level.levelStatus) ?? "-"
+            return [
+                level.target, level.loadLevel, String(level.requests), String(level.warmupRequests), String(level.ok), level.levelStatus.rawValue, slo,
+                level.abortReason ?? "",
+            ]
         }
-        return ReportTable(headings: ["target", "level", "requests", "warm-up", "ok", "SLO", "stopped early"], rows: rows, numericColumns: [2, 3, 4])
+        return ReportTable(headings: ["target", "level", "requests", "warm-up", "ok", "status", "SLO", "stopped early"], rows: rows, numericColumns: [2, 3, 4])
     }
 
     /// One run's saturation search results, one row per target (empty without a search).

@@ -135,16 +135,41 @@ public struct RunMetadata: Codable, Sendable {
         public var workloadDigest: String?
         /// Why the level stopped early, if it did.
         public var abortReason: String?
-        /// Whether the level met the scenario's SLOs (nil without SLOs).
+        /// Whether the level met the scenario's SLOs: true or false for a completed level; nil
+        /// without SLOs and for a partial level (see ``sloVerdict``).
         public var meetsSLO: Bool?
-        /// The limits it broke.
+        /// The limits broken by the requests measured (for a partial level: by the part that ran).
         public var sloFailures: [String]?
         /// The client's own CPU, send lag and share of its ceiling over the level, and whether it
         /// was saturated.
         public var clientHealth: ClientHealth?
+        /// How the level ended; nil in files written before it was recorded.
+        public var status: LevelStatus?
+        /// `met`, `missed` or `incomplete` (a partial level); nil without SLOs.
+        public var sloVerdict: SLOResult?
+
+        /// How the level ended, for files with or without ``status``.
+        public var levelStatus: LevelStatus {
+            status ?? ((abortReason ?? "").isEmpty ? .completed : .aborted)
+        }
+
+        /// The SLO verdict, for files with or without ``sloVerdict``; nil without SLOs.
+        public var sloResult: SLOResult? {
+            sloVerdict ?? meetsSLO.map { SLOResult(passed: $0, status: levelStatus) }
+        }
+
+        /// `meetsSlo`: the key coders convert `meets_slo` to and from (`meetsSLO` would be written
+        /// as `meets_slo` but read back as `meetsSlo`, i.e. never).
+        private enum CodingKeys: String, CodingKey {
+            case target, loadLevel, requests, warmupRequests, ok, workloadDigest, abortReason, meetsSLO = "meetsSlo", sloFailures
+            case clientHealth, status, sloVerdict
+        }
 
         /// Creates a level entry.
-        public init(target: String, loadLevel: String, requests: Int, warmupRequests: Int, ok: Int, workloadDigest: String?, abortReason: String?, meetsSLO: Bool?, sloFailures: [String]?) {
+        public init(
+            target: String, loadLevel: String, requests: Int, warmupRequests: Int, ok: Int, workloadDigest: String?, abortReason: String?,
+            meetsSLO: Bool?, sloFailures: [String]?, status: LevelStatus? = nil, sloVerdict: SLOResult? = nil
+        ) {
             self.target = target
             self.loadLevel = loadLevel
             self.requests = requests
@@ -154,6 +179,8 @@ public struct RunMetadata: Codable, Sendable {
             self.abortReason = abortReason
             self.meetsSLO = meetsSLO
             self.sloFailures = sloFailures
+            self.status = status
+            self.sloVerdict = sloVerdict
         }
     }
 

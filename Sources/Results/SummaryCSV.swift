@@ -5,20 +5,40 @@ import RepatSupport
 /// The layout of `summary.csv`: one row per target and load level, columns documented in
 /// `results/README.md`. Percentiles come from HdrHistograms (3 significant digits).
 public enum SummaryCSV {
-    /// One row's input: the level's summary and, when the scenario has SLOs, whether it met them.
+    /// One row's input: the level's summary, how it ended and, when the scenario has SLOs, its verdict.
     public struct Row: Sendable {
         /// The level's aggregates.
         public var summary: LevelSummary
-        /// Whether the level met the scenario's SLOs; nil without SLOs.
-        public var meetsSLO: Bool?
+        /// How the level ended.
+        public var status: LevelStatus
+        /// The level's SLO verdict; nil without SLOs.
+        public var slo: SLOResult?
+        /// The limits the requests measured broke (see ``RunMetadata/LevelOutcome/sloFailures``).
+        public var sloFailures: [String]
         /// The client's own load over the level and whether it was saturated; nil when not measured.
         public var clientHealth: ClientHealth?
 
         /// Creates a row.
-        public init(summary: LevelSummary, meetsSLO: Bool?, clientHealth: ClientHealth? = nil) {
+        public init(summary: LevelSummary, status: LevelStatus = .completed, slo: SLOResult?, sloFailures: [String] = [], clientHealth: ClientHealth? = nil) {
             self.summary = summary
-            self.meetsSLO = meetsSLO
+            self.status = status
+            self.slo = slo
+            self.sloFailures = sloFailures
             self.clientHealth = clientHealth
+        }
+
+        /// The row of `summary` with what `run.json` records about its level.
+        public init(summary: LevelSummary, outcome: RunMetadata.LevelOutcome) {
+            self.init(
+                summary: summary, status: outcome.levelStatus, slo: outcome.sloResult, sloFailures: outcome.sloFailures ?? [],
+                clientHealth: outcome.clientHealth
+            )
+        }
+
+        /// The SLO cell of tables: `met`, `missed: <broken limits>`, `incomplete (interrupted)`, or
+        /// `-` without SLOs.
+        public var sloText: String {
+            slo?.describe(failures: sloFailures, status: status) ?? "-"
         }
     }
 
@@ -52,7 +72,7 @@ public enum SummaryCSV {
         for distribution in distributions {
             names += statistics.map { "\(distribution)_\($0)_ms" }
         }
-        names += ["send_lag_p50_ms", "send_lag_p99_ms", "send_lag_max_ms", "meets_slo", "abort_reason", "workload_digest"]
+        names += ["send_lag_p50_ms", "send_lag_p99_ms", "send_lag_max_ms", "status", "meets_slo", "slo_failures", "abort_reason", "workload_digest"]
         names += telemetryColumns
         names += clientColumns
         return names
@@ -86,8 +106,8 @@ public enum SummaryCSV {
         }
         cells += [
             CSVField.fixed3(summary.sendLag.percentileMs(50)), CSVField.fixed3(summary.sendLag.percentileMs(99)),
-            CSVField.fixed3(summary.sendLag.maxMs), row.meetsSLO.map { $0 ? "true" : "false" } ?? "",
-            CSVField.text(summary.abortReason ?? ""), summary.workloadDigest ?? "",
+            CSVField.fixed3(summary.sendLag.maxMs), row.status.rawValue, row.slo?.csvCell ?? "",
+            CSVField.text(row.sloFailures.joined(separator: "; ")), CSVField.text(summary.abortReason ?? ""), summary.workloadDigest ?? "",
         ]
         let telemetry = summary.telemetry ?? LevelTelemetry()
         cells += [

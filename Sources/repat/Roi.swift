@@ -11,7 +11,8 @@ struct Roi: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Price measured runs: cost per 1M tokens and per task on-prem, rented and on each API; break-even, payback, TCO.",
         discussion: """
-        The on-prem target is priced at the highest load level that met the scenario's SLOs, with its \
+        The on-prem target is priced at the highest completed load level that met the scenario's SLOs \
+        (interrupted levels only with --allow-partial), with its \
         measured token rates and, when telemetry recorded them, its measured load and idle power. \
         Targets whose base URL is a known API host are priced as that API with their own token counts. \
         Prices, hardware, rent offers and defaults come from pricing/ (sourced and dated); --config \
@@ -60,6 +61,9 @@ struct Roi: ParsableCommand {
     @Flag(name: .long, help: "Price the fastest level when no level met the SLOs, instead of failing.")
     var allowSloMiss = false
 
+    @Flag(name: .long, help: "Let an interrupted level (the run was stopped during it) be the operating point, judged on the requests it measured; the verdict says so.")
+    var allowPartial = false
+
     @Option(name: .long, help: "Output form.")
     var format: ROIFormatKind = .table
 
@@ -96,7 +100,7 @@ struct Roi: ParsableCommand {
             if let target { book.deployment.target = target }
             if !api.isEmpty { book.deployment.apis = api }
             let targets = try RunReader.read(runs)
-            let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss)
+            let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial)
             return format.render(try ROIAnalysis.run(scenario))
         }
         try write(text, to: output)

@@ -14,7 +14,8 @@ struct Run: AsyncParsableCommand {
         Every target receives the same prompts in the same order and on the same schedule. Rows \
         are written as requests finish. Ctrl-C once: no new requests, in-flight ones finish within \
         --grace seconds, results are kept; twice: in-flight requests are cancelled (recorded as \
-        cancelled). Exit codes: 0 done, 1 results not writable, 2 bad input, 130 interrupted.
+        cancelled). The level a stop cuts short has status interrupted and is judged incomplete, \
+        never as meeting the SLOs. Exit codes: 0 done, 1 results not writable, 2 bad input, 130 interrupted.
         """
     )
 
@@ -71,7 +72,7 @@ struct Run: AsyncParsableCommand {
         if json {
             print(try SummaryJSON.render(report))
         } else {
-            print(SummaryTable.render(report.summaries), terminator: "")
+            print(SummaryTable.render(report.levels, slo: report.slo), terminator: "")
             for outcome in report.saturation {
                 let rate = outcome.maxRate.map { "\($0) req/s" } ?? "none within the searched range"
                 print("saturation: \(outcome.target): highest rate meeting the SLOs: \(rate)")

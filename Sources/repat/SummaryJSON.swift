@@ -22,6 +22,12 @@ enum SummaryJSON {
         var e2eP50Ms: Double?
         var e2eP99Ms: Double?
         var sendLagP99Ms: Double?
+        /// `completed`, `interrupted` or `aborted`.
+        var status: String
+        /// `met`, `missed` or `incomplete`; absent without SLOs.
+        var slo: String?
+        /// Limits broken by the requests measured.
+        var sloFailures: [String]?
         var abortReason: String?
         var workloadDigest: String?
         var powerMeanW: Double?
@@ -30,31 +36,44 @@ enum SummaryJSON {
         var powerSource: String?
     }
 
+    /// The scenario's SLO limits.
+    private struct Limits: Encodable {
+        /// Latency limits, ms, by field (`ttft_p99_ms`, `ttft_ms` per request).
+        var latencyMs: [String: Double]
+        var maxErrorRate: Double?
+    }
+
     private struct Document: Encodable {
         var runID: String
         var status: String
         var directory: String
+        var slo: Limits?
         var levels: [Level]
         var saturation: [RunMetadata.SaturationOutcome]?
         var failure: String?
 
         enum CodingKeys: String, CodingKey {
-            case runID = "runId", status, directory, levels, saturation, failure
+            case runID = "runId", status, directory, slo, levels, saturation, failure
         }
     }
 
     static func render(_ report: BenchmarkRun.Report) throws -> String {
         let document = Document(
             runID: report.directory.runID, status: report.status.rawValue, directory: report.directory.path,
-            levels: report.summaries.map { summary in
-                Level(
+            slo: report.slo.map { slo in
+                Limits(latencyMs: Dictionary(slo.limits.map { ($0.field, $0.maxMs) }, uniquingKeysWith: { first, _ in first }), maxErrorRate: slo.maxErrorRate)
+            },
+            levels: report.levels.map { row in
+                let summary = row.summary
+                return Level(
                     target: summary.target, loadLevel: summary.loadLevel, requests: summary.requests,
                     ok: summary.succeeded, errors: summary.failed, requestsPerSecond: summary.requestsPerSecond,
                     outputTokensPerSecond: summary.outputTokensPerSecond, goodputRequestsPerSecond: summary.goodputPerSecond,
                     ttftP50Ms: summary.ttft.percentileMs(50), ttftP99Ms: summary.ttft.percentileMs(99),
                     tpotP50Ms: summary.tpot.percentileMs(50), tpotP99Ms: summary.tpot.percentileMs(99),
                     e2eP50Ms: summary.e2e.percentileMs(50), e2eP99Ms: summary.e2e.percentileMs(99),
-                    sendLagP99Ms: summary.sendLag.percentileMs(99), abortReason: summary.abortReason,
+                    sendLagP99Ms: summary.sendLag.percentileMs(99), status: row.status.rawValue, slo: row.slo?.rawValue,
+                    sloFailures: row.slo == nil ? nil : row.sloFailures, abortReason: summary.abortReason,
                     workloadDigest: summary.workloadDigest,
                     powerMeanW: summary.telemetry?.powerMeanW, energyJ: summary.telemetry?.energyJ,
                     joulesPerOutputToken: summary.telemetry?.joulesPerToken(outputTokens: summary.outputTokens),

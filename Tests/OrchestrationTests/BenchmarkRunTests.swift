@@ -47,6 +47,7 @@ struct BenchmarkRunTests {
         #expect(report.status == .completed)
         #expect(report.failure == nil)
         #expect(report.summaries.map { "\($0.target)/\($0.loadLevel)" } == ["fast/c1", "fast/c3", "slow/c1", "slow/c3"])
+        #expect(report.levels.allSatisfy { $0.status == .completed && $0.slo == nil })
         #expect(report.directory.path.hasPrefix(resultsRoot))
         #expect(report.directory.runID.hasSuffix("-e2e"))
 
@@ -131,6 +132,7 @@ struct BenchmarkRunTests {
 
         #expect(report.status == .interrupted)
         #expect(report.summaries.count == 1, "the second level never starts")
+        #expect(report.levels.map(\.status) == [.interrupted], "the level the stop cut short is marked so")
         let metadata = try Self.runJSON(report.directory)
         #expect(metadata["status"] as? String == "interrupted")
         #expect(metadata["ended_at"] is String)

@@ -127,6 +127,22 @@ struct SLOVerdictTests {
         failure.split(separator: " ").dropFirst().first.flatMap { Double($0) }
     }
 
+    @Test("an interrupted or aborted level is incomplete, never met, though its requests met every limit; a completed one is met")
+    func partialLevel() {
+        let summary = Self.summary((0..<20).map { Self.record($0, ttftMs: 40) })
+        let slo = SLOSpec(limits: [Self.ttftLimit])
+        for status in [LevelStatus.interrupted, .aborted] {
+            let verdict = SLOVerdict(slo: slo, summary: summary, status: status)
+            #expect(verdict.result == .incomplete)
+            #expect(!verdict.passed)
+            #expect(verdict.failures.isEmpty)
+        }
+        #expect(SLOVerdict(slo: slo, summary: summary, status: .completed).result == .met)
+        #expect(LevelStatus.ended(abortReason: nil, stopped: true) == .interrupted)
+        #expect(LevelStatus.ended(abortReason: "error rate 60%", stopped: true) == .aborted)
+        #expect(LevelStatus.ended(abortReason: nil, stopped: false) == .completed)
+    }
+
     @Test("a level within every limit passes with no failures")
     func passes() {
         let summary = Self.summary((0..<20).map { Self.record($0, ttftMs: 40) })

@@ -1,12 +1,15 @@
+import Results
 import Testing
 @testable import ROI
 
 @Suite("operating point picker")
 struct OperatingPointTests {
-    private func level(_ label: String, meets: Bool?, tokensPerSecond: Double, ok: Int = 10, abort: String? = nil) -> LevelMeasurement {
+    private func level(
+        _ label: String, meets: Bool?, tokensPerSecond: Double, ok: Int = 10, abort: String? = nil, status: LevelStatus = .completed
+    ) -> LevelMeasurement {
         LevelMeasurement(
             target: "vllm", level: label, requests: 10, succeeded: ok, inputTokensPerSecond: tokensPerSecond * 0.8,
-            outputTokensPerSecond: tokensPerSecond * 0.2, meetsSLO: meets, abortReason: abort, prefillShare: 0.2,
+            outputTokensPerSecond: tokensPerSecond * 0.2, meetsSLO: meets, status: status, abortReason: abort, prefillShare: 0.2,
             meanInputTokens: 400, meanOutputTokens: 100
         )
     }
@@ -52,5 +55,30 @@ struct OperatingPointTests {
         let forced = try OperatingPoint.pick(sweep, allowSLOMiss: true)
         #expect(forced.measurement.level == "c8")
         #expect(forced.meetsSLO == false)
+    }
+
+    @Test("an interrupted level is skipped, and the reason says so, unless --allow-partial; then the caveat says it was priced")
+    func interruptedLevel() throws {
+        let sweep = [level("c1", meets: true, tokensPerSecond: 100), level("c8", meets: true, tokensPerSecond: 600, status: .interrupted)]
+        let strict = try OperatingPoint.pick(sweep, allowSLOMiss: false)
+        #expect(strict.measurement.level == "c1")
+        #expect(strict.reason.contains("interrupted level c8 not considered (pass --allow-partial"))
+        #expect(strict.caveat == nil)
+        let partial = try OperatingPoint.pick(sweep, allowSLOMiss: false, allowPartial: true)
+        #expect(partial.measurement.level == "c8")
+        #expect(partial.reason.contains("interrupted after 10 requests"))
+        #expect(partial.caveat?.hasPrefix("Priced at vllm c8, a level interrupted after 10 requests (--allow-partial)") == true)
+    }
+
+    @Test("only interrupted levels is an error pointing to --allow-partial; aborted levels never qualify")
+    func onlyPartial() throws {
+        let sweep = [level("c4", meets: true, tokensPerSecond: 300, status: .interrupted), level("c8", meets: true, tokensPerSecond: 600, status: .aborted)]
+        do {
+            _ = try OperatingPoint.pick(sweep, allowSLOMiss: true)
+            Issue.record("a partial level was priced without --allow-partial")
+        } catch {
+            #expect(error.description.contains("--allow-partial"))
+        }
+        #expect(try OperatingPoint.pick(sweep, allowSLOMiss: false, allowPartial: true).measurement.level == "c4")
     }
 }

@@ -21,7 +21,7 @@ struct SummaryTableTests {
         var failing = LevelSummary(target: "a-much-longer-target-name", loadLevel: "c128")
         failing.add(RequestRecord(runID: "r", target: "x", loadLevel: "c128", requestID: 0, scheduledS: 0, startS: 0, durationMs: 5, status: .connectError), gapsNs: [])
 
-        let text = SummaryTable.render([busy, failing])
+        let text = SummaryTable.render([busy, failing].map { SummaryCSV.Row(summary: $0, slo: nil) })
         #expect(text.hasSuffix("\n"))
         let lines = text.split(separator: "\n").map(String.init)
         try #require(lines.count == 3)
@@ -41,9 +41,9 @@ struct SummaryTableTests {
             }
         }
         // A failed-only level: no latency figures, but its send lag is known.
-        #expect(Array(lines[2].split(separator: " ").suffix(9)) == ["0.00", "0.0", "-", "-", "-", "-", "-", "-", "0.00"])
+        #expect(Array(lines[2].split(separator: " ").suffix(11)) == ["0.00", "0.0", "-", "-", "-", "-", "-", "-", "0.00", "completed", "-"])
         let cells = lines[1].split(separator: " ").map(String.init)
-        #expect(cells.count == 13)
+        #expect(cells.count == 15)
         #expect(cells[4] == "2.00", "4 ok requests over 2.0 s")  // starts 0…1.5 s, last end 2.0 s
         #expect(cells[5] == "18.0")
         #expect(cells[6] == "2.0", "TTFT p50 of 1, 2, 3, 4 ms")
@@ -53,6 +53,6 @@ struct SummaryTableTests {
     @Test("no summaries renders the heading line only")
     func empty() {
         let text = SummaryTable.render([])
-        #expect(text == "target  level  requests  errors  req/s  out tok/s  TTFT p50 ms  TTFT p99 ms  TPOT p50 ms  TPOT p99 ms  E2E p50 ms  E2E p99 ms  lag p99 ms\n")
+        #expect(text == "target  level  requests  errors  req/s  out tok/s  TTFT p50 ms  TTFT p99 ms  TPOT p50 ms  TPOT p99 ms  E2E p50 ms  E2E p99 ms  lag p99 ms  status  SLO\n")
     }
 }
