@@ -4,13 +4,15 @@
 /// providers, simulator options), so they all suggest the same way.
 public enum NameSuggestion {
     /// The candidate within `maxDistance` edits (insertions, deletions, substitutions) of `name`,
-    /// the nearest first and, among equals, the first listed; nil when none is that close or
-    /// `name` is itself a candidate.
+    /// and fewer edits than `name` has characters (so a short name is not "corrected" into an
+    /// unrelated one), the nearest first and, among equals, the first listed; nil when none is
+    /// that close or `name` is itself a candidate.
     public static func closest(to name: String, in candidates: [String], maxDistance: Int = 2) -> String? {
         guard !candidates.contains(name) else { return nil }
+        let limit = min(maxDistance, name.count - 1)
         return candidates
             .map { ($0, editDistance(name, $0)) }
-            .filter { $0.1 <= maxDistance }
+            .filter { $0.1 <= limit }
             .min { $0.1 < $1.1 }?.0
     }
 

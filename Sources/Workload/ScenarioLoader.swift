@@ -385,7 +385,7 @@ public struct ScenarioLoader {
             }
             let target = scrape.string("target", into: &report)
             if let target, !targets.contains(where: { $0.name == target }) {
-                report.add(scrape.field("target"), line: scrape.node("target")?.mark?.line, "no target named '\(target)' (targets: \(targets.map(\.name).joined(separator: ", ")))")
+                report.add(scrape.field("target"), line: scrape.node("target")?.mark?.line, "no target named \(Self.quoted(target, among: targets.map(\.name))) (targets: \(targets.map(\.name).joined(separator: ", ")))")
             }
             spec.scrapes.append(TelemetrySpec.Scrape(url: url, interval: interval, metrics: metrics, target: target))
         }
@@ -423,13 +423,19 @@ public struct ScenarioLoader {
                 continue
             }
             guard let limit = Self.sloLimit(name, maxMs: number) else {
-                report.add(field, line: key.mark?.line, "expected METRIC_pPERCENTILE_ms with METRIC ttft, tpot, itl or e2e (e.g. ttft_p99_ms, tpot_p95_ms), a per-request goodput limit (ttft_ms, tpot_ms, e2e_ms), or max_error_rate")
+                report.add(field, line: key.mark?.line, "expected METRIC_pPERCENTILE_ms with METRIC ttft, tpot, itl or e2e (e.g. ttft_p99_ms, tpot_p95_ms), a per-request goodput limit (ttft_ms, tpot_ms, e2e_ms), or max_error_rate\(NameSuggestion.hint(for: name, in: Self.commonSLONames))")
                 continue
             }
             limits.append(limit)
         }
         return SLOSpec(limits: limits, maxErrorRate: maxErrorRate, perRequest: perRequest)
     }
+
+    /// The SLO names a misspelt one is compared with: each metric at the usual percentiles, the
+    /// per-request limits and `max_error_rate`.
+    static let commonSLONames = ["ttft", "tpot", "itl", "e2e"].flatMap { metric in
+        ["p50", "p90", "p95", "p99", "p99.9"].map { "\(metric)_\($0)_ms" }
+    } + ["ttft_ms", "tpot_ms", "e2e_ms", "max_error_rate"]
 
     /// Parses `ttft_p99_ms`, `tpot_p99.9_ms`, … into a limit.
     static func sloLimit(_ name: String, maxMs: Double) -> SLOSpec.Limit? {

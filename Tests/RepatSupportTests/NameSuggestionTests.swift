@@ -10,6 +10,8 @@ struct NameSuggestionTests {
         #expect(NameSuggestion.closest(to: "sede", in: names) == "seed")
         #expect(NameSuggestion.closest(to: "warp_factor", in: names) == nil)
         #expect(NameSuggestion.closest(to: "seed", in: names) == nil)
+        #expect(NameSuggestion.closest(to: "b", in: ["a"]) == nil, "a whole short name replaced is no typo")
+        #expect(NameSuggestion.closest(to: "aa", in: ["a"]) == "a")
     }
 
     @Test("the hint reads ` (did you mean 'NAME'?)`, or nothing")

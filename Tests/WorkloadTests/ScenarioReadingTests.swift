@@ -65,6 +65,15 @@ struct ScenarioReadingTests {
         #expect(reading.problems.first?.message == message)
     }
 
+    @Test("a misspelt SLO name and a misspelt scrape target are answered with the nearest")
+    func didYouMeanSLOAndScrapeTarget() {
+        let workload = "  prompt_tokens: 4\n  max_tokens: 4\nslo:\n  max_eror_rate: 0.1\ntelemetry:\n  scrape:\n    - url: http://h/metrics\n      target: aa"
+        let reading = read(scenario(target: "    dialect: openai-chat\n    base_url: sim://a\n    model: m", workload: workload))
+        #expect(reading.problems.map(\.field) == ["slo.max_eror_rate", "telemetry.scrape[0].target"])
+        #expect(reading.problems.first?.message.hasSuffix("or max_error_rate (did you mean 'max_error_rate'?)") == true)
+        #expect(reading.problems.last?.message == "no target named 'aa' (did you mean 'a'?) (targets: a)")
+    }
+
     @Test("a correct file reads into its scenario and no problem")
     func correctFile() {
         let reading = read(scenario(target: "    dialect: openai-chat\n    base_url: sim://a\n    model: m"))
