@@ -25,72 +25,36 @@ public struct RunPlan: Sendable {
     /// `simulators` checks the `sim://` targets' options and later starts their servers.
     /// - Throws: ``ScenarioProblems`` for every problem found.
     public init(scenario: Scenario, environment: [String: String], simulators: any SimulatorHost) throws(ScenarioProblems) {
-        var problems: [ScenarioProblem] = []
-        var targets: [ResolvedTarget] = []
-        for (index, spec) in scenario.targets.enumerated() {
-            let path = "targets[\(index)]"
-            guard let dialect = DialectRegistry.named(spec.dialect) else {
-                problems.append(scenario.problem(at: "\(path).dialect", "unknown dialect '\(spec.dialect)' (known: \(DialectRegistry.ids.joined(separator: ", ")))"))
-                continue
-            }
-            if spec.isSimulated {
-                for rejected in simulators.rejectedOptions(of: spec, seed: scenario.seed) {
-                    problems.append(scenario.problem(at: "\(path).simulator.\(rejected.option)", rejected.reason))
-                }
-            }
-            let apiKey = spec.apiKeyEnv.flatMap { environment[$0] }
-            var headers: [HTTPHeader] = []
-            for header in spec.headers {
-                if let value = try? EnvironmentExpansion.expand(header.value, environment: environment) {
-                    headers.append(HTTPHeader(header.name, value))
-                }
-            }
-            let aws = dialect.signingCredentials(for: spec, environment: environment)
-            let endpoint = Endpoint(
-                baseURL: spec.baseURL, model: spec.model, apiKey: apiKey, keyStyle: spec.auth.map(APIKeyStyle.init(auth:)),
-                extraHeaders: headers, apiVersion: spec.apiVersion, aws: aws)
-            if !spec.isSimulated {
-                do {
-                    _ = try endpoint.url(appending: "")
-                } catch {
-                    problems.append(scenario.problem(at: "\(path).base_url", error.description))
-                }
-            }
-            let parameters = GenerationParameters(
-                stream: spec.stream, includeUsage: true, temperature: scenario.workload.temperature,
-                seed: nil, ignoreEOS: spec.lengthControls && scenario.workload.ignoreEOS,
-                contextWindow: spec.contextWindow, keepAlive: spec.keepAlive
-            )
-            var options = TransferOptions(
-                connectTimeoutMs: Int(spec.connectTimeout * 1000),
-                totalTimeoutMs: Int(spec.requestTimeout * 1000),
-                idleTimeoutSeconds: 0,  // enforced to the millisecond by the request's watchdog instead
-                httpVersion: TransferOptions.HTTPVersion(rawValue: spec.httpVersion) ?? .automatic
-            )
-            options.caBundlePath = spec.caBundle
-            options.clientCertificatePath = spec.clientCert
-            options.clientKeyPath = spec.clientKey
-            options.insecure = spec.insecure
-            targets.append(ResolvedTarget(
-                spec: spec, dialect: dialect, endpoint: endpoint, parameters: parameters, options: options,
-                redactor: SecretRedactor(secrets: [apiKey, aws?.secretAccessKey, aws?.sessionToken].compactMap { $0 } + headers.map(\.value)),
-                firstTokenTimeoutSeconds: spec.firstTokenTimeout,
-                idleTimeoutSeconds: spec.idleTimeout,
-                retry: spec.retries429 > 0 ? RetryPolicy(maxRetries: spec.retries429) : nil
-            ))
-        }
+        try self.init(reading: ScenarioReading(scenario), environment: environment, simulators: simulators)
+    }
+
+    /// Resolves what a scenario file gave: the loader's problems, then those only a plan finds
+    /// (dialects, simulator options, base URLs, every bad dataset line), are reported together,
+    /// the scenario file's in file order, then the dataset's; a field the loader already faulted
+    /// is not checked again.
+    /// - Throws: ``ScenarioProblems`` for every problem found.
+    public init(reading: ScenarioReading, environment: [String: String], simulators: any SimulatorHost) throws(ScenarioProblems) {
+        var problems = reading.problems + Self.targetProblems(of: reading, environment: environment, simulators: simulators)
+        problems = problems.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            .map(\.element)
         var dataset: PromptDataset?
-        if case .dataset(let path, let format) = scenario.workload.source {
+        if let source = reading.dataset {
             do {
-                dataset = try PromptDataset.load(path: path, format: format)
+                dataset = try PromptDataset.load(path: source.path, format: source.format)
             } catch {
-                problems.append(ScenarioProblem(
-                    file: error.file, line: error.line, field: error.field,
-                    message: "\(error.message) (workload.dataset of \(scenario.locations.file))"
-                ))
+                problems += error.problems.map { problem in
+                    ScenarioProblem(
+                        file: problem.file, line: problem.line, field: problem.field,
+                        message: "\(problem.message) (workload.dataset of \(reading.locations.file))"
+                    )
+                }
             }
         }
-        guard problems.isEmpty else { throw ScenarioProblems(problems) }
+        guard problems.isEmpty, let scenario = reading.scenario else { throw ScenarioProblems(problems) }
+        let targets = scenario.targets.compactMap { spec in
+            DialectRegistry.named(spec.dialect).map { Self.resolve(spec, dialect: $0, workload: scenario.workload, environment: environment) }
+        }
         self.scenario = scenario
         self.targets = targets
         self.dataset = dataset

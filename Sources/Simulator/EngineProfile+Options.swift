@@ -1,3 +1,5 @@
+import RepatSupport
+
 extension EngineProfile {
     /// Why an option could not be set: an unknown name or a value of the wrong type or range.
     ///
@@ -18,11 +20,12 @@ extension EngineProfile {
             }
         }
 
-        /// What was wrong and what is accepted, e.g. the list of valid option names.
+        /// What was wrong and what is accepted, e.g. the list of valid option names, led by the
+        /// nearest one for a misspelt name (`max_num_seq` → did you mean 'max_num_seqs'?).
         public var description: String {
             switch kind {
             case .unknownName(let name):
-                "unknown simulator option '\(name)'; valid options: "
+                "unknown simulator option '\(name)'\(NameSuggestion.hint(for: name, in: EngineProfile.optionNames)); valid options: "
                     + EngineProfile.optionNames.joined(separator: ", ")
             case .badValue(let name, let value, let expected):
                 "simulator option '\(name)' has value '\(value)'; expected \(expected)"

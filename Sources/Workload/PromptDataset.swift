@@ -35,50 +35,89 @@ public struct PromptDataset: Sendable, Equatable {
         self.entries = entries
     }
 
+    /// The most bad JSONL lines reported one by one; the rest are counted in one more problem.
+    public static let reportedLineLimit = 20
+
     /// Reads a dataset; problems name the file and, for JSONL, the line.
-    public static func load(path: String, format: Format) throws(ScenarioProblem) -> PromptDataset {
+    /// - Throws: ``ScenarioProblems``: an unreadable file (its absolute path and the system's
+    ///   reason), a ShareGPT file of the wrong shape, no usable prompt, or every bad JSONL line up
+    ///   to ``reportedLineLimit`` followed by `and N more bad lines`.
+    public static func load(path: String, format: Format) throws(ScenarioProblems) -> PromptDataset {
+        func problem(_ message: String) -> ScenarioProblems {
+            ScenarioProblems([ScenarioProblem(file: path, line: nil, field: "", message: message)])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioProblem(file: path, line: nil, field: "", message: "cannot read the dataset file")
+            let reason = FileAccess.unreadableReason(path).map { " (\($0))" } ?? ""
+            throw problem("cannot read the dataset file \(FileAccess.absolute(path))\(reason)")
         }
-        let dataset = switch format {
-        case .jsonl: try parseJSONL(data, file: path)
-        case .sharegpt: try parseShareGPT(data, file: path)
+        let dataset: PromptDataset
+        switch format {
+        case .jsonl:
+            dataset = try parseJSONL(data, file: path)
+        case .sharegpt:
+            do {
+                dataset = try parseShareGPT(data, file: path)
+            } catch {
+                throw ScenarioProblems([error])
+            }
         }
-        guard !dataset.entries.isEmpty else {
-            throw ScenarioProblem(file: path, line: nil, field: "", message: "the dataset holds no usable prompt")
-        }
+        guard !dataset.entries.isEmpty else { throw problem("the dataset holds no usable prompt") }
         return dataset
     }
 
-    static func parseJSONL(_ data: Data, file: String) throws(ScenarioProblem) -> PromptDataset {
+    /// One entry per non-blank line.
+    /// - Throws: every bad line, up to ``reportedLineLimit`` of them, then a count of the rest.
+    static func parseJSONL(_ data: Data, file: String) throws(ScenarioProblems) -> PromptDataset {
         var entries: [Entry] = []
+        var problems: [ScenarioProblem] = []
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (number, line) in lines.enumerated() {
             let trimmed = line.filter { $0 != UInt8(ascii: "\r") }
             guard trimmed.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
-            func problem(_ message: String) -> ScenarioProblem {
-                ScenarioProblem(file: file, line: number + 1, field: "", message: message)
-            }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed))) as? [String: Any] else {
-                throw problem("not a JSON object")
-            }
-            let maxTokens = object["max_tokens"] as? Int
-            if let prompt = object["prompt"] as? String {
-                entries.append(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens))
-            } else if let raw = object["messages"] as? [[String: Any]] {
-                let messages = raw.compactMap { message -> ChatMessage? in
-                    guard let role = message["role"] as? String, let content = message["content"] as? String else { return nil }
-                    return ChatMessage(role: role, content: content)
-                }
-                guard messages.count == raw.count, !messages.isEmpty else {
-                    throw problem("messages must be a non-empty list of {role, content} with text content")
-                }
-                entries.append(Entry(messages: messages, maxTokens: maxTokens))
-            } else {
-                throw problem("needs a text 'prompt' or a 'messages' list")
+            switch entry(Data(trimmed)) {
+            case .success(let entry):
+                entries.append(entry)
+            case .failure(let message):
+                problems.append(ScenarioProblem(file: file, line: number + 1, field: "", message: message.text))
             }
         }
+        guard problems.isEmpty else {
+            var reported = Array(problems.prefix(reportedLineLimit))
+            if problems.count > reportedLineLimit {
+                let more = problems.count - reportedLineLimit
+                reported.append(ScenarioProblem(file: file, line: nil, field: "", message: "and \(more) more bad line\(more == 1 ? "" : "s")"))
+            }
+            throw ScenarioProblems(reported)
+        }
         return PromptDataset(entries: entries)
+    }
+
+    /// Why a JSONL line is not a prompt.
+    struct LineProblem: Error {
+        /// One sentence.
+        var text: String
+    }
+
+    /// The entry one JSONL line holds, or why it holds none.
+    private static func entry(_ line: Data) -> Result<Entry, LineProblem> {
+        guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
+            return .failure(LineProblem(text: "not a JSON object"))
+        }
+        let maxTokens = object["max_tokens"] as? Int
+        if let prompt = object["prompt"] as? String {
+            return .success(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens))
+        }
+        guard let raw = object["messages"] as? [[String: Any]] else {
+            return .failure(LineProblem(text: "needs a text 'prompt' or a 'messages' list"))
+        }
+        let messages = raw.compactMap { message -> ChatMessage? in
+            guard let role = message["role"] as? String, let content = message["content"] as? String else { return nil }
+            return ChatMessage(role: role, content: content)
+        }
+        guard messages.count == raw.count, !messages.isEmpty else {
+            return .failure(LineProblem(text: "messages must be a non-empty list of {role, content} with text content"))
+        }
+        return .success(Entry(messages: messages, maxTokens: maxTokens))
     }
 
     static func parseShareGPT(_ data: Data, file: String) throws(ScenarioProblem) -> PromptDataset {

@@ -5,15 +5,15 @@ import Yams
 /// dialect's own requirements, transport settings, client files) in its own step. The steps run in
 /// the order the file's problems have always been reported in.
 extension ScenarioLoader {
-    /// The targets of `root`'s `targets:` list; `file` is the scenario file, against whose folder
-    /// relative paths resolve.
-    func readTargets(_ root: YAMLFields, file: String, into report: inout ProblemReport) -> [TargetSpec] {
+    /// The targets of `root`'s `targets:` list, each with its position; `file` is the scenario
+    /// file, against whose folder relative paths resolve.
+    func readTargets(_ root: YAMLFields, file: String, into report: inout ProblemReport) -> [ScenarioReading.Target] {
         guard let items = targetItems(root, into: &report) else { return [] }
-        var targets: [TargetSpec] = []
+        var targets: [ScenarioReading.Target] = []
         var seen: Set<String> = []
         for (index, item) in items.enumerated() {
             guard let fields = YAMLFields(item, path: "targets[\(index)]", allowed: Self.targetFields, into: &report) else { continue }
-            targets.append(readTarget(fields, file: file, seen: &seen, into: &report))
+            targets.append(ScenarioReading.Target(index: index, spec: readTarget(fields, file: file, seen: &seen, into: &report)))
         }
         return targets
     }
@@ -79,7 +79,7 @@ extension ScenarioLoader {
     private func providerPreset(_ fields: YAMLFields, into report: inout ProblemReport) -> ProviderPreset? {
         guard let provider = fields.string("provider", into: &report) else { return nil }
         guard let preset = catalog.preset(named: provider) else {
-            report.add(fields.field("provider"), line: fields.node("provider")?.mark?.line, "unknown provider '\(provider)' (known: \(catalog.presetNames.joined(separator: ", ")))")
+            report.add(fields.field("provider"), line: fields.node("provider")?.mark?.line, "unknown provider \(Self.quoted(provider, among: catalog.presetNames)) (known: \(catalog.presetNames.joined(separator: ", ")))")
             return nil
         }
         return preset
@@ -98,8 +98,9 @@ extension ScenarioLoader {
             report.add(fields.field("base_url"), line: fields.line, "required field is missing: provider '\(preset.name)' has no shared host; give this resource's URL")
         }
         if !baseURL.isEmpty {
-            baseURL = expand(baseURL, field: fields.field("base_url"), line: fields.node("base_url")?.mark?.line, into: &report)
-            if !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") || baseURL.hasPrefix("sim://")) {
+            let expanded = expand(baseURL, field: fields.field("base_url"), line: fields.node("base_url")?.mark?.line, into: &report)
+            baseURL = expanded ?? baseURL
+            if let expanded, !(expanded.hasPrefix("http://") || expanded.hasPrefix("https://") || expanded.hasPrefix("sim://")) {
                 report.add(fields.field("base_url"), line: fields.node("base_url")?.mark?.line, "must start with http://, https:// or sim:// (the built-in simulator)")
             }
         }
@@ -151,7 +152,7 @@ extension ScenarioLoader {
     private func httpVersion(_ fields: YAMLFields, into report: inout ProblemReport) -> String {
         let httpVersion = fields.string("http_version", into: &report) ?? "auto"
         if !["auto", "1.1", "2"].contains(httpVersion) {
-            report.add(fields.field("http_version"), line: fields.node("http_version")?.mark?.line, "expected auto, 1.1 or 2, got '\(httpVersion)'")
+            report.add(fields.field("http_version"), line: fields.node("http_version")?.mark?.line, "expected auto, 1.1 or 2, got \(Self.quoted(httpVersion, among: ["auto", "1.1", "2"]))")
         }
         return httpVersion
     }
@@ -180,15 +181,16 @@ extension ScenarioLoader {
     }
 
     /// `ca_bundle`, `client_cert` and `client_key`, resolved against the scenario file's folder and
-    /// checked readable; a certificate and its key go together.
+    /// checked readable (else reported by absolute path and the system's reason); a certificate
+    /// and its key go together.
     private func readClientFiles(_ fields: YAMLFields, file: String, into target: inout TargetSpec, report: inout ProblemReport) {
         for (key, path) in [("ca_bundle", \TargetSpec.caBundle), ("client_cert", \.clientCert), ("client_key", \.clientKey)] {
             guard let value = fields.string(key, into: &report) else { continue }
             let resolved = value.hasPrefix("/") ? value : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(value)
-            if FileManager.default.isReadableFile(atPath: resolved) {
-                target[keyPath: path] = resolved
+            if let problem = FileAccess.problem(reading: resolved) {
+                report.add(fields.field(key), line: fields.node(key)?.mark?.line, problem)
             } else {
-                report.add(fields.field(key), line: fields.node(key)?.mark?.line, "cannot read \(resolved)")
+                target[keyPath: path] = resolved
             }
         }
         if (target.clientCert == nil) != (target.clientKey == nil) && report.problems.allSatisfy({ !$0.field.hasPrefix(fields.field("client_")) }) {

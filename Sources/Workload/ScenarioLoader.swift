@@ -57,31 +57,43 @@ public struct ScenarioLoader {
     /// Loads and validates the file at `path`.
     /// - Throws: ``ScenarioProblems`` listing every problem found.
     public func load(path: String) throws(ScenarioProblems) -> Scenario {
+        try Self.scenario(of: read(path: path))
+    }
+
+    /// Parses scenario text; `file` names it in problems.
+    /// - Throws: ``ScenarioProblems`` listing every problem found.
+    public func parse(_ text: String, file: String) throws(ScenarioProblems) -> Scenario {
+        try Self.scenario(of: read(text, file: file))
+    }
+
+    /// Reads the file at `path`: the scenario when it is correct, else every problem and what
+    /// could be read, for the checks made after loading (see ``ScenarioReading``).
+    public func read(path: String) -> ScenarioReading {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw ScenarioProblems([ScenarioProblem(file: path, line: nil, field: "", message: "cannot read the file (\(Self.reason(error)))")])
+            let problem = ScenarioProblem(file: path, line: nil, field: "", message: "cannot read the file (\(Self.reason(error)))")
+            return ScenarioReading(problems: [problem], locations: SourceLocations(file: path))
         }
-        return try parse(text, file: path)
+        return read(text, file: path)
     }
 
-    /// Parses scenario text; `file` names it in problems.
-    public func parse(_ text: String, file: String) throws(ScenarioProblems) -> Scenario {
+    /// Reads scenario text; `file` names it in problems (see ``read(path:)``).
+    public func read(_ text: String, file: String) -> ScenarioReading {
         var report = ProblemReport(file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                throw ScenarioProblems([ScenarioProblem(file: file, line: nil, field: "", message: "the file is empty")])
+                report.add("", line: nil, "the file is empty")
+                return ScenarioReading(problems: report.problems, locations: report.locations)
             }
             root = node
-        } catch let problems as ScenarioProblems {
-            throw problems
         } catch {
-            throw ScenarioProblems([Self.yamlProblem(error, file: file)])
+            return ScenarioReading(problems: [Self.yamlProblem(error, file: file)], locations: report.locations)
         }
         guard let fields = YAMLFields(root, path: "", allowed: Self.rootFields, into: &report) else {
-            throw ScenarioProblems(report.problems)
+            return ScenarioReading(problems: report.problems, locations: report.locations)
         }
         let name = fields.string("name", required: true, into: &report) ?? ""
         if !name.isEmpty && !name.allSatisfy(Self.isNameCharacter) {
@@ -92,16 +104,27 @@ public struct ScenarioLoader {
         let load = readLoad(fields, into: &report)
         let workload = readWorkload(fields, file: file, into: &report)
         let slo = readSLO(fields, into: &report)
-        let telemetry = readTelemetry(fields, targets: targets, into: &report)
+        let telemetry = readTelemetry(fields, targets: targets.map(\.spec), into: &report)
         if let load, case .saturation = load.pattern, slo == nil || slo?.limits.isEmpty == true {
             report.add("load.saturation", line: report.locations.line(of: "load.saturation"), "a saturation search needs latency limits under slo: (e.g. ttft_p99_ms: 2000)")
         }
-        guard report.problems.isEmpty, let load, let workload else {
-            throw ScenarioProblems(report.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) })
+        guard report.problems.isEmpty, let load, let spec = workload.spec else {
+            var dataset: (path: String, format: PromptDataset.Format)?
+            if case .dataset(let path, let format) = workload.source { dataset = (path, format) }
+            return ScenarioReading(
+                problems: report.problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }, targets: targets,
+                seed: UInt64(seed), dataset: dataset, locations: report.locations
+            )
         }
-        var scenario = Scenario(name: name, seed: UInt64(seed), targets: targets, load: load, workload: workload, slo: slo, locations: report.locations)
+        var scenario = Scenario(name: name, seed: UInt64(seed), targets: targets.map(\.spec), load: load, workload: spec, slo: slo, locations: report.locations)
         scenario.sourceDigest = Hex.encode(SHA256.hash(data: Array(text.utf8)))
         scenario.telemetry = telemetry
+        return ScenarioReading(scenario)
+    }
+
+    /// The scenario of a reading, or its problems.
+    private static func scenario(of reading: ScenarioReading) throws(ScenarioProblems) -> Scenario {
+        guard let scenario = reading.scenario else { throw ScenarioProblems(reading.problems) }
         return scenario
     }
 
@@ -151,7 +174,7 @@ public struct ScenarioLoader {
         }
         let order = fields.string("order", into: &report) ?? "sequential"
         if !["sequential", "interleaved"].contains(order) {
-            report.add(fields.field("order"), line: fields.node("order")?.mark?.line, "expected sequential or interleaved, got '\(order)'")
+            report.add(fields.field("order"), line: fields.node("order")?.mark?.line, "expected sequential or interleaved, got \(Self.quoted(order, among: ["sequential", "interleaved"]))")
         }
         let warmupRequests = fields.int("warmup_requests", range: 0...100_000_000, into: &report) ?? 0
         let warmupSeconds = fields.seconds("warmup", into: &report)
@@ -178,7 +201,7 @@ public struct ScenarioLoader {
             }
             return .gamma(burstiness: burstiness)
         default:
-            report.add(fields.field("arrival"), line: fields.node("arrival")?.mark?.line, "expected constant, poisson or gamma, got '\(name)'")
+            report.add(fields.field("arrival"), line: fields.node("arrival")?.mark?.line, "expected constant, poisson or gamma, got \(Self.quoted(name, among: ["constant", "poisson", "gamma"]))")
             return .poisson
         }
     }
@@ -198,12 +221,14 @@ public struct ScenarioLoader {
         return SaturationSearch(minRate: minRate, maxRate: maxRate, steps: steps, maxInFlight: maxInFlight)
     }
 
-    private func readWorkload(_ root: YAMLFields, file: String, into report: inout ProblemReport) -> WorkloadSpec? {
+    /// The workload, and its prompt source on its own: a dataset whose path and format are right
+    /// is read for its lines even when other workload fields are wrong.
+    private func readWorkload(_ root: YAMLFields, file: String, into report: inout ProblemReport) -> (spec: WorkloadSpec?, source: WorkloadSpec.Source?) {
         guard let node = root.node("workload") else {
             report.add("workload", line: root.line, "required field is missing (prompt_tokens or dataset, and max_tokens)")
-            return nil
+            return (nil, nil)
         }
-        guard let fields = YAMLFields(node, path: "workload", allowed: Self.workloadFields, into: &report) else { return nil }
+        guard let fields = YAMLFields(node, path: "workload", allowed: Self.workloadFields, into: &report) else { return (nil, nil) }
         var source: WorkloadSpec.Source?
         switch (fields.node("prompt_tokens"), fields.node("dataset")) {
         case (.some, .some):
@@ -229,7 +254,7 @@ public struct ScenarioLoader {
         let calibrationName = fields.string("calibrate", into: &report) ?? "none"
         let calibration = WorkloadSpec.Calibration(rawValue: calibrationName)
         if calibration == nil {
-            report.add(fields.field("calibrate"), line: fields.node("calibrate")?.mark?.line, "expected none, auto or probe, got '\(calibrationName)'")
+            report.add(fields.field("calibrate"), line: fields.node("calibrate")?.mark?.line, "expected none, auto or probe, got \(Self.quoted(calibrationName, among: WorkloadSpec.Calibration.allCases.map(\.rawValue)))")
         }
         if calibration != WorkloadSpec.Calibration.none, case .dataset = source {
             report.add(fields.field("calibrate"), line: fields.node("calibrate")?.mark?.line, "applies to synthetic prompts only (a dataset's text is sent as it is)")
@@ -238,25 +263,27 @@ public struct ScenarioLoader {
         let temperature = fields.double("temperature", range: 0...10, into: &report)
         let systemPrompt = fields.string("system_prompt", into: &report)
         let turns = fields.int("turns", range: 1...1000, into: &report) ?? 1
-        guard let source, let maxTokens else { return nil }
-        return WorkloadSpec(
+        guard let source, let maxTokens else { return (nil, source) }
+        let spec = WorkloadSpec(
             source: source, maxTokens: maxTokens, ignoreEOS: ignoreEOS, temperature: temperature,
             systemPrompt: systemPrompt, sharedPrefix: sharedPrefix, turns: turns, calibration: calibration ?? .none
         )
+        return (spec, source)
     }
 
     /// A dataset reference; the path is resolved against the scenario file's folder and the file
-    /// is read now, so a bad dataset is reported with the scenario.
+    /// is opened now, so a missing dataset is reported with the scenario, by its absolute path and
+    /// the system's reason.
     private func dataset(_ fields: YAMLFields, file: String, into report: inout ProblemReport) -> WorkloadSpec.Source? {
         guard let path = fields.string("dataset", into: &report) else { return nil }
         let resolved = path.hasPrefix("/") ? path : ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
         let formatName = fields.string("format", into: &report) ?? (path.hasSuffix(".jsonl") ? "jsonl" : "sharegpt")
         guard let format = PromptDataset.Format(rawValue: formatName) else {
-            report.add(fields.field("format"), line: fields.node("format")?.mark?.line, "expected jsonl or sharegpt, got '\(formatName)'")
+            report.add(fields.field("format"), line: fields.node("format")?.mark?.line, "expected jsonl or sharegpt, got \(Self.quoted(formatName, among: PromptDataset.Format.allCases.map(\.rawValue)))")
             return nil
         }
-        guard FileManager.default.isReadableFile(atPath: resolved) else {
-            report.add(fields.field("dataset"), line: fields.node("dataset")?.mark?.line, "cannot read \(resolved)")
+        if let problem = FileAccess.problem(reading: resolved) {
+            report.add(fields.field("dataset"), line: fields.node("dataset")?.mark?.line, problem)
             return nil
         }
         return .dataset(path: resolved, format: format)
@@ -301,7 +328,7 @@ public struct ScenarioLoader {
         case "":
             return nil
         default:
-            report.add("\(path).distribution", line: spec.node("distribution")?.mark?.line, "expected fixed, uniform, normal or lognormal, got '\(kind)'")
+            report.add("\(path).distribution", line: spec.node("distribution")?.mark?.line, "expected fixed, uniform, normal or lognormal, got \(Self.quoted(kind, among: ["fixed", "uniform", "normal", "lognormal"]))")
             return nil
         }
     }
@@ -319,7 +346,7 @@ public struct ScenarioLoader {
         for (name, keyPath) in [("gpu", \TelemetrySpec.gpu), ("rapl", \TelemetrySpec.rapl)] {
             guard let value = fields.string(name, into: &report) else { continue }
             guard let mode = TelemetrySpec.Mode(rawValue: value) else {
-                report.add(fields.field(name), line: fields.node(name)?.mark?.line, "expected auto or off, got '\(value)'")
+                report.add(fields.field(name), line: fields.node(name)?.mark?.line, "expected auto or off, got \(Self.quoted(value, among: TelemetrySpec.Mode.allCases.map(\.rawValue)))")
                 continue
             }
             spec[keyPath: keyPath] = mode
@@ -335,8 +362,9 @@ public struct ScenarioLoader {
             guard let scrape = YAMLFields(item, path: path, allowed: Self.scrapeFields, into: &report) else { continue }
             let line = scrape.node("url")?.mark?.line
             guard let written = scrape.string("url", required: true, into: &report) else { continue }
-            let url = expand(written, field: scrape.field("url"), line: line, into: &report)
-            if !url.hasPrefix("http://") && !url.hasPrefix("https://") {
+            let expanded = expand(written, field: scrape.field("url"), line: line, into: &report)
+            let url = expanded ?? written
+            if let expanded, !expanded.hasPrefix("http://") && !expanded.hasPrefix("https://") {
                 report.add(scrape.field("url"), line: line, "expected an http:// or https:// URL, got '\(url)'")
             }
             let interval = scrape.seconds("interval", into: &report)
@@ -357,7 +385,7 @@ public struct ScenarioLoader {
             }
             let target = scrape.string("target", into: &report)
             if let target, !targets.contains(where: { $0.name == target }) {
-                report.add(scrape.field("target"), line: scrape.node("target")?.mark?.line, "no target named '\(target)' (targets: \(targets.map(\.name).joined(separator: ", ")))")
+                report.add(scrape.field("target"), line: scrape.node("target")?.mark?.line, "no target named \(Self.quoted(target, among: targets.map(\.name))) (targets: \(targets.map(\.name).joined(separator: ", ")))")
             }
             spec.scrapes.append(TelemetrySpec.Scrape(url: url, interval: interval, metrics: metrics, target: target))
         }
@@ -395,13 +423,19 @@ public struct ScenarioLoader {
                 continue
             }
             guard let limit = Self.sloLimit(name, maxMs: number) else {
-                report.add(field, line: key.mark?.line, "expected METRIC_pPERCENTILE_ms with METRIC ttft, tpot, itl or e2e (e.g. ttft_p99_ms, tpot_p95_ms), a per-request goodput limit (ttft_ms, tpot_ms, e2e_ms), or max_error_rate")
+                report.add(field, line: key.mark?.line, "expected METRIC_pPERCENTILE_ms with METRIC ttft, tpot, itl or e2e (e.g. ttft_p99_ms, tpot_p95_ms), a per-request goodput limit (ttft_ms, tpot_ms, e2e_ms), or max_error_rate\(NameSuggestion.hint(for: name, in: Self.commonSLONames))")
                 continue
             }
             limits.append(limit)
         }
         return SLOSpec(limits: limits, maxErrorRate: maxErrorRate, perRequest: perRequest)
     }
+
+    /// The SLO names a misspelt one is compared with: each metric at the usual percentiles, the
+    /// per-request limits and `max_error_rate`.
+    static let commonSLONames = ["ttft", "tpot", "itl", "e2e"].flatMap { metric in
+        ["p50", "p90", "p95", "p99", "p99.9"].map { "\(metric)_\($0)_ms" }
+    } + ["ttft_ms", "tpot_ms", "e2e_ms", "max_error_rate"]
 
     /// Parses `ttft_p99_ms`, `tpot_p99.9_ms`, … into a limit.
     static func sloLimit(_ name: String, maxMs: Double) -> SLOSpec.Limit? {
@@ -411,14 +445,21 @@ public struct ScenarioLoader {
         return SLOSpec.Limit(metric: String(parts[0]), percentile: percentile, maxMs: maxMs, field: name)
     }
 
-    /// Expands `${VAR}` references, recording a problem for each variable that is not set.
-    func expand(_ text: String, field: String, line: Int?, into report: inout ProblemReport) -> String {
+    /// Expands `${VAR}` references; nil, with a problem naming the unset variable (or the
+    /// malformed reference), when one cannot be expanded, so that checks of the value itself
+    /// (is it a URL?) are not made on the unexpanded text.
+    func expand(_ text: String, field: String, line: Int?, into report: inout ProblemReport) -> String? {
         do {
             return try EnvironmentExpansion.expand(text, environment: environment)
         } catch {
             report.add(field, line: line, error.description)
-            return text
+            return nil
         }
+    }
+
+    /// `'value'`, followed by ` (did you mean 'NAME'?)` when one of `names` is close to it.
+    static func quoted(_ value: String, among names: [String]) -> String {
+        "'\(value)'\(NameSuggestion.hint(for: value, in: names))"
     }
 
     /// Whether `character` may appear in a scenario or target name.

@@ -1,3 +1,4 @@
+import RepatSupport
 import Yams
 
 /// Reads typed fields out of a YAML mapping, recording each problem with its line and field path
@@ -23,8 +24,7 @@ struct YAMLFields {
             let name = key.string ?? "?"
             report.locations.record(field(name), line: key.mark?.line ?? value.mark?.line)
             if !self.allowed.contains(name) {
-                let hint = Self.closest(to: name, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-                report.add(field(name), line: key.mark?.line, "unknown field\(hint); allowed: \(allowed.joined(separator: ", "))")
+                report.add(field(name), line: key.mark?.line, "unknown field\(NameSuggestion.hint(for: name, in: allowed)); allowed: \(allowed.joined(separator: ", "))")
             }
         }
     }
@@ -174,27 +174,6 @@ struct YAMLFields {
         }
         guard let number = Double(trimmed), number.isFinite else { return nil }
         return number
-    }
-
-    /// The allowed name within edit distance 2 of a misspelt one.
-    static func closest(to name: String, in candidates: [String]) -> String? {
-        candidates
-            .map { ($0, editDistance(name, $0)) }
-            .filter { $0.1 <= 2 }
-            .min { $0.1 < $1.1 }?.0
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
 

@@ -16,20 +16,29 @@ private func load(_ text: String, format: PromptDataset.Format) throws -> Prompt
     return try PromptDataset.load(path: path, format: format)
 }
 
-/// The problem loading `text` reports, with the temporary path replaced by `FILE`.
-private func problem(_ text: String, format: PromptDataset.Format, sourceLocation: SourceLocation = #_sourceLocation) throws -> ScenarioProblem? {
+/// The problems loading `text` reports, with the temporary path replaced by `FILE`.
+private func problems(_ text: String, format: PromptDataset.Format, sourceLocation: SourceLocation = #_sourceLocation) throws -> [ScenarioProblem] {
     let path = try temporaryFile(text, suffix: format.rawValue)
     defer { try? FileManager.default.removeItem(atPath: path) }
     do {
         let dataset = try PromptDataset.load(path: path, format: format)
         Issue.record("expected a problem, got \(dataset.entries.count) entries", sourceLocation: sourceLocation)
-        return nil
+        return []
     } catch {
-        #expect(error.file == path, sourceLocation: sourceLocation)
-        var problem = error
-        problem.file = "FILE"
-        return problem
+        #expect(error.problems.allSatisfy { $0.file == path }, sourceLocation: sourceLocation)
+        return error.problems.map { problem in
+            var problem = problem
+            problem.file = "FILE"
+            return problem
+        }
     }
+}
+
+/// The only problem loading `text` reports, with the temporary path replaced by `FILE`.
+private func problem(_ text: String, format: PromptDataset.Format, sourceLocation: SourceLocation = #_sourceLocation) throws -> ScenarioProblem? {
+    let found = try problems(text, format: format, sourceLocation: sourceLocation)
+    #expect(found.count <= 1, "\(found)", sourceLocation: sourceLocation)
+    return found.first
 }
 
 /// The project's sample datasets, `scenarios/data/` at the package root.
@@ -123,9 +132,24 @@ struct PromptDatasetTests {
         #expect(empty.message == "the dataset holds no usable prompt")
 
         let path = "/nonexistent-\(UUID().uuidString).jsonl"
-        #expect(throws: ScenarioProblem(file: path, line: nil, field: "", message: "cannot read the dataset file")) {
-            try PromptDataset.load(path: path, format: .jsonl)
-        }
+        let missing = #expect(throws: ScenarioProblems.self) { try PromptDataset.load(path: path, format: .jsonl) }
+        #expect(missing?.problems == [
+            ScenarioProblem(file: path, line: nil, field: "", message: "cannot read the dataset file \(path) (No such file or directory)"),
+        ])
+    }
+
+    @Test("every bad JSONL line is reported, up to the limit, then a count of the rest")
+    func everyBadLine() throws {
+        let good = #"{"prompt": "fine"}"#
+        let three = try problems([good, "nope", good, "[1]", #"{"text": "x"}"#].joined(separator: "\n"), format: .jsonl)
+        #expect(three.map(\.line) == [2, 4, 5])
+        #expect(three.map(\.message) == ["not a JSON object", "not a JSON object", "needs a text 'prompt' or a 'messages' list"])
+
+        let limit = PromptDataset.reportedLineLimit
+        let many = try problems(([good] + Array(repeating: "nope", count: limit + 7)).joined(separator: "\n"), format: .jsonl)
+        #expect(many.count == limit + 1)
+        #expect(many.prefix(limit).map(\.line) == Array(2...(limit + 1)))
+        #expect(many.last == ScenarioProblem(file: "FILE", line: nil, field: "", message: "and 7 more bad lines"))
     }
 
     @Test("the project's sample JSONL file parses: one entry per line", .enabled(if: FileManager.default.fileExists(atPath: sampleJSONL)))

@@ -128,7 +128,7 @@ struct ScenarioWorkloadFieldTests {
         let problem = try #require(onlyProblem(scenario(workload: "  max_tokens: 8\n  dataset: nowhere.jsonl"), file: folder + "/s.yaml"))
         #expect(problem.field == "workload.dataset")
         #expect(problem.line == 12)
-        #expect(problem.message == "cannot read \(folder)/nowhere.jsonl")
+        #expect(problem.message == "cannot read \(folder)/nowhere.jsonl (No such file or directory)")
     }
 
     @Test("an unknown dataset format is refused at workload.format")
@@ -189,5 +189,25 @@ struct ScenarioWorkloadFieldTests {
         let turns = try #require(onlyProblem(scenario(workload: "  prompt_tokens: 8\n  max_tokens: 8\n  turns: 0")))
         #expect(turns.field == "workload.turns")
         #expect(turns.line == 13)
+    }
+}
+
+@Suite("Scenario dataset paths in problems")
+struct ScenarioDatasetPathTests {
+    @Test("a missing dataset next to a relative scenario path is named by its absolute path")
+    func absolutePath() throws {
+        let problem = try #require(onlyProblem(scenario(workload: "  max_tokens: 8\n  dataset: data/x-\(UUID().uuidString).jsonl"), file: "w.yaml"))
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(problem.message.hasPrefix("cannot read \(cwd)/data/x-"))
+        #expect(problem.message.hasSuffix(".jsonl (No such file or directory)"))
+    }
+
+    @Test("a folder given as the dataset is refused with the system's reason")
+    func folder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/d.jsonl", withIntermediateDirectories: true)
+        let problem = try #require(onlyProblem(scenario(workload: "  max_tokens: 8\n  dataset: d.jsonl"), file: folder + "/s.yaml"))
+        #expect(problem.message == "cannot read \(folder)/d.jsonl (Is a directory)")
     }
 }

@@ -71,6 +71,48 @@ struct RepatCommandTests {
         ])
     }
 
+    @Test("validate reports a loader problem, a bad simulator option and every bad dataset line in one run")
+    func validateOnePass() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let dataset = try workspace.scenario("p.jsonl", "nope\n{\"prompt\": \"ok\"}\n[1]\n{\"text\": \"x\"}\n")
+        let file = try workspace.scenario("bad.yaml", scenarioText(
+            target: "    dialect: openai-chat\n    base_url: sim://x\n    model: m\n    simulator:\n      max_num_seq: 4",
+            load: "  concurency: 2\n  requests: 1", workload: "  dataset: p.jsonl\n  max_tokens: 4"
+        ))
+        let outcome = try await runRepat(["validate", file], in: workspace)
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderrLines.map { $0.split(separator: ":").prefix(3).joined(separator: ":") } == [
+            "\(file):8: targets[0].simulator.max_num_seq",
+            "\(file):10: load.concurency",
+            "\(file):10: load",
+            "\(dataset):1: not a JSON object (workload.dataset of \(file))",
+            "\(dataset):3: not a JSON object (workload.dataset of \(file))",
+            "\(dataset):4: needs a text 'prompt' or a 'messages' list (workload.dataset of \(file))",
+        ])
+        #expect(outcome.stderrLines.first?.contains("unknown simulator option 'max_num_seq' (did you mean 'max_num_seqs'?)") == true)
+    }
+
+    @Test("validate names an unset variable as such and a missing dataset by absolute path and the system's reason")
+    func validateUnsetAndMissing() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        var environment = ProcessInfo.processInfo.environment
+        environment["REPAT_TEST_UNSET_URL"] = nil
+        _ = try workspace.scenario("bad.yaml", scenarioText(
+            target: "    dialect: openai-chat\n    base_url: ${REPAT_TEST_UNSET_URL}\n    model: m",
+            workload: "  dataset: data/missing.jsonl\n  max_tokens: 4"
+        ))
+        let outcome = try await runRepat(["validate", "bad.yaml"], in: workspace, environment: environment)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderrLines.count == 2, "\(outcome.stderr)")
+        #expect(outcome.stderrLines.first == "bad.yaml:5: targets[0].base_url: environment variable REPAT_TEST_UNSET_URL is not set")
+        let missing = try #require(outcome.stderrLines.last)
+        #expect(missing.hasPrefix("bad.yaml:11: workload.dataset: cannot read /"), "\(missing)")
+        #expect(missing.hasSuffix("\((workspace.path as NSString).lastPathComponent)/data/missing.jsonl (No such file or directory)"), "\(missing)")
+    }
+
     @Test(
         "run refuses bad input with exactly the problem lines, exit 2 and no run folder",
         arguments: ["unknown dialect", "missing field", "unset api key", "unreachable target"]
