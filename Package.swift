@@ -94,7 +94,7 @@ let package = Package(
         // SLO verdicts, the saturation search, summary.csv.
         .target(
             name: "Orchestration",
-            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "Telemetry", "LoadGen", "Simulator"],
+            dependencies: ["CurlTransport", "Dialects", "Workload", "Metrics", "Results", "Telemetry", "LoadGen", "Simulator", "RepatSupport"],
             swiftSettings: swiftSettings
         ),
         // `repat selfbench`: the client measured against the in-process simulator's ground truth.

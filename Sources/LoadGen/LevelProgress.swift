@@ -1,4 +1,5 @@
 import Metrics
+import RepatSupport
 
 /// A load level in progress, as the live progress line shows it.
 public struct LevelProgress: Sendable {
@@ -47,7 +48,7 @@ public struct LevelProgress: Sendable {
         let ttft = ttftP50Ms.map { "\(Self.format($0, 1)) ms" } ?? "-"
         return "\(target) \(loadLevel): \(count) done, \(Self.format(elapsedS, 1)) s\(eta), "
             + "\(Self.format(requestsPerSecond, 2)) req/s, \(Self.format(outputTokensPerSecond, 0)) tok/s, "
-            + "TTFT p50 \(ttft), \(errors) errors"
+            + "TTFT p50 \(ttft), \(CountPhrase.text(errors, "error"))"
     }
 
     private static func format(_ value: Double, _ decimals: Int) -> String {

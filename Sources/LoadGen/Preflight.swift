@@ -48,10 +48,11 @@ public enum Preflight {
     }
 
     /// Raises the soft open-files limit (`ulimit -n`) towards what the plan may need: one
-    /// connection per request in flight, plus headroom. Returns a warning line when the hard
-    /// limit is too low, else nil.
+    /// connection per request in flight (``peakInFlight(_:)``), plus headroom. Returns a warning
+    /// line when the hard limit is too low, else nil.
     public static func raiseFileLimit(for plan: RunPlan) -> String? {
-        let needed = rlim_t(peakInFlight(plan) + 256)
+        let peak = peakInFlight(plan)
+        let needed = rlim_t(peak + 256)
         let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
         var limit = rlimit()
         guard getrlimit(resource, &limit) == 0, limit.rlim_cur < needed else { return nil }
@@ -59,20 +60,32 @@ public enum Preflight {
         var raised = limit
         raised.rlim_cur = wanted
         if setrlimit(resource, &raised) == 0, wanted >= needed { return nil }
-        return "warning: open-files limit is \(min(wanted, limit.rlim_cur)) (hard limit \(limit.rlim_max)); this plan may hold up to \(needed - 256) connections: raise ulimit -n"
+        return "warning: open-files limit is \(min(wanted, limit.rlim_cur)) (hard limit \(limit.rlim_max)); "
+            + "this plan may hold up to \(CountPhrase.text(peak, "connection")) at once: raise ulimit -n"
     }
 
-    /// Requests the plan may hold in flight at once: the largest concurrency, or for open loop
-    /// the cap or else rate × request timeout.
+    /// Requests the plan may hold in flight at once: the most of any of its levels (for a
+    /// saturation search, its fastest probe), each by ``peakInFlight(_:requestTimeoutS:)`` with
+    /// the longest request timeout of its targets.
     static func peakInFlight(_ plan: RunPlan) -> Int {
         let timeout = plan.targets.map(\.spec.requestTimeout).max() ?? 600
-        switch plan.scenario.load.pattern {
+        let levels = plan.search.map { [plan.openLevel(rate: $0.maxRate, probe: 0)] } ?? plan.levels
+        return levels.map { peakInFlight($0, requestTimeoutS: timeout) }.max() ?? 0
+    }
+
+    /// Requests one level may hold in flight at once: closed loop, its concurrency; open loop,
+    /// its `max_in_flight`, or else its rate × the request timeout (the most that can be sent
+    /// before the first must have ended); never more than its request limit.
+    static func peakInFlight(_ level: LoadLevel, requestTimeoutS: Double) -> Int {
+        var peak: Double
+        switch level.pattern {
         case .closed(let concurrency, _):
-            return concurrency.max() ?? 1
-        case .open(let rates, let maxInFlight):
-            return maxInFlight ?? Int(min(1_000_000, (rates.max() ?? 1) * timeout))
-        case .saturation(let search):
-            return search.maxInFlight ?? Int(min(1_000_000, search.maxRate * timeout))
+            peak = Double(concurrency)
+        case .open(let rate, _, let maxInFlight):
+            peak = (rate * requestTimeoutS).rounded(.up)
+            if let maxInFlight { peak = min(peak, Double(maxInFlight)) }
         }
+        if let requests = level.requestLimit { peak = min(peak, Double(requests)) }
+        return Int(max(0, min(peak, 1_000_000)))
     }
 }

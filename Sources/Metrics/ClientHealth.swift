@@ -64,13 +64,17 @@ public struct ClientHealth: Sendable, Equatable, Codable {
         saturated = !reasons.isEmpty
     }
 
-    /// One line for the terminal: CPU, ceiling share, and the saturation verdict with its reasons.
+    /// The line a run logs once, at its start, when no client ceiling has been measured (each
+    /// level's ``summaryLine`` then leaves the ceiling out).
+    public static let ceilingNotMeasuredNote =
+        "client ceiling not measured: run `repat selfbench` once to see each level's share of it"
+
+    /// One line for the terminal: CPU, ceiling share when measured, and the saturation verdict
+    /// with its reasons.
     public var summaryLine: String {
-        var line = "client CPU \(Self.format(cpuPercent))% of a core, "
+        var line = "client CPU \(Self.format(cpuPercent))% of a core"
         if let ceilingFraction {
-            line += "\(Self.format(ceilingFraction * 100))% of the client ceiling"
-        } else {
-            line += "ceiling not measured (run repat selfbench)"
+            line += ", \(Self.format(ceilingFraction * 100))% of the client ceiling"
         }
         if saturated { line += "; CLIENT SATURATED: " + reasons.joined(separator: "; ") }
         return line

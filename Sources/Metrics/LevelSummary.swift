@@ -2,7 +2,8 @@
 ///
 /// Throughput counts successful requests only, over the level's wall time: from its first
 /// measured send to its last response end. Latency distributions hold successful requests only.
-/// Warm-up requests are counted in ``warmupRequests`` and nowhere else.
+/// Warm-up requests are counted in ``warmupRequests`` and nowhere else. Times are taken at the
+/// microsecond, the precision of `requests.csv`, so a summary rebuilt from that file is the same.
 public struct LevelSummary: Sendable {
     /// Target name.
     public var target: String
@@ -62,20 +63,26 @@ public struct LevelSummary: Sendable {
             return
         }
         requests += 1
-        sendLag.record(ms: record.sendLagMs)
+        // Times at the precision requests.csv keeps (microseconds), so that a summary rebuilt
+        // from the file (`repat report`, `compare`) equals this one figure for figure.
+        let startS = Self.microseconds(record.startS)
+        let lagMs = max(0, (startS - Self.microseconds(record.scheduledS)) * 1000)
+        sendLag.record(ms: lagMs)
         outcomes[record.status, default: 0] += 1
-        firstStartS = min(firstStartS, record.startS)
-        lastStartS = max(lastStartS, record.startS)
-        lastEndS = max(lastEndS, record.startS + record.durationMs / 1000)
+        firstStartS = min(firstStartS, startS)
+        lastStartS = max(lastStartS, startS)
+        lastEndS = max(lastEndS, startS + Self.thousandths(record.durationMs) / 1000)
         guard record.status.isSuccess else { return }
         if goodputCriteria?.isMet(by: record) == true { goodRequests += 1 }
         promptTokens += record.promptTokens ?? 0
         outputTokens += record.outputTokens
-        if let value = record.ttftMs { ttft.record(ms: value) }
+        let ttftMs = record.ttftMs.map(Self.thousandths)
+        let e2eMs = record.e2eMs.map(Self.thousandths)
+        if let ttftMs { ttft.record(ms: ttftMs) }
         if let value = record.tpotMs { tpot.record(ms: value) }
-        if let value = record.e2eMs { e2e.record(ms: value) }
-        if let value = record.ttftFromScheduledMs { ttftFromScheduled.record(ms: value) }
-        if let value = record.e2eFromScheduledMs { e2eFromScheduled.record(ms: value) }
+        if let e2eMs { e2e.record(ms: e2eMs) }
+        if let ttftMs { ttftFromScheduled.record(ms: ttftMs + lagMs) }
+        if let e2eMs { e2eFromScheduled.record(ms: e2eMs + lagMs) }
         for gap in gapsNs { itl.record(ns: gap) }
     }
 
@@ -100,6 +107,16 @@ public struct LevelSummary: Sendable {
         firstStartS = min(firstStartS, other.firstStartS)
         lastStartS = max(lastStartS, other.lastStartS)
         lastEndS = max(lastEndS, other.lastEndS)
+    }
+
+    /// Seconds rounded to the microsecond, as `requests.csv` writes them (six decimals).
+    private static func microseconds(_ seconds: Double) -> Double {
+        (seconds * 1e6).rounded() / 1e6
+    }
+
+    /// Milliseconds rounded to the microsecond, as `requests.csv` writes them (three decimals).
+    private static func thousandths(_ milliseconds: Double) -> Double {
+        (milliseconds * 1000).rounded() / 1000
     }
 
     /// Successful requests.

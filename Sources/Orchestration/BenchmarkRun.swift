@@ -107,6 +107,7 @@ public struct BenchmarkRun: Sendable {
             failure = error.description
         }
         log("run \(directory.runID): writing \(directory.requestsCSV)")
+        log(plan.estimateLine)
 
         let runStart = MonotonicClock.now()
         let telemetry = startTelemetry(plan, in: directory, runStart: runStart, failure: &failure)
@@ -115,6 +116,7 @@ public struct BenchmarkRun: Sendable {
             await telemetry.idleBaseline { stop.isStopping }
         }
         let clientCeiling = ClientCeilingCache.load()
+        if clientCeiling == nil { log(ClientHealth.ceilingNotMeasuredNote) }
         metadata.clientCeiling = clientCeiling
         var session = LevelSession(
             runner: LoadRunner(transport: transport, sink: sink, stop: stop, runID: directory.runID, runStart: runStart),

@@ -60,7 +60,7 @@ struct LevelSession {
             ceilingFraction: ceiling.map { $0.fraction(outputTokensPerSecond: summary.outputTokensPerSecond, requestsPerSecond: summary.requestsPerSecond) })
         outcome.clientHealth = health
         outcomes.append(outcome)
-        log(RunLog.levelEnded(summary, verdict))
+        log(RunLog.levelEnded(summary, verdict, level: level))
         log("\(summary.target) \(summary.loadLevel): \(health.summaryLine)")
         if let reason = summary.abortReason { log("\(summary.target) \(summary.loadLevel): aborted: \(reason)") }
         if let sinkFailure = sink.failure { failure = sinkFailure }

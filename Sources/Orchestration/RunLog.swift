@@ -1,6 +1,7 @@
 import Foundation
 import LoadGen
 import Metrics
+import RepatSupport
 import Results
 import Workload
 
@@ -15,20 +16,23 @@ enum RunLog {
         case .open(let rate, let arrival, let maxInFlight):
             parts.append("open loop, \(rate) req/s \(arrival.name)" + (maxInFlight.map { ", at most \($0) in flight" } ?? ""))
         }
-        if let requests = level.requestLimit { parts.append("\(requests) requests") }
+        if let requests = level.requestLimit { parts.append(CountPhrase.text(requests, "request")) }
         if let duration = level.durationLimit { parts.append("up to \(duration) s") }
         return parts.joined(separator: ", ")
     }
 
-    /// The line that ends a level: counts, rates, TTFT p50, send lag p99 and the SLO verdict.
-    static func levelEnded(_ summary: LevelSummary, _ verdict: SLOVerdict?) -> String {
-        let ttft = summary.ttft.percentileMs(50).map { String(format: "%.1f ms", $0) } ?? "-"
-        let lag = summary.sendLag.percentileMs(99).map { String(format: "%.2f ms", $0) } ?? "-"
-        var line = "\(summary.target) \(summary.loadLevel): \(summary.requests) requests, \(summary.failed) errors, "
-            + String(format: "%.2f req/s, %.1f output tok/s, ", summary.requestsPerSecond, summary.outputTokensPerSecond)
-            + "TTFT p50 \(ttft), send lag p99 \(lag)"
-        if let sendRate = summary.sendRate {
-            line += String(format: ", sent at %.2f req/s", sendRate)
+    /// The line that ends a level: counts, rates, TTFT p50, send lag p99 and the SLO verdict;
+    /// figures written by ``FigureText`` as in the final table, `summary.csv` and the report. The
+    /// rate requests were actually sent at is shown for open loop only: a closed loop sends
+    /// whenever a request ends, so its send rate is just its request rate again.
+    static func levelEnded(_ summary: LevelSummary, _ verdict: SLOVerdict?, level: LoadLevel) -> String {
+        func ms(_ value: Double?) -> String { value.map { "\(FigureText.cell($0)) ms" } ?? "-" }
+        var line = "\(summary.target) \(summary.loadLevel): \(CountPhrase.text(summary.requests, "request")), "
+            + "\(CountPhrase.text(summary.failed, "error")), \(FigureText.cell(summary.requestsPerSecond)) req/s, "
+            + "\(FigureText.cell(summary.outputTokensPerSecond)) output tok/s, "
+            + "TTFT p50 \(ms(summary.ttft.percentileMs(50))), send lag p99 \(ms(summary.sendLag.percentileMs(99)))"
+        if case .open = level.pattern, let sendRate = summary.sendRate {
+            line += ", sent at \(FigureText.cell(sendRate)) req/s"
         }
         if let verdict {
             switch verdict.result {

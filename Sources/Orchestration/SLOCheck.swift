@@ -45,7 +45,9 @@ public struct SLOVerdict: Sendable, Equatable {
         self.failures = failures
     }
 
+    /// The figure as every output prints it (three decimals, see `FigureText`), so a broken
+    /// limit quotes the same number as the table beside it.
     private static func format(_ value: Double) -> String {
-        String((value * 10).rounded() / 10)
+        FigureText.cell(value)
     }
 }

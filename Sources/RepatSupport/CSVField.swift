@@ -17,13 +17,26 @@ public enum CSVField {
 
     /// A number with three decimals (microseconds when the unit is ms); empty for nil or non-finite.
     public static func fixed3(_ value: Double?) -> String {
+        fixed(value, decimals: 3)
+    }
+
+    /// A number with six decimals (microseconds when the unit is s); empty for nil or non-finite.
+    public static func fixed6(_ value: Double?) -> String {
+        fixed(value, decimals: 6)
+    }
+
+    /// A number with `decimals` decimals, rounded half away from zero; empty for nil or
+    /// non-finite. Read back with `Double(_:)`, it is the value rounded to `decimals` decimals.
+    private static func fixed(_ value: Double?, decimals: Int) -> String {
         guard let value, value.isFinite else { return "" }
-        let thousandths = (value * 1000).rounded()
-        let negative = thousandths < 0
-        let magnitude = UInt64(abs(thousandths))
-        let fraction = magnitude % 1000
-        let padded = fraction < 10 ? "00\(fraction)" : fraction < 100 ? "0\(fraction)" : "\(fraction)"
-        return "\(negative ? "-" : "")\(magnitude / 1000).\(padded)"
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let units = (value * Double(scale)).rounded()
+        let negative = units < 0
+        let magnitude = UInt64(abs(units))
+        var fraction = String(magnitude % scale)
+        while fraction.count < decimals { fraction = "0" + fraction }
+        return "\(negative ? "-" : "")\(magnitude / scale).\(fraction)"
     }
 
     /// An integer, or empty for nil.

@@ -39,7 +39,7 @@ public struct ReportData: Sendable {
         /// How the level ended, or `-` when the run has no `run.json`.
         public var statusText: String { outcome?.levelStatus.rawValue ?? "-" }
 
-        /// The SLO verdict with each broken limit named (`missed: ttft_p99_ms 2412.0 > 2000.0`),
+        /// The SLO verdict with each broken limit named (`missed: ttft_p99_ms 2412.000 > 2000.000`),
         /// `incomplete (interrupted)`, or `-` without SLOs or `run.json`.
         public var sloText: String {
             guard let outcome, let result = outcome.sloResult else { return "-" }

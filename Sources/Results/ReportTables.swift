@@ -3,7 +3,8 @@ import Metrics
 
 /// The tables of a report, built from ``ReportData``.
 public enum ReportTables {
-    /// Per target and level: requests, errors, throughput and latency percentiles (ms).
+    /// Per target and level: requests, errors, throughput and latency percentiles (ms), each
+    /// figure as ``FigureText`` writes it in the final table and `summary.csv`.
     public static func summary(_ data: ReportData) -> ReportTable {
         let headings = [
             "target", "level", "requests", "errors", "req/s", "out tok/s",
@@ -14,11 +15,11 @@ public enum ReportTables {
                 let summary = level.summary
                 return [
                     line.name, level.level.label, String(summary.requests), String(summary.failed),
-                    SVGNumber.fixed(summary.requestsPerSecond, decimals: 2), SVGNumber.fixed(summary.outputTokensPerSecond, decimals: 1),
-                    SVGNumber.fixed(summary.ttft.percentileMs(50), decimals: 1), SVGNumber.fixed(summary.ttft.percentileMs(99), decimals: 1),
-                    SVGNumber.fixed(summary.tpot.percentileMs(50), decimals: 2), SVGNumber.fixed(summary.tpot.percentileMs(99), decimals: 2),
-                    SVGNumber.fixed(summary.e2e.percentileMs(50), decimals: 1), SVGNumber.fixed(summary.e2e.percentileMs(99), decimals: 1),
-                    SVGNumber.fixed(summary.sendLag.percentileMs(99), decimals: 2), level.statusText, level.sloText,
+                    FigureText.cell(summary.requestsPerSecond), FigureText.cell(summary.outputTokensPerSecond),
+                    FigureText.cell(summary.ttft.percentileMs(50)), FigureText.cell(summary.ttft.percentileMs(99)),
+                    FigureText.cell(summary.tpot.percentileMs(50)), FigureText.cell(summary.tpot.percentileMs(99)),
+                    FigureText.cell(summary.e2e.percentileMs(50)), FigureText.cell(summary.e2e.percentileMs(99)),
+                    FigureText.cell(summary.sendLag.percentileMs(99)), level.statusText, level.sloText,
                 ]
             }
         }

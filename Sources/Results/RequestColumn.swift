@@ -65,6 +65,18 @@ extension RequestColumn {
         })
     }
 
+    /// Seconds with six decimals (microseconds), so that send lag and level windows rebuilt from
+    /// the file equal those computed while running; empty or unreadable reads as 0.
+    static func seconds(
+        _ name: String, _ field: any WritableKeyPath<RequestRecord, Double> & Sendable,
+        _ value: @escaping @Sendable (RequestRecord) -> Double
+    ) -> Self {
+        Self(name, write: { CSVField.fixed6(value($0)) }, read: { cell, record in
+            record[keyPath: field] = Double(cell) ?? 0
+            return true
+        })
+    }
+
     /// A number with three decimals computed from other fields: written, not read back.
     static func derived(_ name: String, _ value: @escaping @Sendable (RequestRecord) -> Double?) -> Self {
         Self(name, write: { CSVField.fixed3(value($0)) }, read: nil)

@@ -11,18 +11,19 @@ public enum SummaryTable {
     /// Columns aligned left (text); the others are numbers, aligned right.
     private static let textColumns: Set<Int> = [0, 1, headings.count - 2, headings.count - 1]
 
-    /// Renders the levels as an aligned plain-text table, followed by a line listing `slo`'s limits
+    /// Renders the levels as an aligned plain-text table (numbers right-aligned, written by
+    /// ``FigureText`` as in `summary.csv` and the report), followed by a line listing `slo`'s limits
     /// when the scenario set any, and one saying why partial levels are not judged when there are any.
     public static func render(_ rows: [SummaryCSV.Row], slo: SLOThresholds? = nil) -> String {
         let cells = rows.map { row -> [String] in
             let summary = row.summary
             return [
                 summary.target, summary.loadLevel, String(summary.requests), String(summary.failed),
-                number(summary.requestsPerSecond, 2), number(summary.outputTokensPerSecond, 1),
-                number(summary.ttft.percentileMs(50), 1), number(summary.ttft.percentileMs(99), 1),
-                number(summary.tpot.percentileMs(50), 2), number(summary.tpot.percentileMs(99), 2),
-                number(summary.e2e.percentileMs(50), 1), number(summary.e2e.percentileMs(99), 1),
-                number(summary.sendLag.percentileMs(99), 2), row.status.rawValue, row.sloText,
+                FigureText.cell(summary.requestsPerSecond), FigureText.cell(summary.outputTokensPerSecond),
+                FigureText.cell(summary.ttft.percentileMs(50)), FigureText.cell(summary.ttft.percentileMs(99)),
+                FigureText.cell(summary.tpot.percentileMs(50)), FigureText.cell(summary.tpot.percentileMs(99)),
+                FigureText.cell(summary.e2e.percentileMs(50)), FigureText.cell(summary.e2e.percentileMs(99)),
+                FigureText.cell(summary.sendLag.percentileMs(99)), row.status.rawValue, row.sloText,
             ]
         }
         let all = [headings] + cells
@@ -42,16 +43,5 @@ public enum SummaryTable {
             text += slo == nil ? ".\n" : " and they are not judged against the SLOs.\n"
         }
         return text
-    }
-
-    private static func number(_ value: Double?, _ decimals: Int) -> String {
-        guard let value, value.isFinite else { return "-" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let rounded = (value * scale).rounded() / scale
-        let text = String(rounded)
-        guard let dot = text.firstIndex(of: ".") else { return text }
-        let fraction = text[text.index(after: dot)...]
-        return decimals == 0 ? String(text[..<dot]) : text + String(repeating: "0", count: max(0, decimals - fraction.count))
     }
 }

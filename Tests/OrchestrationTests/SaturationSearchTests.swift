@@ -159,7 +159,7 @@ struct SLOVerdictTests {
         #expect(verdict.failures.count == 1)
         let failure = try #require(verdict.failures.first)
         #expect(failure.hasPrefix("ttft_p99_ms "), "\(failure)")
-        #expect(failure.hasSuffix(" > 100.0"), "\(failure)")
+        #expect(failure.hasSuffix(" > 100.000"), "\(failure)")
         let value = try #require(Self.measured(failure), "\(failure)")
         #expect(abs(value - 250) < 1)
     }
@@ -178,7 +178,7 @@ struct SLOVerdictTests {
         let summary = Self.summary((0..<10).map { Self.record($0, ttftMs: $0 < 3 ? nil : 40) })
         let verdict = SLOVerdict(slo: SLOSpec(limits: [Self.ttftLimit], maxErrorRate: 0.1), summary: summary)
         #expect(!verdict.passed)
-        #expect(verdict.failures == ["error rate 30.0% > 10.0%"])
+        #expect(verdict.failures == ["error rate 30.000% > 10.000%"])
     }
 
     @Test("a level with no successful request fails every latency limit as 'no successful request'")

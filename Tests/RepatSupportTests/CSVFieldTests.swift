@@ -51,6 +51,23 @@ struct CSVFieldTests {
         #expect(CSVField.fixed3(-.infinity) == "")
     }
 
+    @Test(
+        "seconds are written with six decimals and read back as the value rounded to the microsecond",
+        arguments: [
+            (0.0, "0.000000"),
+            (1.25, "1.250000"),
+            (12.3456789, "12.345679"),
+            (0.0000004, "0.000000"),
+            (-0.0000006, "-0.000001"),
+            (3599.9999996, "3600.000000"),
+        ]
+    )
+    func fixed6(value: Double, expected: String) throws {
+        #expect(CSVField.fixed6(value) == expected)
+        let read = try #require(Double(expected))
+        #expect(read == (value * 1e6).rounded() / 1e6)
+    }
+
     @Test("integers are written plainly, nil as empty")
     func integers() {
         #expect(CSVField.int(42) == "42")

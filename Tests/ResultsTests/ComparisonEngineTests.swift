@@ -138,7 +138,9 @@ struct ComparisonEngineTests {
 
     @Test("throughput on the whole sample equals the level summary's figure")
     func throughputMatchesLevelSummary() throws {
-        let records = syntheticRecords(seed: 3, failEvery: 9, warmup: 4)
+        // As compare reads them: through requests.csv, whose microsecond times the summary also uses.
+        let text = RequestsCSV.header + syntheticRecords(seed: 3, failEvery: 9, warmup: 4).map(RequestsCSV.row).joined()
+        let records = try RequestsCSV.records(from: CSVTable.parse(text), file: "requests.csv")
         var summary = LevelSummary(target: "t1", loadLevel: "c2")
         for record in records { summary.add(record, gapsNs: []) }
         let sample = ComparisonSample(records: records)

@@ -38,13 +38,14 @@ private func readError(_ text: String) throws -> String? {
 
 @Suite("requests.csv column table")
 struct RequestColumnTableTests {
-    @Test("rows are written byte for byte as repat has always written them")
+    @Test("rows are written byte for byte as repat has always written them, times in seconds to the microsecond")
     func rowBytes() {
-        let expected = "20261207T142000Z-cols,\"vllm, \"\"a\"\"\",r2.5,41,1.250,1.375,125.000,12.500,20.125,500.500,145.125,625.500,"
+        // scheduled_s and start_s have six decimals since issue 18 (send lag rebuilt from the file was whole milliseconds).
+        let expected = "20261207T142000Z-cols,\"vllm, \"\"a\"\"\",r2.5,41,1.250000,1.375000,125.000,12.500,20.125,500.500,145.125,625.500,"
             + "3.900,3.800,40.000,501.750,512,128,usage,127,http_5xx,503,\"upstream said: \"\"overloaded, retry\"\"\r\ncode 503\","
             + "true,3,0.100,0.300,2.750,true,2,10.000,480.000,495.250,1.500,2\n"
         #expect(RequestsCSV.row(everyField()) == expected)
-        #expect(RequestsCSV.row(noMeasurements()) == "r,t,c1,0,0.000,0.000,0.000,,,,,,,,,3.000,,0,,0,connect_error,0,,false,0,,,,false,,,,,,0\n")
+        #expect(RequestsCSV.row(noMeasurements()) == "r,t,c1,0,0.000000,0.000000,0.000,,,,,,,,,3.000,,0,,0,connect_error,0,,false,0,,,,false,,,,,,0\n")
     }
 
     @Test("a record with every field set, and one with every measurement absent, read back equal")

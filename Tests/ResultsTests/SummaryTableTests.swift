@@ -41,13 +41,13 @@ struct SummaryTableTests {
             }
         }
         // A failed-only level: no latency figures, but its send lag is known.
-        #expect(Array(lines[2].split(separator: " ").suffix(11)) == ["0.00", "0.0", "-", "-", "-", "-", "-", "-", "0.00", "completed", "-"])
+        #expect(Array(lines[2].split(separator: " ").suffix(11)) == ["0.000", "0.000", "-", "-", "-", "-", "-", "-", "0.000", "completed", "-"])
         let cells = lines[1].split(separator: " ").map(String.init)
         #expect(cells.count == 15)
-        #expect(cells[4] == "2.00", "4 ok requests over 2.0 s")  // starts 0…1.5 s, last end 2.0 s
-        #expect(cells[5] == "18.0")
-        #expect(cells[6] == "2.0", "TTFT p50 of 1, 2, 3, 4 ms")
-        #expect(cells[10] == "500.0")
+        #expect(cells[4] == "2.000", "4 ok requests over 2.0 s")  // starts 0…1.5 s, last end 2.0 s
+        #expect(cells[5] == "18.000")
+        #expect(cells[6] == "2.000", "TTFT p50 of 1, 2, 3, 4 ms")
+        #expect(cells[10] == "500.000", "every figure with three decimals, as in summary.csv (issue 18)")
     }
 
     @Test("no summaries renders the heading line only")

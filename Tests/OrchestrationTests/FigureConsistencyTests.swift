@@ -1,0 +1,98 @@
+import Foundation
+import LoopbackSupport
+import Metrics
+import Orchestration
+import Results
+import Testing
+
+/// One run, every output: the final table, summary.csv, the level-end log line and the report
+/// (Markdown and HTML, rebuilt from requests.csv) must show each figure as the same number.
+@Suite("the same figure in every output")
+struct FigureConsistencyTests {
+    /// The figures compared, by their summary.csv column and their table heading.
+    private static let figures: [(csv: String, heading: String)] = [
+        ("req_per_s", "req/s"), ("output_tok_per_s", "out tok/s"),
+        ("ttft_p50_ms", "TTFT p50 ms"), ("ttft_p99_ms", "TTFT p99 ms"),
+        ("tpot_p50_ms", "TPOT p50 ms"), ("tpot_p99_ms", "TPOT p99 ms"),
+        ("e2e_p50_ms", "E2E p50 ms"), ("e2e_p99_ms", "E2E p99 ms"),
+        ("send_lag_p99_ms", "lag p99 ms"),
+    ]
+
+    /// Rows of a table as heading → cell, from its heading row and body rows.
+    private static func keyed(_ headings: [String], _ rows: [[String]]) -> [[String: String]] {
+        rows.filter { $0.count == headings.count }.map { Dictionary(uniqueKeysWithValues: zip(headings, $0)) }
+    }
+
+    /// The final terminal table: columns are separated by two or more spaces.
+    private static func terminalRows(_ text: String) -> [[String: String]] {
+        let lines = text.split(separator: "\n").map {
+            $0.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        guard let headings = lines.first else { return [] }
+        return keyed(headings, Array(lines.dropFirst()))
+    }
+
+    /// The report's Markdown summary table (the first table after `## Summary`).
+    private static func markdownRows(_ text: String) -> [[String: String]] {
+        guard let start = text.range(of: "## Summary") else { return [] }
+        let lines = text[start.upperBound...].split(separator: "\n").drop { !$0.hasPrefix("|") }.prefix { $0.hasPrefix("|") }
+        let cells = lines.map { line in
+            line.dropFirst().dropLast().components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        guard let headings = cells.first else { return [] }
+        return keyed(headings, Array(cells.dropFirst(2)))
+    }
+
+    /// The report's HTML summary table (the first `<table>` of its summary section).
+    private static func htmlRows(_ html: String) -> [[String: String]] {
+        guard let section = html.range(of: "<section id=\"summary\">"),
+              let start = html.range(of: "<table>", range: section.upperBound..<html.endIndex), let end = html.range(of: "</table>", range: start.upperBound..<html.endIndex) else { return [] }
+        let table = String(html[start.upperBound..<end.lowerBound])
+        func cells(_ row: String, _ tag: String) -> [String] {
+            row.components(separatedBy: "<\(tag)").dropFirst().compactMap { part in
+                guard let open = part.firstIndex(of: ">"), let close = part.range(of: "</\(tag)>") else { return nil }
+                return String(part[part.index(after: open)..<close.lowerBound])
+            }
+        }
+        let rows = table.components(separatedBy: "<tr>").dropFirst()
+        guard let headingRow = rows.first else { return [] }
+        return keyed(cells(headingRow, "th"), rows.dropFirst().map { cells($0, "td") })
+    }
+
+    @Test("TTFT, TPOT, E2E, send lag, req/s and out tok/s read the same in the table, summary.csv, the log and the report")
+    func sameFigures() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let targets = simulatedTarget("fast") + "\n" + simulatedTarget("slow", options: ["decode_base_ms": "3"])
+        let (report, log) = try await runBenchmark(scenarioYAML(name: "figures", targets: targets, concurrency: [1, 3], requests: 12), in: folder)
+        try #require(report.status == .completed)
+
+        let terminal = Self.terminalRows(SummaryTable.render(report.levels, slo: report.slo))
+        let csvText = try String(contentsOfFile: report.directory.summaryCSV, encoding: .utf8)
+        let csvCells = try #require(parseCSV(csvText))
+        let csv = Self.keyed(try #require(csvCells.first), Array(csvCells.dropFirst()))
+        let run = try RunResults.load(report.directory.path)
+        let markdown = Self.markdownRows(ReportMarkdown.render(ReportData(runs: [run])))
+        let html = Self.htmlRows(ReportHTML.render(ReportData(runs: [run])))
+
+        #expect(report.summaries.count == 4)
+        for summary in report.summaries {
+            let key = (summary.target, summary.loadLevel)
+            let inTable = try #require(terminal.first { $0["target"] == key.0 && $0["level"] == key.1 }, "terminal row \(key)")
+            let inCSV = try #require(csv.first { $0["target"] == key.0 && $0["load_level"] == key.1 }, "summary.csv row \(key)")
+            let inMarkdown = try #require(markdown.first { $0["target"] == key.0 && $0["level"] == key.1 }, "Markdown row \(key)")
+            let inHTML = try #require(html.first { $0["target"] == key.0 && $0["level"] == key.1 }, "HTML row \(key)")
+            for figure in Self.figures {
+                let value = try #require(inCSV[figure.csv], "\(figure.csv) in summary.csv")
+                #expect(!value.isEmpty, "\(figure.csv) of \(key) is measured")
+                #expect(inTable[figure.heading] == value, "\(figure.heading) of \(key): terminal vs summary.csv")
+                #expect(inMarkdown[figure.heading] == value, "\(figure.heading) of \(key): Markdown report vs summary.csv")
+                #expect(inHTML[figure.heading] == value, "\(figure.heading) of \(key): HTML report vs summary.csv")
+            }
+            let ended = try #require(log.first { $0.hasPrefix("\(key.0) \(key.1): ") && $0.contains(" req/s, ") })
+            let ttft = try #require(inCSV["ttft_p50_ms"]), lag = try #require(inCSV["send_lag_p99_ms"])
+            let rate = try #require(inCSV["req_per_s"]), tokens = try #require(inCSV["output_tok_per_s"])
+            #expect(ended.contains("\(rate) req/s, \(tokens) output tok/s, TTFT p50 \(ttft) ms, send lag p99 \(lag) ms"), "log line: \(ended)")
+        }
+    }
+}
