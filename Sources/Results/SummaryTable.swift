@@ -29,10 +29,12 @@ public enum SummaryTable {
         let all = [headings] + cells
         let widths = headings.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         var text = all.map { row in
-            row.enumerated().map { column, cell in
+            let line = row.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
                 return textColumns.contains(column) ? cell + padding : padding + cell
             }.joined(separator: "  ")
+            // A left-aligned last column would pad the line with trailing spaces.
+            return String(line.reversed().drop { $0 == " " }.reversed())
         }.joined(separator: "\n") + "\n"
         if let slo {
             let fromSchedule = slo.limits.contains { $0.metric == "ttft" || $0.metric == "e2e" }
