@@ -58,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "Metrics",
-            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["RepatSupport", .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -41,13 +41,14 @@ public struct LevelProgress: Sendable {
         etaS = estimates.min()
     }
 
-    /// One line: `engine r6: 31/60 done, 12.3 s, ETA 11 s, 3.90 req/s, 470 tok/s, TTFT p50 30.8 ms, 0 errors`.
+    /// One line: `engine r6: 31/60 done, 12.3 s, ETA 11 s, 3.904 req/s, 470.112 tok/s, TTFT p50
+    /// 30.812 ms, 0 errors` (figures with three decimals, as the final table prints them).
     public var line: String {
         let count = total.map { "\(done)/\($0)" } ?? "\(done)"
         let eta = etaS.map { ", ETA \(Int($0.rounded())) s" } ?? ""
-        let ttft = ttftP50Ms.map { "\(Self.format($0, 1)) ms" } ?? "-"
+        let ttft = ttftP50Ms.map { "\(CSVField.fixed3($0)) ms" } ?? "-"
         return "\(target) \(loadLevel): \(count) done, \(Self.format(elapsedS, 1)) s\(eta), "
-            + "\(Self.format(requestsPerSecond, 2)) req/s, \(Self.format(outputTokensPerSecond, 0)) tok/s, "
+            + "\(CSVField.fixed3(requestsPerSecond)) req/s, \(CSVField.fixed3(outputTokensPerSecond)) tok/s, "
             + "TTFT p50 \(ttft), \(CountPhrase.text(errors, "error"))"
     }
 

@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// How hard the client itself worked during one load level, and whether it may have been the
 /// bottleneck: a saturated client sends late and stamps late, so the level measures repat, not the
 /// server. Recorded per level in `summary.csv` (`client_cpu_pct`, `client_saturated`, …) and in
@@ -34,7 +36,8 @@ public struct ClientHealth: Sendable, Equatable, Codable {
     public var ceilingFraction: Double?
     /// Whether the client was saturated: a limit of ``Thresholds`` was passed.
     public var saturated: Bool
-    /// One phrase per limit passed (`send lag p99 7.20 ms > 5 ms`); empty when not saturated.
+    /// One phrase per limit passed (`send lag p99 7.200 ms > 5 ms`: the measured figure as every
+    /// output shows it, the limit as set); empty when not saturated.
     public var reasons: [String]
 
     /// Assesses a level from its measured figures against `thresholds`.
@@ -55,7 +58,7 @@ public struct ClientHealth: Sendable, Equatable, Codable {
         self.ceilingFraction = ceilingFraction
         var reasons: [String] = []
         if let lag = sendLagP99Ms, lag > thresholds.sendLagP99Ms {
-            reasons.append("send lag p99 \(Self.format(lag)) ms > \(Self.format(thresholds.sendLagP99Ms)) ms")
+            reasons.append("send lag p99 \(CSVField.fixed3(lag)) ms > \(Self.format(thresholds.sendLagP99Ms)) ms")
         }
         if cpuPercent > thresholds.cpuPercent {
             reasons.append("client CPU \(Self.format(cpuPercent))% > \(Self.format(thresholds.cpuPercent))% of a core")

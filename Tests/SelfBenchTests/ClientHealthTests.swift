@@ -24,9 +24,9 @@ struct ClientHealthTests {
         let samples = Array(repeating: 0.1, count: 90) + Array(repeating: 7.2, count: 10)
         let health = ClientHealth(cpuSeconds: 1, wallSeconds: 10, sendLag: lag(samples), ceilingFraction: nil)
         #expect(health.saturated)
-        #expect(health.reasons == ["send lag p99 7.2 ms > 5 ms"])
+        #expect(health.reasons == ["send lag p99 7.200 ms > 5 ms"])
         // Without a ceiling the line leaves it out: the run says once, at its start, how to measure it (issue 18).
-        #expect(health.summaryLine == "client CPU 10% of a core; CLIENT SATURATED: send lag p99 7.2 ms > 5 ms")
+        #expect(health.summaryLine == "client CPU 10% of a core; CLIENT SATURATED: send lag p99 7.200 ms > 5 ms")
     }
 
     @Test("client CPU past 80% of a core flags the level; both limits are reported when both are passed")
