@@ -79,7 +79,8 @@ struct LevelSession {
             if verdict.result == .incomplete { return outcomes.last?.status == .aborted ? false : nil }
             return verdict.passed
         }
-        let answer = result.maxRate.map { "\($0) req/s" } ?? "none (even \(search.minRate) req/s breaks them)"
+        let answer = result.maxRate.map { "\($0) req/s" }
+            ?? (result.firstFailingRate == nil ? "not determined (the search stopped before \(search.minRate) req/s was judged)" : "none (even \(search.minRate) req/s breaks them)")
         log("\(target.spec.name): highest rate meeting the SLOs: \(answer)")
         return RunMetadata.SaturationOutcome(target: target.spec.name, maxRate: result.maxRate, firstFailingRate: result.firstFailingRate)
     }

@@ -7,10 +7,10 @@ public enum SaturationBisection {
     /// What a search found.
     public struct Result: Sendable, Equatable {
         /// The highest rate tried that met the SLOs, requests per second; nil when even the
-        /// lowest broke them.
+        /// lowest broke them, or the search stopped before the lowest was judged.
         public var maxRate: Double?
         /// The lowest rate tried that broke them; nil when the highest met them (or the search
-        /// stopped before trying it).
+        /// stopped before trying it). Both nil: the search decided nothing.
         public var firstFailingRate: Double?
 
         /// Creates a result.
@@ -25,11 +25,14 @@ public enum SaturationBisection {
     /// midpoint no longer lies strictly between the bounds).
     ///
     /// - Parameter probe: runs one level at a rate and returns whether it met the SLOs, or nil
-    ///   when the run is stopping (or has no verdict); nil ends the search with what is known.
+    ///   when the run is stopping (or the level gave no verdict); nil ends the search with what
+    ///   is known, and nil for the lowest rate decides nothing.
     ///   Lower and upper bound are probed first, in that order.
     public static func search(_ search: SaturationSearch, probe: (Double) async -> Bool?) async -> Result {
-        guard await probe(search.minRate) == true else {
-            return Result(maxRate: nil, firstFailingRate: search.minRate)
+        switch await probe(search.minRate) {
+        case true?: break
+        case false?: return Result(maxRate: nil, firstFailingRate: search.minRate)
+        case nil: return Result(maxRate: nil, firstFailingRate: nil)
         }
         switch await probe(search.maxRate) {
         case true?: return Result(maxRate: search.maxRate, firstFailingRate: nil)

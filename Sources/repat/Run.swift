@@ -74,7 +74,8 @@ struct Run: AsyncParsableCommand {
         } else {
             print(SummaryTable.render(report.levels, slo: report.slo), terminator: "")
             for outcome in report.saturation {
-                let rate = outcome.maxRate.map { "\($0) req/s" } ?? "none within the searched range"
+                let rate = outcome.maxRate.map { "\($0) req/s" }
+                    ?? (outcome.firstFailingRate == nil ? "not determined (stopped before the lowest rate was judged)" : "none within the searched range")
                 print("saturation: \(outcome.target): highest rate meeting the SLOs: \(rate)")
             }
             print("results: \(report.directory.path)")

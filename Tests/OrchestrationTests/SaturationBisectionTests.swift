@@ -43,8 +43,11 @@ struct SaturationBisectionTests {
         #expect(result == SaturationBisection.Result(maxRate: 1.001, firstFailingRate: 1.002))
     }
 
-    @Test("a probe that stops keeps what is known")
+    @Test("a probe that stops keeps what is known; stopped before the lowest rate is judged, it decides nothing")
     func stopping() async {
+        let (nothing, none) = await Self.run(SaturationSearch(minRate: 1, maxRate: 9, steps: 3), capacity: 4, stopAfter: 0)
+        #expect(none.isEmpty)
+        #expect(nothing == SaturationBisection.Result(maxRate: nil, firstFailingRate: nil))
         let (afterMin, _) = await Self.run(SaturationSearch(minRate: 1, maxRate: 9, steps: 3), capacity: 4, stopAfter: 1)
         #expect(afterMin == SaturationBisection.Result(maxRate: 1, firstFailingRate: nil))
         let (midway, tried) = await Self.run(SaturationSearch(minRate: 1, maxRate: 9, steps: 3), capacity: 4, stopAfter: 3)
