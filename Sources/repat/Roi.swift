@@ -69,7 +69,7 @@ struct Roi: ParsableCommand {
     @Flag(name: .long, help: "Let an interrupted level (the run was stopped during it) be the operating point, judged on the requests it measured; the verdict says so.")
     var allowPartial = false
 
-    @Option(name: .long, help: "Output form: table (a summary that fits the terminal; the full report with --all), csv, markdown, html.")
+    @Option(name: .long, help: "Output form; table is a summary that fits the terminal (the full report with --all).")
     var format: ROIFormatKind = .table
 
     @Flag(name: .long, help: "With --format table: the full report (every API, break-even, TCO, sensitivity, sources) instead of the summary.")
