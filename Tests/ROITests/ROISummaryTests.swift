@@ -98,9 +98,11 @@ struct ROISummaryTests {
         #expect(PurchasePhrase.text(hardware: try book.hardware(hardware), inputs: inputs) == expected)
     }
 
-    @Test("the buy option carries the spare server in words")
+    @Test("the buy option and the inputs count servers and years in words")
     func buyOptionName() throws {
         let result = try result([target("box", url: "http://gpu/v1")], book: try book(spares: 1))
         #expect(result.onPrem.name == "buy NVIDIA H100 SXM 80GB, 1 server + 1 spare, 8 GPUs each")
+        #expect(result.inputs.first { $0.name == "spare servers (N+1 redundancy)" }?.value == "1 server")
+        #expect(result.inputs.first { $0.name == "amortisation" }?.value == "5 years")
     }
 }
