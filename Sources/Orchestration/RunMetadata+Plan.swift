@@ -50,13 +50,13 @@ extension RunMetadata {
 
 extension RunMetadata.Target {
     /// `target` as `run.json` lists it: its base URL without credentials, simulator options for
-    /// `sim://` targets, and a mark when TLS is not verified.
+    /// `sim://` targets, a mark when TLS is not verified, and the API it stands in for.
     init(_ target: ResolvedTarget) {
         self.init(
             name: target.spec.name, dialect: target.spec.dialect, baseURL: target.baseURL,
             model: target.spec.model, stream: target.parameters.stream,
             simulator: target.spec.isSimulated ? Dictionary(target.spec.simulatorOptions.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }) : nil,
-            insecureTLS: target.options.insecure ? true : nil
+            insecureTLS: target.options.insecure ? true : nil, standsFor: target.spec.standsFor
         )
     }
 }

@@ -8,6 +8,9 @@ public struct MeasuredTarget: Sendable, Equatable {
     public var model: String?
     /// Base URL from `run.json` (credentials stripped), when known.
     public var baseURL: String?
+    /// The API price id the scenario's `stands_for` named, when it did: the target is priced as
+    /// that API unless `--config targets:` gives it another role.
+    public var standsFor: String?
     /// Its load levels in run order.
     public var levels: [LevelMeasurement]
     /// Token counts per task: over the requests every target completed when there are such,
@@ -15,10 +18,11 @@ public struct MeasuredTarget: Sendable, Equatable {
     public var tasks: TaskTokens
 
     /// Creates a target.
-    public init(name: String, model: String?, baseURL: String?, levels: [LevelMeasurement], tasks: TaskTokens) {
+    public init(name: String, model: String?, baseURL: String?, standsFor: String? = nil, levels: [LevelMeasurement], tasks: TaskTokens) {
         self.name = name
         self.model = model
         self.baseURL = baseURL
+        self.standsFor = standsFor
         self.levels = levels
         self.tasks = tasks
     }

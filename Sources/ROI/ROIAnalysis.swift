@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// The cost model run over one ``ROIScenario``: pure, no I/O. Every formula is in `docs/roi.md`.
 public enum ROIAnalysis {
     /// Prices the scenario.
@@ -15,7 +17,7 @@ public enum ROIAnalysis {
         var notes = scenario.notes
 
         let onPrem = option(
-            name: "buy \(scenario.onPrem.servers)+\(scenario.onPrem.spareServers) × \(scenario.onPrem.unitsPerServer) × \(scenario.hardware.name)",
+            name: "buy " + PurchasePhrase.text(hardware: scenario.hardware, inputs: scenario.onPrem),
             monthly: model.monthly(utilisation: utilisation), volume: volume, mix: mix
         )
         let rents = scenario.rents.map { offer in
@@ -73,7 +75,7 @@ public enum ROIAnalysis {
         guard utilisation <= 1 else {
             let needed = Int((Double(scenario.onPrem.servers) * utilisation).rounded(.up))
             throw ROIError(
-                "a volume of \(ROIFormat.tokens(volume)) tokens a month exceeds the capacity of \(scenario.onPrem.servers) server(s) at \(scenario.operatingPoint.measurement.level) (\(ROIFormat.tokens(model.monthlyCapacity))): use --servers \(needed) or more"
+                "a volume of \(ROIFormat.tokens(volume)) tokens a month exceeds the capacity of \(CountPhrase.text(scenario.onPrem.servers, "server")) at \(scenario.operatingPoint.measurement.level) (\(ROIFormat.tokens(model.monthlyCapacity))): use --servers \(needed) or more"
             )
         }
         return (volume, utilisation)

@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// The inputs table of the report: every figure the model used, with its source and date.
 enum ROIInputs {
     /// Rows for the deployment, the hardware, the exchange rate and every settings figure.
@@ -32,6 +34,8 @@ enum ROIInputs {
                 text = "\(ROIFormat.amount(value.value)) \(original.code) \(figure.unit)".trimmingTrailingSpace
             } else if figure.unit.hasPrefix("share") || figure.unit.hasPrefix("of ") || figure.key == "discount_rate" || figure.key == "api_price_decline_per_year" {
                 text = "\(ROIFormat.percent(value.value)) \(figure.unit)"
+            } else if ["years", "servers"].contains(figure.unit), value.value == value.value.rounded(), abs(value.value) < 1e9 {
+                text = CountPhrase.text(Int(value.value), String(figure.unit.dropLast()), plural: figure.unit)
             } else {
                 text = "\(ROIFormat.number(value.value, decimals: value.value == value.value.rounded() ? 0 : 3)) \(figure.unit)".trimmingTrailingSpace
             }

@@ -1,3 +1,5 @@
+import RepatSupport
+
 /// Turns the price book, the deployment and the measured targets into one ``ROIScenario``:
 /// decides which target is on-prem and which are APIs, picks operating points, chooses measured
 /// or nameplate power, and converts every amount into the report's currency.
@@ -64,7 +66,7 @@ public enum ROIPlanner {
         if rents.isEmpty { notes.append("no rent offer for \(hardware.name) in the rent table: no rent column") }
         var inputs = try ROIInputs.rows(book: book, hardware: hardware, onPrem: onPrem, power: power)
         inputs += rents.map { offer in
-            InputRow(name: "rent \(offer.provider) \(offer.instance)", value: "\(offer.hourly.text) per hour, \(offer.gpus) GPU(s)", source: offer.source, read: offer.read)
+            InputRow(name: "rent \(offer.provider) \(offer.instance)", value: "\(offer.hourly.text) per hour, \(CountPhrase.text(offer.gpus, "GPU"))", source: offer.source, read: offer.read)
         }
         return ROIScenario(
             currency: settings.currency, exchange: settings.exchange, hardware: hardware, onPrem: onPrem, operatingPoint: point,
@@ -77,13 +79,24 @@ public enum ROIPlanner {
         )
     }
 
-    /// The config's roles first; otherwise a target whose base URL is a known provider's host is
-    /// that provider's API (priced by its model), and every other target is on-prem.
+    /// The config's roles first (`--config targets:` wins over the scenario); then the scenario's
+    /// `stands_for`; otherwise a target whose base URL is a known provider's host is that
+    /// provider's API (priced by its model), and every other target is on-prem.
+    /// - Throws: ``ROIError`` naming the target whose `stands_for` is not in the price table.
     static func assignRoles(book: PriceBook, targets: [MeasuredTarget], notes: inout [String]) throws(ROIError) -> [String: TargetRole] {
         var roles: [String: TargetRole] = [:]
         for target in targets {
             if let role = book.targetRoles[target.name] {
                 roles[target.name] = role
+                continue
+            }
+            if let id = target.standsFor {
+                guard book.apis.contains(where: { $0.id == id }) else {
+                    throw ROIError(
+                        "target \(target.name): stands_for '\(id)' is not in the price table (known: \(book.apis.map(\.id).joined(separator: ", "))); add it with --prices or under prices: in --config, or give the target a role under targets: in --config"
+                    )
+                }
+                roles[target.name] = .api(id)
                 continue
             }
             guard let host = target.host, let provider = book.providers.first(where: { $0.serves(host: host) }) else {
@@ -124,7 +137,7 @@ public enum ROIPlanner {
         let loadSource: String
         if let measured = point.powerMeanW, measured > 0 {
             load = measured / units
-            loadSource = "measured at \(point.target) \(point.level) (\(point.powerSource ?? "telemetry")): \(ROIFormat.number(measured, decimals: 1)) W over \(measuredUnits) unit(s)"
+            loadSource = "measured at \(point.target) \(point.level) (\(point.powerSource ?? "telemetry")): \(ROIFormat.number(measured, decimals: 1)) W over \(CountPhrase.text(measuredUnits, "unit"))"
             notes.append("load power is measured (\(ROIFormat.number(measured, decimals: 1)) W at \(point.level)), not the nameplate TDP")
         } else if let tdp = hardware.tdpWatts {
             load = tdp.value
@@ -136,7 +149,7 @@ public enum ROIPlanner {
         let idleSource: String
         if let measured = point.idlePowerW, measured > 0 {
             idle = measured / units
-            idleSource = "measured idle (\(point.powerSource ?? "telemetry")): \(ROIFormat.number(measured, decimals: 1)) W over \(measuredUnits) unit(s)"
+            idleSource = "measured idle (\(point.powerSource ?? "telemetry")): \(ROIFormat.number(measured, decimals: 1)) W over \(CountPhrase.text(measuredUnits, "unit"))"
         } else if let profile = hardware.idleWatts {
             idle = profile.value
             idleSource = profile.source

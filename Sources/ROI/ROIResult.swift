@@ -1,6 +1,6 @@
 /// What one option (buying, renting) costs at the monthly volume.
 public struct OptionCost: Sendable, Equatable {
-    /// Option name (`buy 1 × 8 × H100 SXM`, `rent Scaleway H100-1-80G`).
+    /// Option name (`buy NVIDIA H100 SXM 80GB, 1 server + 1 spare, 8 GPUs each`, `rent 1 × Scaleway H100-1-80G`).
     public var name: String
     /// The month's cost by part.
     public var monthly: MonthlyCost

@@ -11,7 +11,7 @@ public enum RunReader {
     public static func read(_ paths: [String]) throws(ROIError) -> [MeasuredTarget] {
         var order: [String] = []
         var levels: [String: [LevelMeasurement]] = [:]
-        var info: [String: (model: String?, baseURL: String?)] = [:]
+        var info: [String: RunMetadata.Target] = [:]
         var records: [RequestRecord] = []
         for path in paths {
             let run: RunResults
@@ -25,22 +25,25 @@ public enum RunReader {
                 if levels[level.target] == nil { order.append(level.target) }
                 levels[level.target, default: []].append(level)
             }
-            for target in run.metadata?.targets ?? [] { info[target.name] = (target.model, target.baseURL) }
+            for target in run.metadata?.targets ?? [] { info[target.name] = target }
             records += run.records.filter { !$0.warmup }
         }
         let tasks = taskTokens(records, targets: order)
         return order.map { name in
             MeasuredTarget(
-                name: name, model: info[name]?.model, baseURL: info[name]?.baseURL, levels: levels[name] ?? [],
+                name: name, model: info[name]?.model, baseURL: info[name]?.baseURL, standsFor: info[name]?.standsFor, levels: levels[name] ?? [],
                 tasks: tasks[name] ?? TaskTokens(input: 0, output: 0, requests: 0)
             )
         }
     }
 
-    private static func folder(of path: String) -> String {
+    /// The run folder of `path`: itself when it is a folder, else the folder holding the file
+    /// (`.` for a bare file name).
+    public static func folder(of path: String) -> String {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-        return exists && isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
+        let folder = exists && isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
     }
 
     /// `summary.csv` rows by target and level, as column → cell; empty when the file is absent.

@@ -36,14 +36,20 @@ public struct RunMetadata: Codable, Sendable {
         public var engineVersion: String?
         /// True when TLS verification was switched off for this target (`insecure: true`).
         public var insecureTLS: Bool?
+        /// The API price id the scenario said this target stands in for (`stands_for`), which
+        /// `repat roi` prices it as.
+        public var standsFor: String?
 
         /// `baseUrl`, not `baseURL`: ``RunMetadata/read(from:)`` converts `base_url` to `baseUrl`.
         private enum CodingKeys: String, CodingKey {
-            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion, insecureTLS = "insecureTls"
+            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion, insecureTLS = "insecureTls", standsFor
         }
 
         /// Creates a target entry.
-        public init(name: String, dialect: String, baseURL: String, model: String, stream: Bool, simulator: [String: String]?, insecureTLS: Bool? = nil) {
+        public init(
+            name: String, dialect: String, baseURL: String, model: String, stream: Bool, simulator: [String: String]?, insecureTLS: Bool? = nil,
+            standsFor: String? = nil
+        ) {
             self.name = name
             self.dialect = dialect
             self.baseURL = URLRedaction.stripCredentials(baseURL)
@@ -51,6 +57,7 @@ public struct RunMetadata: Codable, Sendable {
             self.stream = stream
             self.simulator = simulator
             self.insecureTLS = insecureTLS
+            self.standsFor = standsFor
         }
     }
 

@@ -92,6 +92,9 @@ public struct TargetSpec: Sendable, Equatable {
     /// Whether the workload's `ignore_eos` is sent to this target (`length_controls`); cloud APIs
     /// reject it, so presets for them turn it off.
     public var lengthControls = true
+    /// The cloud API this target stands in for (`stands_for`, a price id `PROVIDER/MODEL` such as
+    /// `openai/gpt-4o-mini`): `repat roi` prices the target as that API, with its measured tokens.
+    public var standsFor: String?
 
     /// Whether this target is served by the built-in simulator.
     public var isSimulated: Bool { baseURL.hasPrefix("sim://") }
@@ -126,7 +129,7 @@ public struct TargetSpec: Sendable, Equatable {
             && lhs.clientKey == rhs.clientKey && lhs.insecure == rhs.insecure
             && lhs.provider == rhs.provider && lhs.auth == rhs.auth && lhs.apiVersion == rhs.apiVersion
             && lhs.region == rhs.region && lhs.keepAlive == rhs.keepAlive && lhs.contextWindow == rhs.contextWindow
-            && lhs.lengthControls == rhs.lengthControls
+            && lhs.lengthControls == rhs.lengthControls && lhs.standsFor == rhs.standsFor
     }
 }
 

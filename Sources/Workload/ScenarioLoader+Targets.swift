@@ -60,6 +60,7 @@ extension ScenarioLoader {
         target.region = region ?? (traits.region != nil ? preset?.defaultRegion : nil)
         readSettings(fields, preset: preset, into: &target, report: &report)
         readClientFiles(fields, file: file, into: &target, report: &report)
+        target.standsFor = standsFor(fields, into: &report)
         return target
     }
 
@@ -178,6 +179,18 @@ extension ScenarioLoader {
         target.keepAlive = fields.string("keep_alive", into: &report)
         target.contextWindow = fields.int("num_ctx", range: 1...10_000_000, into: &report)
         target.lengthControls = fields.bool("length_controls", into: &report) ?? (preset?.acceptsLengthControls ?? true)
+    }
+
+    /// `stands_for`: the API price id (`PROVIDER/MODEL`) the target is priced as by `repat roi`.
+    /// Only its shape is checked here; whether the price table knows it is for `repat roi` to say.
+    private func standsFor(_ fields: YAMLFields, into report: inout ProblemReport) -> String? {
+        guard let id = fields.string("stands_for", into: &report) else { return nil }
+        let parts = id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !id.contains(where: \.isWhitespace) else {
+            report.add(fields.field("stands_for"), line: fields.node("stands_for")?.mark?.line, "expected an API price id PROVIDER/MODEL as in pricing/apis.yaml (e.g. openai/gpt-4o-mini), got '\(id)'")
+            return nil
+        }
+        return id
     }
 
     /// `ca_bundle`, `client_cert` and `client_key`, resolved against the scenario file's folder and

@@ -21,7 +21,7 @@ public struct ScenarioLoader {
         "name", "dialect", "base_url", "model", "api_key_env", "headers", "stream", "http_version",
         "connect_timeout", "request_timeout", "first_token_timeout", "idle_timeout", "retry_429",
         "ca_bundle", "client_cert", "client_key", "insecure", "simulator", "provider", "auth", "api_version",
-        "region", "keep_alive", "num_ctx", "length_controls",
+        "region", "keep_alive", "num_ctx", "length_controls", "stands_for",
     ]
     /// Fields allowed under `load`.
     static let loadFields = [

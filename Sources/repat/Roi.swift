@@ -11,10 +11,15 @@ struct Roi: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Price measured runs: cost per 1M tokens and per task on-prem, rented and on each API; break-even, payback, TCO.",
         discussion: """
+        On a terminal the table is a summary that fits its width (COLUMNS, else 100 columns): the \
+        verdict, buying and renting against the reference, measured and cheapest APIs; --format table \
+        --all prints the full report. --format html without --output writes roi.html into the first \
+        run folder. \
         The on-prem target is priced at the highest completed load level that met the scenario's SLOs \
         (interrupted levels only with --allow-partial), with its \
         measured token rates and, when telemetry recorded them, its measured load and idle power. \
-        Targets whose base URL is a known API host are priced as that API with their own token counts. \
+        Targets whose base URL is a known API host, or whose scenario entry says stands_for: PROVIDER/MODEL, \
+        are priced as that API with their own token counts (a role under targets: in --config wins over both). \
         Prices, hardware, rent offers and defaults come from pricing/ (sourced and dated); --config \
         overrides any of them. Model and formulas: docs/roi.md. \
         Exit codes: 0 success, 1 the output could not be written, 2 bad input (runs, price files, \
@@ -64,10 +69,13 @@ struct Roi: ParsableCommand {
     @Flag(name: .long, help: "Let an interrupted level (the run was stopped during it) be the operating point, judged on the requests it measured; the verdict says so.")
     var allowPartial = false
 
-    @Option(name: .long, help: "Output form.")
+    @Option(name: .long, help: "Output form; table is a summary that fits the terminal (the full report with --all).")
     var format: ROIFormatKind = .table
 
-    @Option(name: .long, help: "File to write (default: standard output; with --import-litellm, litellm-prices-DATE.yaml).")
+    @Flag(name: .long, help: "With --format table: the full report (every API, break-even, TCO, sensitivity, sources) instead of the summary.")
+    var all = false
+
+    @Option(name: .long, help: "File to write (default: standard output; for html, roi.html in the first run folder; with --import-litellm, litellm-prices-DATE.yaml).")
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("Convert LiteLLM's model_prices_and_context_window.json into a dated price table and exit.", valueName: "FILE"))
@@ -101,9 +109,21 @@ struct Roi: ParsableCommand {
             if !api.isEmpty { book.deployment.apis = api }
             let targets = try RunReader.read(runs)
             let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial)
-            return format.render(try ROIAnalysis.run(scenario))
+            let result = try ROIAnalysis.run(scenario)
+            return format == .table && !all ? ROISummary.text(result, width: Self.terminalWidth()) : format.render(result)
+        }
+        if format == .html, output == nil, let first = runs.first {
+            let destination = (RunReader.folder(of: first) as NSString).appendingPathComponent("roi.html")
+            try write(text, to: destination)
+            print("report: \(destination)")
+            return
         }
         try write(text, to: output)
+    }
+
+    /// The width the summary fits: `COLUMNS` when it is a positive number, else 100.
+    private static func terminalWidth() -> Int {
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } ?? 100
     }
 
     /// `--import-litellm`: reads the JSON, writes the table, prints where.

@@ -70,7 +70,10 @@ struct RunFilesTests {
             transport: "libcurl/8.5.0",
             targets: [
                 RunMetadata.Target(name: "remote", dialect: "openai-chat", baseURL: "https://user:hunter2@api.example.com/v1", model: "m", stream: true, simulator: nil),
-                RunMetadata.Target(name: "sim", dialect: "openai-chat", baseURL: "http://127.0.0.1:4000/v1", model: "m", stream: false, simulator: ["max_num_seqs": "4"]),
+                RunMetadata.Target(
+                    name: "sim", dialect: "openai-chat", baseURL: "http://127.0.0.1:4000/v1", model: "m", stream: false, simulator: ["max_num_seqs": "4"],
+                    standsFor: "openai/gpt-4o-mini"
+                ),
             ],
             loadLevels: ["c1", "c8"], workload: ["prompt_tokens": "16", "max_tokens": "8"]
         )
@@ -79,7 +82,7 @@ struct RunFilesTests {
         try metadata.write(to: path)
 
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        for key in ["repat_version", "run_id", "status", "scenario_file", "scenario_name", "seed", "started_at", "ended_at", "host", "cpu_model", "cpu_cores", "memory_bytes", "transport", "targets", "base_url", "load_levels", "workload"] {
+        for key in ["repat_version", "run_id", "status", "scenario_file", "scenario_name", "seed", "started_at", "ended_at", "host", "cpu_model", "cpu_cores", "memory_bytes", "transport", "targets", "base_url", "stands_for", "load_levels", "workload"] {
             #expect(text.contains("\"\(key)\" :"), "\(key)")
         }
         #expect(!text.contains("hunter2"))
@@ -98,6 +101,7 @@ struct RunFilesTests {
         #expect(read.targets.map(\.baseURL) == ["https://api.example.com/v1", "http://127.0.0.1:4000/v1"])
         #expect(read.targets.map(\.simulator) == [nil, ["max_num_seqs": "4"]])
         #expect(read.targets.map(\.stream) == [true, false])
+        #expect(read.targets.map(\.standsFor) == [nil, "openai/gpt-4o-mini"])
         #expect(read.loadLevels == ["c1", "c8"])
         #expect(read.workload == metadata.workload)
     }

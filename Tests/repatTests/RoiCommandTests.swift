@@ -115,4 +115,99 @@ struct RoiCommandTests {
         #expect(priced.status == 0, "stderr: \(priced.stderr)")
         #expect(priced.stdout.contains("| mistral/mistral-small-latest | 0.10 / - / 0.30 USD |"))
     }
+
+    @Test("on a terminal the table is a summary that fits COLUMNS; --all keeps every API")
+    func terminalSummary() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let run = try await sweep(in: workspace, slo: "ttft_p99_ms: 60000")
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "72"
+        let summary = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6"], in: workspace, environment: environment)
+        #expect(summary.status == 0, "stderr: \(summary.stderr)")
+        let lines = summary.stdout.split(separator: "\n")
+        for line in lines { #expect(line.count <= 72, "\(line.count) columns: \(line)") }
+        #expect(summary.stdout.contains("  buy NVIDIA L4 24GB, 1 server,"))
+        #expect(summary.stdout.contains("--format table --all"))
+        #expect(!summary.stdout.contains("== Against each API =="))
+        let full = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6", "--format", "table", "--all"], in: workspace, environment: environment)
+        #expect(full.status == 0, "stderr: \(full.stderr)")
+        #expect(full.stdout.contains("== Against each API =="))
+        let shipped = try String(contentsOfFile: packageRoot + "/pricing/apis.yaml", encoding: .utf8)
+        let ids = shipped.split(separator: "\n").compactMap { line -> Substring? in
+            guard let start = line.range(of: "{ id: ") else { return nil }
+            return line[start.upperBound...].split(separator: ",").first
+        }
+        #expect(ids.count > 10)
+        for id in ids { #expect(full.stdout.contains(String(id)), "--all lists \(id)") }
+    }
+
+    @Test("--format html without --output writes roi.html into the run folder and prints its path")
+    func htmlBesideRun() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let run = try await sweep(in: workspace, slo: "ttft_p99_ms: 60000")
+        let outcome = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6", "--format", "html"], in: workspace)
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        #expect(outcome.stdout == "report: \(run)/roi.html\n")
+        let page = try String(contentsOfFile: run + "/roi.html", encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        let csv = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6", "--format", "csv"], in: workspace)
+        #expect(csv.stdout.hasPrefix("section,row,column,value\n"), "other formats still go to standard output")
+    }
+
+    @Test("a scenario target with stands_for is priced as that API from run.json; --config targets: wins; an unknown id names the target")
+    func standsFor() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        func rehearsal(_ id: String) async throws -> String {
+            let file = try workspace.scenario("rehearsal-\(id.replacingOccurrences(of: "/", with: "-")).yaml", """
+            name: roi-rehearsal
+            targets:
+              - name: box
+                dialect: openai-chat
+                base_url: sim://box
+                model: m
+                simulator:
+                  decode_base_ms: 1
+              - name: cloud
+                dialect: openai-chat
+                base_url: sim://cloud
+                model: m
+                stands_for: \(id)
+                simulator:
+                  decode_base_ms: 1
+            load:
+              concurrency: 2
+              requests: 4
+            workload:
+              prompt_tokens: 32
+              max_tokens: 8
+              ignore_eos: true
+
+            """)
+            let before = Set(workspace.runFolders())
+            let outcome = try await runRepat(["run", file, "--results-dir", workspace.results, "--quiet"], in: workspace, timeout: .seconds(30))
+            try #require(outcome.status == 0, "stderr: \(outcome.stderr)")
+            let folder = try #require(Set(workspace.runFolders()).subtracting(before).first)
+            return workspace.results + "/" + folder
+        }
+        let run = try await rehearsal("openai/gpt-4o-mini")
+        let metadata = try String(contentsOfFile: run + "/run.json", encoding: .utf8)
+        #expect(metadata.contains("\"stands_for\" : \"openai/gpt-4o-mini\""))
+        let priced = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6", "--format", "markdown"], in: workspace)
+        #expect(priced.status == 0, "stderr: \(priced.stderr)")
+        #expect(priced.stdout.contains("| API openai/gpt-4o-mini | cloud |"), "priced on the stand-in's own token counts")
+        #expect(priced.stdout.contains("for openai/gpt-4o-mini"), "the measured stand-in is the verdict's reference")
+
+        let config = try workspace.scenario("roles.yaml", "targets:\n  cloud: openai/gpt-4o\n")
+        let configured = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6", "--format", "markdown", "--config", config], in: workspace)
+        #expect(configured.status == 0, "stderr: \(configured.stderr)")
+        #expect(configured.stdout.contains("| API openai/gpt-4o | cloud |"), "the roi config wins over stands_for")
+
+        let unknown = try await rehearsal("openai/gpt-9")
+        let refused = try await runRepat(["roi", unknown, "--hardware", "l4", "--volume", "1e6"], in: workspace)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("repat: error: target cloud: stands_for 'openai/gpt-9' is not in the price table"))
+    }
 }
