@@ -35,6 +35,17 @@ public struct LatencyDistribution: Sendable {
         count == 0 ? nil : Double(histogram.valueAtPercentile(percentile)) / 1000
     }
 
+    /// What ``percentileMs(_:)`` reports when the nearest-rank sample is `ms` and the samples
+    /// range from `lowestMs` to `highestMs`: the sample rounded to the microsecond, raised to the
+    /// highest value of its histogram bucket, kept within the recorded range. `compare`, which
+    /// takes exact percentiles of `requests.csv`, passes them through this so that its figures
+    /// read the same as the level summary's.
+    public func reportedMs(_ ms: Double, lowestMs: Double, highestMs: Double) -> Double {
+        func micros(_ value: Double) -> UInt64 { UInt64(max(0, min(value * 1000, 3_600_000_000)).rounded()) }
+        let value = Swift.min(histogram.highestEquivalentForValue(micros(ms)), micros(highestMs))
+        return Double(Swift.max(value, micros(lowestMs))) / 1000
+    }
+
     /// Mean, ms; nil when empty.
     public var meanMs: Double? { count == 0 ? nil : histogram.mean / 1000 }
 

@@ -73,7 +73,10 @@ public struct ComparisonSample: Sendable {
         guard !points.isEmpty else { return nil }
         switch metric.kind {
         case .latency(_, let percentile):
-            return BootstrapInterval.percentile(sorted: points.map(\.value).sorted(), percentile)
+            // The nearest-rank sample, as the level summary's HdrHistogram reports it.
+            let sorted = points.map(\.value).sorted()
+            guard let sample = BootstrapInterval.percentile(sorted: sorted, percentile), let lowest = sorted.first, let highest = sorted.last else { return nil }
+            return Self.reporting.reportedMs(sample, lowestMs: lowest, highestMs: highest)
         case .requestsPerSecond, .outputTokensPerSecond:
             let busyS = points.reduce(0) { $0 + $1.busyMs } / 1000
             guard concurrency > 0, busyS > 0 else { return nil }
@@ -82,6 +85,9 @@ public struct ComparisonSample: Sendable {
             return 1 - points.reduce(0) { $0 + $1.value } / Double(points.count)
         }
     }
+
+    /// An empty distribution, for its reporting precision.
+    private static let reporting = LatencyDistribution()
 
     /// The value of `metric` over the whole sample; nil when there is nothing to compute it from.
     public func value(of metric: ComparisonMetric) -> Double? {

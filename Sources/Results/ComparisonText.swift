@@ -2,13 +2,12 @@ import Foundation
 
 /// Number formatting shared by `compare`'s table, Markdown and CSV output.
 enum ComparisonText {
-    /// Decimals shown for a metric's values: 4 for the error rate, 2 for rates and TPOT, else 1.
+    /// Decimals shown for a metric's values: 4 for the error rate, else 3, as `FigureText` shows
+    /// latencies and rates in the run table, `summary.csv` and the report.
     static func decimals(_ metric: ComparisonMetric) -> Int {
         switch metric.kind {
         case .errorRate: 4
-        case .requestsPerSecond: 2
-        case .outputTokensPerSecond: 1
-        case .latency(let column, _): column == .tpot || column == .itl ? 2 : 1
+        case .requestsPerSecond, .outputTokensPerSecond, .latency: 3
         }
     }
 

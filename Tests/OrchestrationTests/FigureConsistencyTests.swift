@@ -5,8 +5,9 @@ import Orchestration
 import Results
 import Testing
 
-/// One run, every output: the final table, summary.csv, the level-end log line and the report
-/// (Markdown and HTML, rebuilt from requests.csv) must show each figure as the same number.
+/// One run, every output: the final table, summary.csv, the level-end log line, the report
+/// (Markdown and HTML, rebuilt from requests.csv) and compare's values (also from requests.csv)
+/// must show each figure as the same number.
 @Suite("the same figure in every output")
 struct FigureConsistencyTests {
     /// The figures compared, by their summary.csv column and their table heading.
@@ -88,6 +89,11 @@ struct FigureConsistencyTests {
                 #expect(inTable[figure.heading] == value, "\(figure.heading) of \(key): terminal vs summary.csv")
                 #expect(inMarkdown[figure.heading] == value, "\(figure.heading) of \(key): Markdown report vs summary.csv")
                 #expect(inHTML[figure.heading] == value, "\(figure.heading) of \(key): HTML report vs summary.csv")
+            }
+            // compare reads requests.csv back: each of its default metrics is the same figure.
+            let sample = ComparisonSample(records: run.records.filter { $0.target == key.0 && $0.loadLevel == key.1 })
+            for metric in ComparisonMetric.defaults where inCSV[metric.name] != nil {
+                #expect(FigureText.cell(sample.value(of: metric)) == inCSV[metric.name], "\(metric.name) of \(key): compare vs summary.csv")
             }
             let ended = try #require(log.first { $0.hasPrefix("\(key.0) \(key.1): ") && $0.contains(" req/s, ") })
             let ttft = try #require(inCSV["ttft_p50_ms"]), lag = try #require(inCSV["send_lag_p99_ms"])
