@@ -24,10 +24,12 @@ public enum LevelStatus: String, Sendable, Codable, CaseIterable {
     /// The status a `summary.csv` row states, or, for files written before the column existed,
     /// the one its `abort_reason` implies.
     public init(csvCell: String?, abortReason: String?) {
-        if let csvCell, let status = LevelStatus(rawValue: csvCell) {
-            self = status
-        } else {
-            self = (abortReason ?? "").isEmpty ? .completed : .aborted
-        }
+        self = csvCell.flatMap(LevelStatus.init(rawValue:)) ?? .implied(byAbortReason: abortReason)
+    }
+
+    /// The status a level recorded before statuses were: aborted when it has an abort reason,
+    /// else completed.
+    public static func implied(byAbortReason abortReason: String?) -> LevelStatus {
+        (abortReason ?? "").isEmpty ? .completed : .aborted
     }
 }

@@ -157,7 +157,7 @@ public struct RunMetadata: Codable, Sendable {
 
         /// How the level ended, for files with or without ``status``.
         public var levelStatus: LevelStatus {
-            status ?? ((abortReason ?? "").isEmpty ? .completed : .aborted)
+            status ?? .implied(byAbortReason: abortReason)
         }
 
         /// The SLO verdict, for files with or without ``sloVerdict``; nil without SLOs.

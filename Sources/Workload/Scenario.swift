@@ -32,7 +32,7 @@ public struct Scenario: Sendable {
 
     /// A problem located at a field of this scenario's file.
     public func problem(at field: String, _ message: String) -> ScenarioProblem {
-        ScenarioProblem(file: locations.file, line: locations.line(of: field), field: field, message: message)
+        locations.problem(at: field, message)
     }
 }
 
@@ -354,5 +354,10 @@ public struct SourceLocations: Sendable {
             path = path[..<cut]
         }
         return nil
+    }
+
+    /// A problem located at `field` of this file (its line, or its nearest parent's).
+    public func problem(at field: String, _ message: String) -> ScenarioProblem {
+        ScenarioProblem(file: file, line: line(of: field), field: field, message: message)
     }
 }

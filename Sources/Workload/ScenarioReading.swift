@@ -52,6 +52,6 @@ public struct ScenarioReading: Sendable {
 
     /// A problem located at a field of the file.
     public func problem(at field: String, _ message: String) -> ScenarioProblem {
-        ScenarioProblem(file: locations.file, line: locations.line(of: field), field: field, message: message)
+        locations.problem(at: field, message)
     }
 }
