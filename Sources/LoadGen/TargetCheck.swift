@@ -47,6 +47,8 @@ public enum TargetCheck {
         public var steps: [Step]
         /// The engine and version the server reports, when it reports one.
         public var engineVersion: String?
+        /// The model the server reports serving, when it reports one.
+        public var servedModel: ServedModel?
 
         /// Whether no check failed (warnings allowed): the target is ready.
         public var passed: Bool { steps.allSatisfy { $0.verdict != .failed } }
@@ -91,6 +93,7 @@ public enum TargetCheck {
         }
         result.steps.append(await tinyRequest(target, transport: transport))
         result.engineVersion = await EngineVersion.probe(target, transport: transport, simulators: simulators)
+        result.servedModel = await ServedModelProbe.probe(target, transport: transport)
         return result
     }
 

@@ -99,6 +99,7 @@ public struct BenchmarkRun: Sendable {
         metadata.calibration = calibration
         for (index, target) in plan.targets.enumerated() {
             metadata.targets[index].engineVersion = await EngineVersion.probe(target, transport: transport, simulators: plan.simulators)
+            metadata.targets[index].servedModel = await ServedModelProbe.probe(target, transport: transport)
         }
         var failure: String?
         do {

@@ -20,6 +20,9 @@ public struct APIPrice: Sendable, Equatable {
     public var source: String
     /// When.
     public var read: String
+    /// The model family (`pricing/models.yaml`) it serves, when the entry names it with `family:`;
+    /// nil to look its model name up in the catalogue.
+    public var family: String? = nil
 
     /// Creates a price.
     public init(

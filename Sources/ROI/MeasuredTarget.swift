@@ -16,6 +16,8 @@ public struct MeasuredTarget: Sendable, Equatable {
     /// Token counts per task: over the requests every target completed when there are such,
     /// else over its own successful requests.
     public var tasks: TaskTokens
+    /// The model the server reported serving (`run.json` `servedModel.name`), when it did.
+    public var servedModel: String?
 
     /// Creates a target.
     public init(name: String, model: String?, baseURL: String?, standsFor: String? = nil, levels: [LevelMeasurement], tasks: TaskTokens) {

@@ -16,11 +16,13 @@ public struct PriceBook: Sendable {
     public var targetRoles: [String: TargetRole] = [:]
     /// What to price.
     public var deployment = Deployment()
+    /// Which names stand for which model (`models.yaml`).
+    public var models = ModelCatalog()
 
     /// The tables' file names inside the pricing folder.
-    public static let files = ["defaults.yaml", "hardware.yaml", "rent.yaml", "apis.yaml"]
+    public static let files = ["defaults.yaml", "hardware.yaml", "rent.yaml", "apis.yaml", "models.yaml"]
 
-    /// Reads `defaults.yaml`, `hardware.yaml`, `rent.yaml` and `apis.yaml` from `directory`.
+    /// Reads `defaults.yaml`, `hardware.yaml`, `rent.yaml`, `apis.yaml` and `models.yaml` from `directory`.
     /// - Throws: ``ROIError`` naming the file, line and field.
     public static func load(directory: String) throws(ROIError) -> PriceBook {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
@@ -36,7 +38,7 @@ public struct PriceBook: Sendable {
         try rent.allowOnly(["rent"])
         let apis = try YAMLValue.load(file: path("apis.yaml"))
         try apis.allowOnly(["providers", "prices"])
-        let book = PriceBook(
+        var book = PriceBook(
             settings: settings,
             hardware: try hardware.required("hardware").items().map { value throws(ROIError) in try PriceBookParser.hardware(value, base: nil) },
             rents: try rent.required("rent").items().map(PriceBookParser.rent),
@@ -44,6 +46,8 @@ public struct PriceBook: Sendable {
             providers: try PriceBookParser.providers(try apis.required("providers"))
         )
         try book.checkProviders(file: path("apis.yaml"))
+        book.models = try ModelCatalogParser.load(file: path("models.yaml"))
+        try book.checkFamilies(file: path("apis.yaml"))
         return book
     }
 
@@ -76,6 +80,15 @@ public struct PriceBook: Sendable {
             list[index] = element
         } else {
             list.append(element)
+        }
+    }
+
+    /// Every `family:` an API price names is in the catalogue.
+    private func checkFamilies(file: String) throws(ROIError) {
+        for price in apis {
+            if let family = price.family, models.family(id: family) == nil {
+                throw ROIError("\(file): prices \(price.id): family '\(family)' is not in models.yaml (known: \(models.families.map(\.id).joined(separator: ", ")))")
+            }
         }
     }
 

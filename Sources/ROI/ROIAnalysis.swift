@@ -31,24 +31,31 @@ public enum ROIAnalysis {
             let rates = price.rates(in: currency, exchange: scenario.exchange, euProcessing: scenario.euProcessing)
             let blended = rates.blended(inputFraction: mix.inputFraction, cacheHitShare: scenario.cacheHitShare)
             let breakEven = BreakEven.monthlyVolume(fixedMonthly: model.fixedMonthly, apiPerToken: blended, marginalPerToken: model.marginalPerToken)
-            return APICost(
+            var cost = APICost(
                 price: price, perMillionInput: rates.effectiveInput(cacheHitShare: scenario.cacheHitShare) * 1_000_000,
                 perMillionOutput: rates.output * 1_000_000, perMillionBlended: blended * 1_000_000, monthly: blended * volume,
                 breakEvenVolume: breakEven, breakEvenUtilisation: breakEven.map { $0 / model.monthlyCapacity },
                 paybackMonths: BreakEven.paybackMonths(investment: investment, monthlyAPICost: blended * volume, monthlyOperatingCost: operating),
                 measuredTarget: scenario.measuredAPIs.first { $0.priceID == price.id }?.target
             )
+            cost.family = scenario.apiFamilies[price.id]
+            cost.group = APIGroup.of(family: cost.family, measured: cost.measuredTarget != nil, onPrem: scenario.onPremModel.family)
+            return cost
         }
-        guard let reference = referenceAPI(scenario, apis) else {
-            throw ROIError("no API price to compare with: the price table is empty or --api named none of its ids")
+        guard let (reference, choice) = try referenceAPI(scenario, apis) else {
+            throw ROIError("no API price to compare with: the price table is empty or every price is zero")
         }
         let tasks = taskCosts(scenario, onPrem: onPrem, rents: rents, apis: apis, mix: mix, notes: &notes)
         let projections = projections(scenario, model: model, utilisation: utilisation, rents: rents, apis: apis, reference: reference)
         let tornado = sensitivity(scenario, measuredTokensPerSecond: point.totalTokensPerSecond, utilisation: utilisation, mix: mix, reference: reference)
-        let verdict = Verdict.sentence(
-            currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: onPrem, reference: reference,
-            tornado: tornado, inputs: scenario.inputs
-        ) + (scenario.operatingPoint.caveat.map { " " + $0 } ?? "")
+        let comparison = choice.givesVerdict
+            ? ModelVerdict.models(onPrem: scenario.onPremModel, reference: reference, choice: choice) + " " + Verdict.sentence(
+                currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: onPrem, reference: reference,
+                tornado: tornado, inputs: scenario.inputs)
+            : ModelVerdict.withoutSameModel(
+                currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: scenario.onPremModel, buying: onPrem,
+                orientation: reference, otherModels: apis.count(where: { $0.group == .differentModel }), inputs: scenario.inputs)
+        let verdict = comparison + (scenario.operatingPoint.caveat.map { " " + $0 } ?? "")
         return ROIResult(
             currency: currency, operatingPoints: [scenario.operatingPoint] + scenario.otherOperatingPoints, primaryTarget: point.target,
             operatingPoint: scenario.operatingPoint, mix: mix,
@@ -56,7 +63,8 @@ public enum ROIAnalysis {
             decodeRate: mix.decodeRate(outputTokensPerSecond: point.outputTokensPerSecond),
             tokensPerSecond: model.tokensPerSecond, monthlyCapacity: model.monthlyCapacity, volume: volume, utilisation: utilisation,
             onPrem: onPrem, rents: rents, apis: apis, tasks: tasks, projections: projections, tornado: tornado,
-            referenceAPI: reference.price.id, verdict: verdict, inputs: scenario.inputs, notes: notes
+            referenceAPI: reference.price.id, verdict: verdict, inputs: scenario.inputs, notes: notes,
+            onPremModel: scenario.onPremModel, referenceChoice: choice
         )
     }
 
@@ -94,13 +102,24 @@ public enum ROIAnalysis {
         )
     }
 
-    /// The named API, else the measured API target when there is exactly one, else the cheapest
-    /// API for the mix.
-    private static func referenceAPI(_ scenario: ROIScenario, _ apis: [APICost]) -> APICost? {
-        if let id = scenario.referenceAPI, let named = apis.first(where: { $0.price.id == id }) { return named }
-        let measured = apis.filter { $0.measuredTarget != nil }
-        if measured.count == 1 { return measured[0] }
-        return apis.min { $0.perMillionBlended < $1.perMillionBlended }
+    /// The API the verdict compares with, and why (`docs/roi.md`, "Which API is compared"): the
+    /// one named with `--api`; else the cheapest API target measured in the run; else the cheapest
+    /// API serving the on-prem model's family; else, when quality was compared, the cheapest API;
+    /// else the cheapest API for orientation only (no automatic verdict). A price of zero is never
+    /// a reference; nil when every price is zero.
+    /// - Throws: ``ROIError`` when `--api` names a price of zero.
+    private static func referenceAPI(_ scenario: ROIScenario, _ apis: [APICost]) throws(ROIError) -> (APICost, ReferenceChoice)? {
+        if let id = scenario.referenceAPI, let named = apis.first(where: { $0.price.id == id }) {
+            guard named.perMillionBlended > 0 else { throw ROIError("--api \(id): its price is zero, so nothing compares with it; name an API with a price") }
+            return (named, .named)
+        }
+        let priced = apis.filter { $0.perMillionBlended > 0 && $0.perMillionBlended.isFinite }
+        func cheapest(_ candidates: [APICost]) -> APICost? { candidates.min { $0.perMillionBlended < $1.perMillionBlended } }
+        if let measured = cheapest(priced.filter { $0.measuredTarget != nil }) { return (measured, .measured) }
+        let same = priced.filter { $0.group == .sameModel }
+        if let reference = cheapest(same) { return (reference, .sameModel(count: same.count)) }
+        guard let reference = cheapest(priced) else { return nil }
+        return (reference, scenario.qualityCompared ? .qualityCompared : .orientationOnly)
     }
 
     /// The same task priced on each option with the token counts of the target that ran it.

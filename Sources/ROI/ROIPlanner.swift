@@ -68,7 +68,7 @@ public enum ROIPlanner {
         inputs += rents.map { offer in
             InputRow(name: "rent \(offer.provider) \(offer.instance)", value: "\(offer.hourly.text) per hour, \(CountPhrase.text(offer.gpus, "GPU"))", source: offer.source, read: offer.read)
         }
-        return ROIScenario(
+        var scenario = ROIScenario(
             currency: settings.currency, exchange: settings.exchange, hardware: hardware, onPrem: onPrem, operatingPoint: point,
             otherOperatingPoints: others, tasks: primary.tasks, volume: deployment.volume, utilisation: deployment.utilisation,
             apis: apis, referenceAPI: deployment.apis.first, measuredAPIs: measuredAPIs, rents: rents,
@@ -77,6 +77,18 @@ public enum ROIPlanner {
             sensitivity: settings.sensitivity, inputs: inputs,
             notes: notes
         )
+        scenario.onPremModel = ModelIdentity(requested: primary.model, served: primary.servedModel, catalog: book.models)
+        scenario.apiFamilies = apiFamilies(apis, catalog: book.models)
+        return scenario
+    }
+
+    /// Each API's family: the one its `family:` names, else the one its model name is an alias of.
+    static func apiFamilies(_ apis: [APIPrice], catalog: ModelCatalog) -> [String: ModelFamily] {
+        var families: [String: ModelFamily] = [:]
+        for price in apis {
+            families[price.id] = price.family.flatMap(catalog.family(id:)) ?? catalog.family(named: price.model)
+        }
+        return families
     }
 
     /// The config's roles first (`--config targets:` wins over the scenario); then the scenario's

@@ -41,6 +41,10 @@ public struct APICost: Sendable, Equatable {
     public var paybackMonths: Double?
     /// The measured target this API served in the run, if any.
     public var measuredTarget: String?
+    /// The model family it serves; nil when the catalogue does not know its model.
+    public var family: ModelFamily?
+    /// Its group in every table: same model, measured in this run, different model.
+    public var group = APIGroup.differentModel
 
     /// Creates an API cost.
     public init(
@@ -178,4 +182,8 @@ public struct ROIResult: Sendable, Equatable {
     public var inputs: [InputRow]
     /// Remarks on how figures were obtained (measured power, counts borrowed, caps).
     public var notes: [String]
+    /// The model the on-prem target served.
+    public var onPremModel = ModelIdentity()
+    /// Why ``referenceAPI`` is the API compared with.
+    public var referenceChoice = ReferenceChoice.named
 }

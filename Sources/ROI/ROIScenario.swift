@@ -80,6 +80,15 @@ public struct ROIScenario: Sendable {
     public var inputs: [InputRow]
     /// Remarks gathered while reading (measured power used, and so on).
     public var notes: [String]
+    /// The model the on-prem target served.
+    public var onPremModel = ModelIdentity()
+    /// The catalogue family of each API price, by price id; an API absent here serves a model the
+    /// catalogue does not know.
+    public var apiFamilies: [String: ModelFamily] = [:]
+    /// Whether the quality of the on-prem target and of the APIs was measured on the same prompts:
+    /// then an API of another model may be the reference (set by the quality scoring; false leaves
+    /// no automatic verdict when no API serves the same model).
+    public var qualityCompared = false
 
     /// Creates a scenario.
     public init(

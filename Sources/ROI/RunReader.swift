@@ -30,10 +30,12 @@ public enum RunReader {
         }
         let tasks = taskTokens(records, targets: order)
         return order.map { name in
-            MeasuredTarget(
+            var target = MeasuredTarget(
                 name: name, model: info[name]?.model, baseURL: info[name]?.baseURL, standsFor: info[name]?.standsFor, levels: levels[name] ?? [],
                 tasks: tasks[name] ?? TaskTokens(input: 0, output: 0, requests: 0)
             )
+            target.servedModel = info[name]?.servedModel?.name
+            return target
         }
     }
 

@@ -39,10 +39,13 @@ public struct RunMetadata: Codable, Sendable {
         /// The API price id the scenario said this target stands in for (`stands_for`), which
         /// `repat roi` prices it as.
         public var standsFor: String?
+        /// The model the server reported serving, where it tells (`/v1/models`, Ollama
+        /// `/api/show`, llama.cpp `/props`); nil when it did not.
+        public var servedModel: ServedModel?
 
         /// `baseUrl`, not `baseURL`: ``RunMetadata/read(from:)`` converts `base_url` to `baseUrl`.
         private enum CodingKeys: String, CodingKey {
-            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion, insecureTLS = "insecureTls", standsFor
+            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion, insecureTLS = "insecureTls", standsFor, servedModel
         }
 
         /// Creates a target entry.

@@ -26,4 +26,20 @@ extension HTTPHandler {
         let body = OllamaDialect.runningModels(profile: engine.profile, loaded: loaded, expiresAt: expiry)
         respond(context: context, reply, status: .ok, body: body)
     }
+
+    /// Ollama's `POST /api/show`: the served model's details, or 404 in Ollama's shape for any
+    /// other name (its implicit `:latest` tag counts as the name).
+    func serveModelDetails(context: ChannelHandlerContext, _ reply: Reply, body: [UInt8]) {
+        do throws(APIError) {
+            let request = try JSONBody.decode(OllamaDialect.ShowRequest.self, from: body)
+            let name = engine.profile.modelName
+            guard request.model == name || request.model == name + ":latest" else {
+                respond(context: context, reply, error: APIError(kind: .notFound, message: "model '\(request.model)' not found"))
+                return
+            }
+            respond(context: context, reply, status: .ok, body: OllamaDialect.showBody(profile: engine.profile, now: WallClock.now()))
+        } catch {
+            respond(context: context, reply, error: error)
+        }
+    }
 }

@@ -139,6 +139,10 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             respond(context: context, reply, status: .ok, body: OllamaDialect.versionBody)
         case .ollamaRunningModels:
             serveRunningModels(context: context, reply)
+        case .ollamaShow:
+            serveModelDetails(context: context, reply, body: body.map { Array($0.readableBytesView) } ?? [])
+        case .llamaCppProps:
+            respond(context: context, reply, status: .ok, body: LlamaCppProps.body(profile: engine.profile))
         }
     }
 

@@ -71,9 +71,35 @@ enum OllamaDialect: WireDialect {
         out.string(profile.modelName)
         out.raw(#","size":\#(profile.modelBytes),"digest":"#)
         out.string(digest(of: profile.modelName))
-        out.raw(
-            #","details":{"parent_model":"","format":"simulated","family":"simulated","families":["simulated"],"#
-                + #""parameter_size":"","quantization_level":""}"#)
+        out.raw(#","details":"#)
+        out.raw(details)
+    }
+
+    /// The `details` object of a model entry: a simulated model has no family, size or quantisation.
+    private static let details =
+        #"{"parent_model":"","format":"simulated","family":"simulated","families":["simulated"],"parameter_size":"","quantization_level":""}"#
+
+    /// The body of `POST /api/show`: `{"model": NAME}` (older clients send `name`, which this
+    /// simulator does not accept).
+    struct ShowRequest: Decodable {
+        /// The model asked about.
+        var model: String
+    }
+
+    /// `POST /api/show`: the served model's details, its Modelfile and `model_info`, as Ollama
+    /// answers for a loaded model.
+    static func showBody(profile: EngineProfile, now: Double) -> String {
+        var out = JSONWriter()
+        out.raw(#"{"modelfile":"#)
+        out.string("FROM \(profile.modelName)\n")
+        out.raw(#","parameters":"","template":"{{ .Prompt }}","details":"#)
+        out.raw(details)
+        out.raw(#","model_info":{"general.basename":"#)
+        out.string(profile.modelName)
+        out.raw(#"},"modified_at":"#)
+        out.string(WallClock.rfc3339(wholeSeconds: Int(now)))
+        out.raw("}")
+        return out.text
     }
 
     /// 64 hex digits derived from `name` (FNV-1a, then SeededGenerator), standing for a blob digest.

@@ -14,6 +14,10 @@ enum Route: Equatable {
     case ollamaVersion
     /// Ollama's `GET /api/ps`: the models loaded now.
     case ollamaRunningModels
+    /// Ollama's `POST /api/show`: one model's details (family, parameter size, quantisation).
+    case ollamaShow
+    /// llama.cpp's `GET /props`: the server's properties, with the model file it serves.
+    case llamaCppProps
     /// A known path with the wrong method; `allowed` goes in the `Allow` header.
     case methodNotAllowed(allowed: String, dialect: APIDialect)
     /// A known path the request cannot use as sent (Azure without `api-version`, Gemini streaming
@@ -29,8 +33,8 @@ enum Route: Equatable {
         case .models(let dialect), .methodNotAllowed(_, let dialect), .refused(_, let dialect),
             .notFound(let dialect):
             dialect
-        case .ollamaVersion, .ollamaRunningModels: .ollama
-        case .health, .metrics: .openAI
+        case .ollamaVersion, .ollamaRunningModels, .ollamaShow: .ollama
+        case .health, .metrics, .llamaCppProps: .openAI
         }
     }
 

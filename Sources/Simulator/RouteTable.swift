@@ -54,6 +54,9 @@ enum RouteTable {
         entry(.GET, "/api/tags") { _ in .models(.ollama) },
         entry(.GET, "/api/version") { _ in .ollamaVersion },
         entry(.GET, "/api/ps") { _ in .ollamaRunningModels },
+        entry(.POST, "/api/show") { _ in .ollamaShow },
+        // llama.cpp's server properties.
+        entry(.GET, "/props") { _ in .llamaCppProps },
         // Anthropic.
         entry(.POST, "/v1/messages") { _ in generate(.anthropic, .chat) },
         // Gemini: streaming is chosen by the method name, and only the SSE form is served.

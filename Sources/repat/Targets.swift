@@ -2,12 +2,13 @@ import ArgumentParser
 import Dialects
 import Foundation
 import LoadGen
+import Metrics
 import Orchestration
 
 /// `repat targets SCENARIO`: checks every target before a long run.
 struct Targets: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check each target of a scenario: reachable, authenticated, model listed, one tiny request, engine version.",
+        abstract: "Check each target of a scenario: reachable, authenticated, model listed, one tiny request, engine version, served model.",
         discussion: """
         Sends one model-listing request (where the API has one) and one short request of at most \
         8 tokens per target; sim:// targets start the built-in simulator. A target is ready when \
@@ -34,6 +35,7 @@ struct Targets: AsyncParsableCommand {
                 print("  \(step.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(step.verdict.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(step.detail)")
             }
             print("  \("engine".padding(toLength: 14, withPad: " ", startingAt: 0)) \(result.engineVersion ?? "not reported")")
+            print("  \("served model".padding(toLength: 14, withPad: " ", startingAt: 0)) \(result.servedModel?.description ?? "not reported")")
         }
         if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
