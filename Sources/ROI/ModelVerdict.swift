@@ -10,7 +10,7 @@ public enum ModelVerdict {
         var text = "On-prem serves \(onPrem.description); "
         switch choice {
         case .sameModel(let count):
-            text += "the reference API \(api) serves the same model (" + (count == 1 ? "the only API that does" : "the cheapest of the \(count) APIs that do") + ")"
+            text += "the reference API \(api) serves the same model (as '\(reference.price.model)'; " + (count == 1 ? "the only API that does" : "the cheapest of the \(count) APIs that do") + ")"
         case .named:
             text += "the reference API \(api), named with --api, \(serves)" + remark(same: same)
         case .measured:

@@ -26,7 +26,7 @@ public enum ROIReport {
     public static func sections(_ result: ROIResult) -> [ROISection] {
         let c = result.currency
         func money(_ value: Double?) -> String { ROIFormat.money(value, c) }
-        var sections = [ROISection(id: "verdict", title: "Verdict", text: [result.verdict])]
+        var sections = [ROISection(id: "verdict", title: "Verdict", text: [result.verdict]), modelsSection(result)]
         sections.append(ROISection(
             id: "operating-point", title: "Operating points",
             text: ["Each target is priced at the highest load level that met the scenario's SLOs; prefill and decode rates are per second of time spent in that phase, for the measured mix."],
@@ -62,12 +62,12 @@ public enum ROIReport {
             id: "per-token", title: "Cost per 1M tokens (\(c.code))",
             text: ["Measured mix; buying split into capital, energy, hosting (rent, for a rented GPU), staff and licences per 1M tokens. API input prices include the cache-hit share."],
             table: ReportTable(
-                headings: ["option", "input", "output", "blended", "capex", "energy", "hosting / rent", "staff", "licences"],
+                headings: ["option", "input", "output", "blended", "capex", "energy", "hosting / rent", "staff", "licences", "group"],
                 rows: options.map { option in
                     let parts = option.monthly.perMillion(tokens: result.volume)
-                    return [option.name] + [option.perMillionInput, option.perMillionOutput, option.perMillionBlended, parts.capex, parts.energy, parts.hosting, parts.staff, parts.licences].map(ROIFormat.amount)
-                } + result.apis.map { api in
-                    ["API \(api.price.id)"] + [api.perMillionInput, api.perMillionOutput, api.perMillionBlended].map(ROIFormat.amount) + ["", "", "", "", ""]
+                    return [option.name] + [option.perMillionInput, option.perMillionOutput, option.perMillionBlended, parts.capex, parts.energy, parts.hosting, parts.staff, parts.licences].map(ROIFormat.amount) + ["own hardware"]
+                } + groupedAPIs(result).map { api in
+                    ["API \(api.price.id)"] + [api.perMillionInput, api.perMillionOutput, api.perMillionBlended].map(ROIFormat.amount) + ["", "", "", "", "", api.group.title]
                 },
                 numericColumns: Set(1...8)
             )
@@ -76,13 +76,14 @@ public enum ROIReport {
             id: "apis", title: "Against each API",
             text: ["Break-even: the monthly volume at which buying costs the same as the API; the utilisation it needs of this hardware; payback: months for the API bill avoided to repay the purchase."],
             table: ReportTable(
-                headings: ["API", "list in / cached / out per 1M", "blended per 1M", "monthly at volume", "break-even tokens/month", "break-even utilisation", "payback months", "measured as", "source", "read"],
-                rows: result.apis.map { api in
+                headings: ["API", "list in / cached / out per 1M", "blended per 1M", "monthly at volume", "break-even tokens/month", "break-even utilisation", "payback months", "measured as", "source", "read", "group"],
+                rows: groupedAPIs(result).map { api in
                     let p = api.price
                     let list = "\(ROIFormat.number(p.input)) / \(p.cachedInput.map { ROIFormat.number($0) } ?? "-") / \(ROIFormat.number(p.output)) \(p.currency.code)" + (p.regionUplift != 1 ? " (EU ×\(ROIFormat.number(p.regionUplift)))" : "")
                     return [
                         p.id, list, money(api.perMillionBlended), money(api.monthly), ROIFormat.tokens(api.breakEvenVolume),
                         ROIFormat.percent(api.breakEvenUtilisation), ROIFormat.number(api.paybackMonths, decimals: 1), api.measuredTarget ?? "", p.source, p.read,
+                        api.group.title,
                     ]
                 },
                 numericColumns: [2, 3, 4, 5, 6]
@@ -92,9 +93,9 @@ public enum ROIReport {
             id: "per-task", title: "Cost per task (\(c.code))",
             text: ["A task is one request of the workload: every target ran the same prompts, so each option is priced with the token counts of the target that ran them."],
             table: ReportTable(
-                headings: ["option", "token counts of", "input tokens", "output tokens", "per task", "per 1,000 tasks"],
-                rows: result.tasks.map { task in
-                    [task.option, task.countsFrom, ROIFormat.number(task.inputTokens, decimals: 1), ROIFormat.number(task.outputTokens, decimals: 1), ROIFormat.amount(task.perTask), ROIFormat.amount(task.perTask * 1000)]
+                headings: ["option", "token counts of", "input tokens", "output tokens", "per task", "per 1,000 tasks", "group"],
+                rows: grouped(result.tasks, option: \.option, result).map { task in
+                    [task.option, task.countsFrom, ROIFormat.number(task.inputTokens, decimals: 1), ROIFormat.number(task.outputTokens, decimals: 1), ROIFormat.amount(task.perTask), ROIFormat.amount(task.perTask * 1000), group(ofOption: task.option, result)]
                 },
                 numericColumns: [2, 3, 4, 5]
             )
@@ -104,8 +105,10 @@ public enum ROIReport {
             id: "tco", title: "Total cost of ownership and NPV (\(c.code))",
             text: ["At the monthly volume. TCO sums the cash flows; NPV discounts them at the discount rate. Buying pays the hardware up front and again each amortisation period."],
             table: ReportTable(
-                headings: ["option"] + horizons.flatMap { ["TCO \($0) y", "NPV \($0) y"] },
-                rows: result.projections.map { row in [row.option] + row.horizons.flatMap { [ROIFormat.amount($0.tco), ROIFormat.amount($0.npv)] } },
+                headings: ["option"] + horizons.flatMap { ["TCO \($0) y", "NPV \($0) y"] } + ["group"],
+                rows: grouped(result.projections, option: \.option, result).map { row in
+                    [row.option] + row.horizons.flatMap { [ROIFormat.amount($0.tco), ROIFormat.amount($0.npv)] } + [group(ofOption: row.option, result)]
+                },
                 numericColumns: Set(1...max(1, horizons.count * 2))
             )
         ))

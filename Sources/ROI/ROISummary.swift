@@ -50,8 +50,9 @@ public enum ROISummary {
         var rows: [Row]
     }
 
-    /// Own hardware (buying, renting), then the APIs: the reference, the measured ones and the
-    /// cheapest few, cheapest first.
+    /// Own hardware (buying, renting), then the APIs in their groups (same model, measured in this
+    /// run, different model; see ``APIGroup``): every API of the first two groups, and of the
+    /// third the reference and the cheapest few; cheapest first within a group.
     static func groups(_ result: ROIResult) -> [Group] {
         func perTask(_ option: String) -> String {
             result.tasks.first { $0.option == option }.map { ROIFormat.amount($0.perTask) } ?? "-"
@@ -61,23 +62,27 @@ public enum ROISummary {
         }
         let byPrice = result.apis.sorted { $0.perMillionBlended < $1.perMillionBlended }
         let cheapest = Set(byPrice.prefix(cheapestAPIs).map(\.price.id))
-        let shown = byPrice.filter { api in
-            api.price.id == result.referenceAPI || api.measuredTarget != nil || cheapest.contains(api.price.id)
+        let reference = result.referenceChoice.givesVerdict ? "reference" : "for orientation only"
+        var groups = [Group(title: "Own hardware", rows: own)]
+        for group in APIGroup.allCases {
+            let members = byPrice.filter { $0.group == group }
+            let shown = group != .differentModel ? members : members.filter { api in
+                api.price.id == result.referenceAPI || cheapest.contains(api.price.id)
+            }
+            let rows = shown.map { api in
+                var tags: [String] = []
+                if api.price.id == result.referenceAPI { tags.append(reference) }
+                if let target = api.measuredTarget { tags.append("measured as \(target)") }
+                if cheapest.contains(api.price.id) { tags.append("cheapest") }
+                return Row(
+                    name: "API \(api.price.id)", tags: tags,
+                    figures: [ROIFormat.amount(api.perMillionBlended), perTask("API \(api.price.id)"), ROIFormat.amount(api.monthly)]
+                )
+            }
+            guard !rows.isEmpty else { continue }
+            groups.append(Group(title: "APIs, \(group.title) (\(shown.count) of \(members.count))", rows: rows))
         }
-        let apis = shown.map { api in
-            var tags: [String] = []
-            if api.price.id == result.referenceAPI { tags.append("reference") }
-            if let target = api.measuredTarget { tags.append("measured as \(target)") }
-            if cheapest.contains(api.price.id) { tags.append("cheapest") }
-            return Row(
-                name: "API \(api.price.id)", tags: tags,
-                figures: [ROIFormat.amount(api.perMillionBlended), perTask("API \(api.price.id)"), ROIFormat.amount(api.monthly)]
-            )
-        }
-        return [
-            Group(title: "Own hardware", rows: own),
-            Group(title: "APIs (\(shown.count) of \(result.apis.count))", rows: apis),
-        ]
+        return groups
     }
 
     /// The groups as one aligned table. The option column takes what the figures leave of `width`

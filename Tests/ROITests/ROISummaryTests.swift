@@ -47,9 +47,11 @@ struct ROISummaryTests {
         let summary = ROISummary.text(result, width: 200)
         #expect(summary.contains("\nOwn hardware\n  buy NVIDIA H100 SXM 80GB, 1 server, 8 GPUs each "))
         #expect(summary.contains("\n  rent 8 × Scaleway H100-1-80G (PCIe) "))
-        #expect(summary.contains("\nAPIs (3 of \(result.apis.count))\n"))
+        #expect(summary.contains("\nAPIs, different model (3 of \(result.apis.count))\n"))
         let cheapest = try #require(result.apis.min { $0.perMillionBlended < $1.perMillionBlended })
-        #expect(summary.contains("API \(cheapest.price.id) (reference, cheapest)"), "with no API named, the cheapest is the reference")
+        #expect(
+            summary.contains("API \(cheapest.price.id) (for orientation only, cheapest)"),
+            "model 'm' is in no catalogue family: the cheapest API is shown for orientation only")
         let full = ROIFormatKind.table.render(result)
         for api in result.apis { #expect(full.contains(api.price.id), "the full table keeps \(api.price.id)") }
         #expect(full.contains("== Against each API =="))
