@@ -38,6 +38,8 @@ struct RouteTableTests {
         #expect(route(.GET, "/metrics") == .metrics)
         #expect(route(.GET, "/health") == .health)
         #expect(route(.GET, "/api/ps") == .ollamaRunningModels)
+        #expect(route(.POST, "/api/show") == .ollamaShow)
+        #expect(route(.GET, "/props") == .llamaCppProps)
         #expect(route(.GET, "/api/version") == .ollamaVersion)
         #expect(route(.GET, "/api/tags") == .models(.ollama))
         #expect(route(.GET, "/v1beta/models") == .models(.gemini))
