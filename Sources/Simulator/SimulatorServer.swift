@@ -10,7 +10,8 @@ import NIOPosix
 ///   `/health`, and `/metrics` (the engine's state with vLLM's Prometheus names);
 /// - Azure OpenAI: `POST /openai/deployments/{deployment}/chat/completions?api-version=…` and
 ///   `/completions`, `GET /openai/models?api-version=…`;
-/// - Ollama: `POST /api/chat`, `/api/generate`, `GET /api/tags`, `/api/version`, `/api/ps`;
+/// - Ollama: `POST /api/chat`, `/api/generate`, `/api/show`, `GET /api/tags`, `/api/version`, `/api/ps`;
+/// - llama.cpp: `GET /props` (the served model file and the slots);
 /// - Anthropic: `POST /v1/messages`, and `GET /v1/models` with an `anthropic-version` header;
 /// - Gemini: `POST /v1beta/models/{model}:generateContent`, `:streamGenerateContent?alt=sse`,
 ///   `GET /v1beta/models`;

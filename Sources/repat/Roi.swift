@@ -51,7 +51,7 @@ struct Roi: ParsableCommand {
     @Option(name: .long, help: "The on-prem target to price (default: the first on-prem target).")
     var target: String?
 
-    @Option(name: .long, help: "Price id of an API to compare with (repeatable; the first is the verdict's reference; default: all).")
+    @Option(name: .long, help: "Price id of an API to compare with (repeatable; the first is the verdict's reference, even for another model; default: all, the reference then being a measured API target, else the cheapest API serving the same model, else none: no automatic verdict).")
     var api: [String] = []
 
     @Option(name: .long, help: "Your YAML file overriding any default, hardware, rent or price (see pricing/README.md).")
