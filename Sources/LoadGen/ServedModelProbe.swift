@@ -11,27 +11,30 @@ import Workload
 /// none of them, or lists several models but not the one asked for, gives nil, and a run never
 /// fails on it.
 public enum ServedModelProbe {
-    /// What `target`'s server reports serving, or nil.
+    /// What `target`'s server reports serving, or nil. The three questions go out together, so
+    /// a server that answers none costs one timeout (5 s), not three; the most specific answer wins.
     public static func probe(_ target: ResolvedTarget, transport: CurlTransport) async -> ServedModel? {
         let options = TransferOptions(connectTimeoutMs: 3_000, totalTimeoutMs: 5_000, idleTimeoutSeconds: 0, httpVersion: target.options.httpVersion)
-        func object(_ request: HTTPRequest) async -> [String: Any]? {
-            guard let (status, body) = try? await target.fetch(target.authorized(request), transport: transport, options: options, limit: 262_144),
+        @Sendable func body(_ request: HTTPRequest?) async -> [UInt8]? {
+            guard let request, let (status, body) = try? await target.fetch(request, transport: transport, options: options, limit: 1 << 20),
                   status == 200 else { return nil }
-            return (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]
+            return body
         }
-        if let props = await object(HTTPRequest(method: "GET", url: target.serverRoot + "/props")), let served = fromProps(props) {
-            return served
+        func object(_ body: [UInt8]?) -> [String: Any]? {
+            body.flatMap { (try? JSONSerialization.jsonObject(with: Data($0))) as? [String: Any] }
         }
+        let model = target.spec.model
         let show = HTTPRequest(
             method: "POST", url: target.serverRoot + "/api/show", headers: [HTTPHeader("Content-Type", "application/json")],
-            body: Array((try? JSONSerialization.data(withJSONObject: ["model": target.spec.model])) ?? Data()))
-        if let details = await object(show), let served = fromShow(details, model: target.spec.model) {
-            return served
-        }
-        guard let listing = (try? target.dialect.modelListRequest(endpoint: target.endpoint)) ?? nil,
-              let (status, body) = try? await target.fetch(listing, transport: transport, options: options, limit: 1 << 20), status == 200,
-              let models = target.dialect.modelIDs(fromListBody: body) else { return nil }
-        return fromListing(models, model: target.spec.model, reportedBy: "GET " + path(of: listing.url))
+            body: Array((try? JSONSerialization.data(withJSONObject: ["model": model])) ?? Data()))
+        let listing = (try? target.dialect.modelListRequest(endpoint: target.endpoint)) ?? nil
+        async let props = body(target.authorized(HTTPRequest(method: "GET", url: target.serverRoot + "/props")))
+        async let details = body(target.authorized(show))
+        async let listed = body(listing)
+        if let served = object(await props).flatMap(fromProps) { return served }
+        if let served = object(await details).flatMap({ fromShow($0, model: model) }) { return served }
+        guard let listing, let models = (await listed).flatMap(target.dialect.modelIDs(fromListBody:)) else { return nil }
+        return fromListing(models, model: model, reportedBy: "GET " + path(of: listing.url))
     }
 
     /// llama.cpp's `/props`: the file name of `model_path` (newer servers) or of
