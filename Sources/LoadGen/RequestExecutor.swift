@@ -45,7 +45,7 @@ struct RequestExecutor: Sendable {
         while true {
             // The first attempt goes out at its scheduled time, handed to curl by the transport
             // thread (to the microsecond, even when this task started late); retries at once.
-            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0)
+            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0, keepsBody: item.expected != nil)
             firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
             let wait = RetryAfter.seconds(attempt.head?.value(of: "retry-after"), now: Date()) ?? policy.defaultWaitSeconds
@@ -70,6 +70,9 @@ struct RequestExecutor: Sendable {
         )
         record.status = verdict.outcome
         record.error = target.redactor.redact(verdict.message)
+        if let expected = item.expected, record.status.isSuccess {
+            record.score(target.dialect.responseText(of: attempt.keptBody, streaming: target.parameters.stream), against: expected)
+        }
         return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [])
     }
 
@@ -82,6 +85,8 @@ struct RequestExecutor: Sendable {
         var failure: TransferFailure?
         /// When the last body bytes arrived, if any did.
         var lastBytesAt: UInt64?
+        /// The 2xx body, when it was kept for reading the answer; empty otherwise.
+        var keptBody: [UInt8] = []
 
         /// When the transport handed the request to curl, if it did.
         var sentAt: UInt64? {
@@ -94,8 +99,10 @@ struct RequestExecutor: Sendable {
     /// (see ``ResponseReader``). A watchdog aborts the transfer when no token arrives within the
     /// first-token timeout; once the end marker is seen, a server that keeps the stream open is
     /// cut off after a short grace.
-    private func send(_ request: HTTPRequest, sendAt: UInt64) async -> Attempt {
-        let reader = ResponseReader(decoder: target.dialect.makeDecoder(streaming: target.parameters.stream), sendAt: sendAt)
+    /// With `keepsBody`, the 2xx body is copied as it arrives, for reading the answer afterwards.
+    private func send(_ request: HTTPRequest, sendAt: UInt64, keepsBody: Bool) async -> Attempt {
+        let reader = ResponseReader(
+            decoder: target.dialect.makeDecoder(streaming: target.parameters.stream), sendAt: sendAt, keepsBody: keepsBody)
         var watchdog: Task<Void, Never>?
         let end = await transport.exchange(request, options: target.options, sendAt: sendAt, handler: reader) { control in
             reader.control = control
@@ -109,7 +116,7 @@ struct RequestExecutor: Sendable {
         reader.finished()
         var attempt = Attempt(
             decoder: reader.decoder, head: reader.head, errorBody: reader.errorBody,
-            lastBytesAt: reader.lastBytesAt
+            lastBytesAt: reader.lastBytesAt, keptBody: reader.keptBody
         )
         switch end {
         case .success(let timings):
