@@ -129,8 +129,8 @@ public enum SummaryCSV {
         ]
         let quality = summary.quality
         cells += [
-            quality.scored > 0 ? String(quality.scored) : "", fixed6(quality.passRate),
-            fixed6(quality.interval?.lowerBound), fixed6(quality.interval?.upperBound),
+            quality.scored > 0 ? String(quality.scored) : "", CSVField.fixed3(quality.passRate),
+            CSVField.fixed3(quality.interval?.lowerBound), CSVField.fixed3(quality.interval?.upperBound),
         ]
         return cells.joined(separator: ",")
     }
