@@ -43,12 +43,14 @@ public enum ROIAnalysis {
             throw ROIError("no API price to compare with: the price table is empty or --api named none of its ids")
         }
         let tasks = taskCosts(scenario, onPrem: onPrem, rents: rents, apis: apis, mix: mix, notes: &notes)
+        let passRates = QualityComparison.passRates(scenario)
         let projections = projections(scenario, model: model, utilisation: utilisation, rents: rents, apis: apis, reference: reference)
         let tornado = sensitivity(scenario, measuredTokensPerSecond: point.totalTokensPerSecond, utilisation: utilisation, mix: mix, reference: reference)
         let verdict = Verdict.sentence(
             currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: onPrem, reference: reference,
             tornado: tornado, inputs: scenario.inputs
         ) + (scenario.operatingPoint.caveat.map { " " + $0 } ?? "")
+            + (QualityComparison.warning(scenario, referenceID: reference.price.id, rates: passRates).map { " " + $0 } ?? "")
         return ROIResult(
             currency: currency, operatingPoints: [scenario.operatingPoint] + scenario.otherOperatingPoints, primaryTarget: point.target,
             operatingPoint: scenario.operatingPoint, mix: mix,
@@ -56,7 +58,8 @@ public enum ROIAnalysis {
             decodeRate: mix.decodeRate(outputTokensPerSecond: point.outputTokensPerSecond),
             tokensPerSecond: model.tokensPerSecond, monthlyCapacity: model.monthlyCapacity, volume: volume, utilisation: utilisation,
             onPrem: onPrem, rents: rents, apis: apis, tasks: tasks, projections: projections, tornado: tornado,
-            referenceAPI: reference.price.id, verdict: verdict, inputs: scenario.inputs, notes: notes
+            referenceAPI: reference.price.id, verdict: verdict, inputs: scenario.inputs, notes: notes,
+            passRates: passRates, correctTasks: QualityComparison.correctTaskCosts(tasks, scenario: scenario, rates: passRates)
         )
     }
 

@@ -1,3 +1,5 @@
+import Metrics
+
 /// What one option (buying, renting) costs at the monthly volume.
 public struct OptionCost: Sendable, Equatable {
     /// Option name (`buy NVIDIA H100 SXM 80GB, 1 server + 1 spare, 8 GPUs each`, `rent 1 × Scaleway H100-1-80G`).
@@ -178,4 +180,9 @@ public struct ROIResult: Sendable, Equatable {
     public var inputs: [InputRow]
     /// Remarks on how figures were obtained (measured power, counts borrowed, caps).
     public var notes: [String]
+    /// Answer pass rates measured at each priced target's operating point, by target name (only
+    /// targets whose answers were scored).
+    public var passRates: [String: QualityTally] = [:]
+    /// Cost per correct task for every option with a measured pass rate.
+    public var correctTasks: [CorrectTaskCost] = []
 }
