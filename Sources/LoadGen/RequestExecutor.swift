@@ -17,6 +17,9 @@ struct RequestExecutor: Sendable {
     let runID: String
     /// Monotonic ns at which the run started; `…_s` columns count from here.
     let runStart: UInt64
+    /// Whether every answer's text is kept in ``RequestRecord/answer`` (the scenario saves
+    /// responses); answers are read anyway for items with an expected answer.
+    var keepsAnswers = false
 
     /// The measured request and its inter-token gaps.
     struct Measurement {
@@ -45,7 +48,7 @@ struct RequestExecutor: Sendable {
         while true {
             // The first attempt goes out at its scheduled time, handed to curl by the transport
             // thread (to the microsecond, even when this task started late); retries at once.
-            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0, keepsBody: item.expected != nil)
+            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0, keepsBody: item.expected != nil || keepsAnswers)
             firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
             let wait = RetryAfter.seconds(attempt.head?.value(of: "retry-after"), now: Date()) ?? policy.defaultWaitSeconds
@@ -70,8 +73,11 @@ struct RequestExecutor: Sendable {
         )
         record.status = verdict.outcome
         record.error = target.redactor.redact(verdict.message)
-        if let expected = item.expected, record.status.isSuccess {
-            record.score(target.dialect.responseText(of: attempt.keptBody, streaming: target.parameters.stream), against: expected)
+        if item.expected != nil || keepsAnswers {
+            // Read once the request has ended, never on the transport thread.
+            let answer = target.dialect.responseText(of: attempt.keptBody, streaming: target.parameters.stream)
+            if let expected = item.expected, record.status.isSuccess { record.score(answer, against: expected) }
+            if keepsAnswers { record.answer = answer }
         }
         return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [])
     }

@@ -75,6 +75,9 @@ public struct RequestRecord: Sendable, Equatable {
     /// The answer's score, 0…1: 1 or 0 against an expected answer, the token-overlap F1 against a
     /// reference target's answer; nil when not scored.
     public var qualityScore: Double?
+    /// The answer's text, kept only when the scenario saves responses (`responses.jsonl`); never
+    /// written to `requests.csv`.
+    public var answer: String?
 
     /// Creates a record; optional measurements default to absent.
     public init(

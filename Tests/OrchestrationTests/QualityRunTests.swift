@@ -27,9 +27,18 @@ struct QualityRunTests {
         let targets = shares.keys.sorted().map { simulatedTarget($0, options: ["correct_share": String(shares[$0] ?? 0)]) }
         let yaml = scenarioYAML(
             name: "quality", targets: targets.joined(separator: "\n"), load: ["concurrency: [8]", "requests: 300"],
-            workload: ["dataset: \(path)", "max_tokens: 6"])
+            workload: ["dataset: \(path)", "max_tokens: 6"]) + "quality:\n  save_responses: true\n"
         let (report, _) = try await runBenchmark(yaml, in: folder)
         #expect(report.status == .completed)
+
+        // responses.jsonl: one line per request, its verdict as in requests.csv, the simulator's answer as text.
+        let lines = try String(contentsOfFile: report.directory.responsesJSONL, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 600)
+        let responses = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        let passed = responses.filter { $0["quality"] as? String == "pass" }
+        #expect(passed.count == report.summaries.reduce(0) { $0 + $1.quality.passed })
+        #expect(passed.allSatisfy { ($0["text"] as? String).map { $0 == "positive" || Double($0) != nil } == true })
+        #expect(responses.allSatisfy { Set($0.keys) == ["target", "load_level", "request_id", "warmup", "status", "quality", "quality_score", "text"] })
 
         let rows = try readRequestRows(report.directory)
         for summary in report.summaries {
