@@ -49,6 +49,8 @@ struct QualityROITests {
         #expect(result.correctTasks.count == 1 + result.rents.count + 1)
         let section = try #require(ROIReport.sections(result).first { $0.id == "per-correct-task" })
         #expect(section.table?.rows.first { $0.first == "API openai/gpt-4o" }?.contains("90.0%") == true)
+        let summary = ROISummary.text(result, width: 400)
+        #expect(summary.contains("API openai/gpt-4o \(ROIFormat.amount(api.perCorrectTask)) (openai passed 90.0%, 95% 82.6%–94.5%)"))
     }
 
     @Test("the verdict warns when the on-prem pass rate is below the reference's beyond the 95% intervals, and only then")
