@@ -23,6 +23,11 @@ public protocol Dialect: Sendable {
     /// ``GenerationParameters/stream``.
     func makeDecoder(streaming: Bool) -> any ResponseDecoder
 
+    /// The answer text of a complete response body kept by the client (`streaming` as the
+    /// request was sent): the generated content joined in order, reasoning left out; nil when the
+    /// dialect cannot read answers. Called after the request ended, off the transport thread.
+    func responseText(of body: [UInt8], streaming: Bool) -> String?
+
     /// A short human message from an error body (for example OpenAI's `{"error":{"message":…}}`),
     /// or `nil` when the body says nothing useful. One line, at most about 300 characters.
     func errorMessage(fromBody body: [UInt8]) -> String?
@@ -74,6 +79,11 @@ extension Dialect {
 
     /// `false`: no Ollama process list.
     public var servesProcessList: Bool { false }
+
+    /// `nil`: answers in this dialect are not read, so they are never scored.
+    public func responseText(of body: [UInt8], streaming: Bool) -> String? {
+        nil
+    }
 
     /// `nil`: requests are not signed.
     public func signingCredentials(for target: TargetSpec, environment: [String: String]) -> AWSCredentials? {

@@ -20,14 +20,17 @@ public struct LoadRunner: Sendable {
     private let stop: StopSignal
     private let runID: String
     private let runStart: UInt64
+    private let keepsAnswers: Bool
 
-    /// A runner writing to `sink`; `runStart` is the run's start on the monotonic clock.
-    public init(transport: CurlTransport, sink: any RecordSink, stop: StopSignal, runID: String, runStart: UInt64) {
+    /// A runner writing to `sink`; `runStart` is the run's start on the monotonic clock. With
+    /// `keepsAnswers`, every record carries its answer's text (``RequestRecord/answer``).
+    public init(transport: CurlTransport, sink: any RecordSink, stop: StopSignal, runID: String, runStart: UInt64, keepsAnswers: Bool = false) {
         self.transport = transport
         self.sink = sink
         self.stop = stop
         self.runID = runID
         self.runStart = runStart
+        self.keepsAnswers = keepsAnswers
     }
 
     /// Runs `level` against `target`. While it runs, `progress` (when given) receives a snapshot
@@ -39,7 +42,7 @@ public struct LoadRunner: Sendable {
         let levelStart = MonotonicClock.now() + ArrivalTimer.leadNs  // so the first send is not late either
         let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput), abort: level.abort)
         let context = RequestContext(
-            executor: RequestExecutor(transport: transport, target: target, runID: runID, runStart: runStart),
+            executor: RequestExecutor(transport: transport, target: target, runID: runID, runStart: runStart, keepsAnswers: keepsAnswers),
             sink: sink, state: state, workload: workload, level: level, timeline: LevelTimeline(level: level, start: levelStart)
         )
         let reporter = progress.map { report in

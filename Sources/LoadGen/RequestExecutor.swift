@@ -17,6 +17,9 @@ struct RequestExecutor: Sendable {
     let runID: String
     /// Monotonic ns at which the run started; `…_s` columns count from here.
     let runStart: UInt64
+    /// Whether every answer's text is kept in ``RequestRecord/answer`` (the scenario saves
+    /// responses); answers are read anyway for items with an expected answer.
+    var keepsAnswers = false
 
     /// The measured request and its inter-token gaps.
     struct Measurement {
@@ -45,7 +48,7 @@ struct RequestExecutor: Sendable {
         while true {
             // The first attempt goes out at its scheduled time, handed to curl by the transport
             // thread (to the microsecond, even when this task started late); retries at once.
-            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0)
+            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0, keepsBody: item.expected != nil || keepsAnswers)
             firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
             let wait = RetryAfter.seconds(attempt.head?.value(of: "retry-after"), now: Date()) ?? policy.defaultWaitSeconds
@@ -70,6 +73,12 @@ struct RequestExecutor: Sendable {
         )
         record.status = verdict.outcome
         record.error = target.redactor.redact(verdict.message)
+        if item.expected != nil || keepsAnswers {
+            // Read once the request has ended, never on the transport thread.
+            let answer = target.dialect.responseText(of: attempt.keptBody, streaming: target.parameters.stream)
+            if let expected = item.expected, record.status.isSuccess { record.score(answer, against: expected) }
+            if keepsAnswers { record.answer = answer }
+        }
         return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [])
     }
 
@@ -82,6 +91,8 @@ struct RequestExecutor: Sendable {
         var failure: TransferFailure?
         /// When the last body bytes arrived, if any did.
         var lastBytesAt: UInt64?
+        /// The 2xx body, when it was kept for reading the answer; empty otherwise.
+        var keptBody: [UInt8] = []
 
         /// When the transport handed the request to curl, if it did.
         var sentAt: UInt64? {
@@ -94,8 +105,10 @@ struct RequestExecutor: Sendable {
     /// (see ``ResponseReader``). A watchdog aborts the transfer when no token arrives within the
     /// first-token timeout; once the end marker is seen, a server that keeps the stream open is
     /// cut off after a short grace.
-    private func send(_ request: HTTPRequest, sendAt: UInt64) async -> Attempt {
-        let reader = ResponseReader(decoder: target.dialect.makeDecoder(streaming: target.parameters.stream), sendAt: sendAt)
+    /// With `keepsBody`, the 2xx body is copied as it arrives, for reading the answer afterwards.
+    private func send(_ request: HTTPRequest, sendAt: UInt64, keepsBody: Bool) async -> Attempt {
+        let reader = ResponseReader(
+            decoder: target.dialect.makeDecoder(streaming: target.parameters.stream), sendAt: sendAt, keepsBody: keepsBody)
         var watchdog: Task<Void, Never>?
         let end = await transport.exchange(request, options: target.options, sendAt: sendAt, handler: reader) { control in
             reader.control = control
@@ -109,7 +122,7 @@ struct RequestExecutor: Sendable {
         reader.finished()
         var attempt = Attempt(
             decoder: reader.decoder, head: reader.head, errorBody: reader.errorBody,
-            lastBytesAt: reader.lastBytesAt
+            lastBytesAt: reader.lastBytesAt, keptBody: reader.keptBody
         )
         switch end {
         case .success(let timings):

@@ -17,6 +17,13 @@ final class ResponseReader: ResponseHandler, @unchecked Sendable {
     private(set) var errorBody: [UInt8] = []
     /// When the last body bytes arrived, if any did.
     private(set) var lastBytesAt: UInt64?
+    /// A copy of the 2xx body, kept only when the answer is to be read (``keepsBody``), up to
+    /// ``keptBodyLimit`` bytes; read after the transfer has ended.
+    private(set) var keptBody: [UInt8] = []
+    /// Whether the body is copied into ``keptBody``.
+    let keepsBody: Bool
+    /// Largest body kept for reading the answer.
+    static let keptBodyLimit = 8 << 20
     let activity: Activity
     /// Set by `exchange`'s `started`, before the transfer can call back.
     var control: TransferControl?
@@ -24,8 +31,10 @@ final class ResponseReader: ResponseHandler, @unchecked Sendable {
 
     /// - Parameter sendAt: the request's send time (monotonic ns; 0 for at once), from which the
     ///   watchdog counts.
-    init(decoder: any ResponseDecoder, sendAt: UInt64) {
+    ///   `keepsBody`: copy the 2xx body for reading the answer once the request has ended.
+    init(decoder: any ResponseDecoder, sendAt: UInt64, keepsBody: Bool = false) {
         self.decoder = decoder
+        self.keepsBody = keepsBody
         activity = Activity(now: max(MonotonicClock.now(), sendAt))
     }
 
@@ -41,6 +50,9 @@ final class ResponseReader: ResponseHandler, @unchecked Sendable {
             return true
         }
         decoder.consume(bytes, receivedAt: time)
+        if keepsBody, keptBody.count + bytes.count <= Self.keptBodyLimit {
+            keptBody.append(contentsOf: bytes)
+        }
         if decoder.hasToken { activity.tokenArrived() }
         if decoder.sawEndMarker && endGrace == nil, let control {
             endGrace = Task {

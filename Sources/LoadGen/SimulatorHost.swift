@@ -12,9 +12,11 @@ public protocol SimulatorHost: Sendable {
     /// each option's name and why.
     func rejectedOptions(of target: TargetSpec, seed: UInt64) -> [(option: String, reason: String)]
 
-    /// Starts a simulator for `target`, seeded by `seed`, on a free loopback port.
+    /// Starts a simulator for `target`, seeded by `seed`, on a free loopback port. `answers` is
+    /// the dataset's answer key (last user message → expected answer, see
+    /// ``PromptDataset/answerKey``), for a simulator told to answer a share of it correctly.
     /// - Throws: the reason it could not start (a rejected option, a bind error).
-    func start(_ target: TargetSpec, seed: UInt64) async throws -> any RunningSimulator
+    func start(_ target: TargetSpec, seed: UInt64, answers: [String: ExpectedAnswer]) async throws -> any RunningSimulator
 }
 
 /// A simulator started by a ``SimulatorHost``.

@@ -48,6 +48,8 @@ public struct LevelSummary: Sendable {
     public let goodputCriteria: GoodputCriteria?
     /// Successful requests that met every per-request SLO.
     public private(set) var goodRequests = 0
+    /// Verdicts of the successful requests that were scored for quality.
+    public private(set) var quality = QualityTally()
 
     /// An empty summary; `goodput` sets the per-request SLOs that ``goodputPerSecond`` counts.
     public init(target: String, loadLevel: String, goodput: GoodputCriteria? = nil) {
@@ -74,6 +76,7 @@ public struct LevelSummary: Sendable {
         lastEndS = max(lastEndS, startS + Self.thousandths(record.durationMs) / 1000)
         guard record.status.isSuccess else { return }
         if goodputCriteria?.isMet(by: record) == true { goodRequests += 1 }
+        quality.add(record.quality)
         promptTokens += record.promptTokens ?? 0
         outputTokens += record.outputTokens
         let ttftMs = record.ttftMs.map(Self.thousandths)
@@ -92,6 +95,7 @@ public struct LevelSummary: Sendable {
         requests += other.requests
         warmupRequests += other.warmupRequests
         goodRequests += other.goodRequests
+        quality.merge(other.quality)
         abortReason = abortReason ?? other.abortReason
         telemetry = telemetry ?? other.telemetry
         outcomes.merge(other.outcomes, uniquingKeysWith: +)

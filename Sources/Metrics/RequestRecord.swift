@@ -70,6 +70,14 @@ public struct RequestRecord: Sendable, Equatable {
     public var serverLoadMs: Double?
     /// Events in the response that could not be parsed.
     public var parseErrors: Int
+    /// How the answer was judged; nil when it was not scored.
+    public var quality: QualityVerdict?
+    /// The answer's score, 0…1: 1 or 0 against an expected answer, the token-overlap F1 against a
+    /// reference target's answer; nil when not scored.
+    public var qualityScore: Double?
+    /// The answer's text, kept only when the scenario saves responses (`responses.jsonl`); never
+    /// written to `requests.csv`.
+    public var answer: String?
 
     /// Creates a record; optional measurements default to absent.
     public init(
@@ -80,7 +88,8 @@ public struct RequestRecord: Sendable, Equatable {
         error: String = "", dnsMs: Double? = nil, connectMs: Double? = nil, tlsMs: Double? = nil,
         connectionReused: Bool = false, httpVersion: String = "", serverPromptMs: Double? = nil,
         serverDecodeMs: Double? = nil, serverTotalMs: Double? = nil, serverLoadMs: Double? = nil,
-        parseErrors: Int = 0, warmup: Bool = false, retries: Int = 0
+        parseErrors: Int = 0, warmup: Bool = false, retries: Int = 0, quality: QualityVerdict? = nil,
+        qualityScore: Double? = nil
     ) {
         self.runID = runID
         self.target = target
@@ -114,6 +123,8 @@ public struct RequestRecord: Sendable, Equatable {
         self.parseErrors = parseErrors
         self.warmup = warmup
         self.retries = retries
+        self.quality = quality
+        self.qualityScore = qualityScore
     }
 
     /// How late the request was sent relative to its schedule, ms (`start_s − scheduled_s`).

@@ -93,9 +93,11 @@ public struct BenchmarkRun: Sendable {
         let startDate = Date()
         let directory: RunDirectory
         let sink: CSVRecordSink
+        let responses: ResponseLog?
         do {
             directory = try RunDirectory.create(root: resultsRoot, scenarioName: plan.scenario.name, startedAt: startDate)
             sink = try CSVRecordSink(path: directory.requestsCSV)
+            responses = plan.scenario.quality.saveResponses ? try ResponseLog(path: directory.responsesJSONL) : nil
         } catch {
             throw SetupError(lines: [error.description])
         }
@@ -122,13 +124,16 @@ public struct BenchmarkRun: Sendable {
         let clientCeiling = ClientCeilingCache.load()
         if clientCeiling == nil { log(ClientHealth.ceilingNotMeasuredNote) }
         metadata.clientCeiling = clientCeiling
+        let sinks = RecordSinks(responses.map { [sink, $0] } ?? [sink])
         var session = LevelSession(
-            runner: LoadRunner(transport: transport, sink: sink, stop: stop, runID: directory.runID, runStart: runStart),
-            sink: sink, stop: stop, workload: workload, slo: plan.scenario.slo, log: log,
+            runner: LoadRunner(
+                transport: transport, sink: sinks, stop: stop, runID: directory.runID, runStart: runStart, keepsAnswers: responses != nil),
+            sink: sinks, stop: stop, workload: workload, slo: plan.scenario.slo, log: log,
             progress: progress, progressInterval: progressInterval, telemetry: telemetry, ceiling: clientCeiling, failure: failure
         )
         let saturation = await Self.runLevels(plan, session: &session, telemetry: telemetry)
         sink.close()
+        responses?.close()
         if let telemetry {
             metadata.telemetry = await Self.finishTelemetry(telemetry, summaries: &session.summaries, log: log)
         }

@@ -15,9 +15,12 @@ public struct BuiltInSimulators: SimulatorHost {
         Self.profile(for: target, seed: seed).rejected.map { ($0.name, $0.error.description) }
     }
 
-    public func start(_ target: TargetSpec, seed: UInt64) async throws -> any RunningSimulator {
-        let (profile, rejected) = Self.profile(for: target, seed: seed)
+    public func start(_ target: TargetSpec, seed: UInt64, answers: [String: ExpectedAnswer]) async throws -> any RunningSimulator {
+        var (profile, rejected) = Self.profile(for: target, seed: seed)
         if let first = rejected.first { throw first.error }
+        if profile.correctShare != nil {
+            profile.knownAnswers = answers.mapValues { KnownAnswer(correct: $0.correctExample, wrong: $0.wrongExample) }
+        }
         return try await SimulatorServer.start(profile: profile)
     }
 

@@ -10,9 +10,10 @@ extension RunPlan {
     ///   (those already started are shut down first).
     mutating func startSimulators(log: (String) -> Void) async throws(BenchmarkRun.SetupError) -> [any RunningSimulator] {
         var servers: [any RunningSimulator] = []
+        let answers = dataset?.answerKey ?? [:]
         for index in targets.indices where targets[index].spec.isSimulated {
             do {
-                let server = try await simulators.start(targets[index].spec, seed: scenario.seed)
+                let server = try await simulators.start(targets[index].spec, seed: scenario.seed, answers: answers)
                 servers.append(server)
                 targets[index].attach(toSimulatorAt: server.rootURL)
                 log("simulator for '\(targets[index].spec.name)' listening at \(targets[index].baseURL)")

@@ -1,3 +1,4 @@
+import Metrics
 import Results
 
 /// What one target did at one load level, as far as pricing needs it: read from `summary.csv`
@@ -34,12 +35,15 @@ public struct LevelMeasurement: Sendable, Equatable {
     public var meanInputTokens: Double
     /// Mean output tokens of a successful request.
     public var meanOutputTokens: Double
+    /// Answers scored on this level and how many passed (`requests.csv` `quality`); empty when
+    /// none was scored.
+    public var quality: QualityTally
 
     /// Creates a measurement.
     public init(
         target: String, level: String, requests: Int, succeeded: Int, inputTokensPerSecond: Double, outputTokensPerSecond: Double,
         meetsSLO: Bool?, status: LevelStatus = .completed, abortReason: String? = nil, powerMeanW: Double? = nil, idlePowerW: Double? = nil, powerSource: String? = nil,
-        prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double
+        prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double, quality: QualityTally = QualityTally()
     ) {
         self.target = target
         self.level = level
@@ -56,6 +60,7 @@ public struct LevelMeasurement: Sendable, Equatable {
         self.prefillShare = prefillShare
         self.meanInputTokens = meanInputTokens
         self.meanOutputTokens = meanOutputTokens
+        self.quality = quality
     }
 
     /// Input and output tokens per second together.

@@ -3,7 +3,7 @@
 /// not compared — the verdict given instead of a cost comparison.
 public enum ModelVerdict {
     /// `On-prem serves …; the reference API … serves the same model (the cheapest of 3 APIs that do).`
-    public static func models(onPrem: ModelIdentity, reference: APICost, choice: ReferenceChoice) -> String {
+    public static func models(onPrem: ModelIdentity, reference: APICost, choice: ReferenceChoice, qualityCompared: Bool = false) -> String {
         let api = reference.price.id
         let serves = "serves \(description(of: reference))"
         let same = reference.family != nil && reference.family?.id == onPrem.family?.id
@@ -12,13 +12,13 @@ public enum ModelVerdict {
         case .sameModel(let count):
             text += "the reference API \(api) serves the same model (as '\(reference.price.model)'; " + (count == 1 ? "the only API that does" : "the cheapest of the \(count) APIs that do") + ")"
         case .named:
-            text += "the reference API \(api), named with --api, \(serves)" + remark(same: same)
+            text += "the reference API \(api), named with --api, \(serves)" + remark(same: same, qualityCompared: qualityCompared)
         case .measured:
-            text += "the reference API \(api), measured in this run" + (reference.measuredTarget.map { " as \($0)" } ?? "") + ", \(serves)" + remark(same: same)
+            text += "the reference API \(api), measured in this run" + (reference.measuredTarget.map { " as \($0)" } ?? "") + ", \(serves)" + remark(same: same, qualityCompared: qualityCompared)
         case .qualityCompared:
             text += "no API serves the same model, so the reference is the cheapest API, \(api), which \(serves); the quality of both was measured on the same prompts"
         case .orientationOnly:
-            text += "the API \(api) \(serves)" + remark(same: same)
+            text += "the API \(api) \(serves)" + remark(same: same, qualityCompared: qualityCompared)
         }
         return text + "."
     }
@@ -44,8 +44,10 @@ public enum ModelVerdict {
         api.family?.description ?? "'\(api.price.model)' (not in the model catalogue)"
     }
 
-    /// `: the same model` or `, a different model: quality was not compared`.
-    private static func remark(same: Bool) -> String {
-        same ? ": the same model" : ", a different model: quality was not compared"
+    /// `: the same model`, or `, a different model:` and whether quality was compared.
+    private static func remark(same: Bool, qualityCompared: Bool) -> String {
+        same ? ": the same model"
+            : qualityCompared ? ", a different model: answer quality was measured on the same prompts (see cost per correct task)"
+            : ", a different model: quality was not compared"
     }
 }

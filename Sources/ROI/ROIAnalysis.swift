@@ -5,7 +5,10 @@ public enum ROIAnalysis {
     /// Prices the scenario.
     /// - Throws: ``ROIError`` when the volume is missing or beyond the hardware's capacity, or the
     ///   operating point has no throughput.
-    public static func run(_ scenario: ROIScenario) throws(ROIError) -> ROIResult {
+    public static func run(_ given: ROIScenario) throws(ROIError) -> ROIResult {
+        var scenario = given
+        let passRates = QualityComparison.passRates(scenario)
+        scenario.qualityCompared = scenario.qualityCompared || QualityComparison.comparesOnPremWithAPI(scenario, rates: passRates)
         let point = scenario.operatingPoint.measurement
         let mix = TokenMix(inputTokens: point.meanInputTokens, outputTokens: point.meanOutputTokens, prefillShare: point.prefillShare)
         let model = OnPremModel(inputs: scenario.onPrem, measuredTokensPerSecond: point.totalTokensPerSecond)
@@ -49,13 +52,14 @@ public enum ROIAnalysis {
         let projections = projections(scenario, model: model, utilisation: utilisation, rents: rents, apis: apis, reference: reference)
         let tornado = sensitivity(scenario, measuredTokensPerSecond: point.totalTokensPerSecond, utilisation: utilisation, mix: mix, reference: reference)
         let comparison = choice.givesVerdict
-            ? ModelVerdict.models(onPrem: scenario.onPremModel, reference: reference, choice: choice) + " " + Verdict.sentence(
+            ? ModelVerdict.models(onPrem: scenario.onPremModel, reference: reference, choice: choice, qualityCompared: scenario.qualityCompared) + " " + Verdict.sentence(
                 currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: onPrem, reference: reference,
                 tornado: tornado, inputs: scenario.inputs)
             : ModelVerdict.withoutSameModel(
                 currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: scenario.onPremModel, buying: onPrem,
                 orientation: reference, otherModels: apis.count(where: { $0.group == .differentModel }), inputs: scenario.inputs)
         let verdict = comparison + (scenario.operatingPoint.caveat.map { " " + $0 } ?? "")
+            + (QualityComparison.warning(scenario, referenceID: reference.price.id, rates: passRates).map { " " + $0 } ?? "")
         return ROIResult(
             currency: currency, operatingPoints: [scenario.operatingPoint] + scenario.otherOperatingPoints, primaryTarget: point.target,
             operatingPoint: scenario.operatingPoint, mix: mix,
@@ -64,7 +68,8 @@ public enum ROIAnalysis {
             tokensPerSecond: model.tokensPerSecond, monthlyCapacity: model.monthlyCapacity, volume: volume, utilisation: utilisation,
             onPrem: onPrem, rents: rents, apis: apis, tasks: tasks, projections: projections, tornado: tornado,
             referenceAPI: reference.price.id, verdict: verdict, inputs: scenario.inputs, notes: notes,
-            onPremModel: scenario.onPremModel, referenceChoice: choice
+            onPremModel: scenario.onPremModel, referenceChoice: choice,
+            passRates: passRates, correctTasks: QualityComparison.correctTaskCosts(tasks, scenario: scenario, rates: passRates)
         )
     }
 

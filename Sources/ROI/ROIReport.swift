@@ -100,6 +100,7 @@ public enum ROIReport {
                 numericColumns: [2, 3, 4, 5]
             )
         ))
+        if !result.correctTasks.isEmpty { sections.append(correctTaskSection(result)) }
         let horizons = result.projections.first?.horizons.map(\.years) ?? []
         sections.append(ROISection(
             id: "tco", title: "Total cost of ownership and NPV (\(c.code))",

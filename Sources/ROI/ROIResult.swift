@@ -1,3 +1,5 @@
+import Metrics
+
 /// What one option (buying, renting) costs at the monthly volume.
 public struct OptionCost: Sendable, Equatable {
     /// Option name (`buy NVIDIA H100 SXM 80GB, 1 server + 1 spare, 8 GPUs each`, `rent 1 × Scaleway H100-1-80G`).
@@ -186,4 +188,9 @@ public struct ROIResult: Sendable, Equatable {
     public var onPremModel = ModelIdentity()
     /// Why ``referenceAPI`` is the API compared with.
     public var referenceChoice = ReferenceChoice.named
+    /// Answer pass rates measured at each priced target's operating point, by target name (only
+    /// targets whose answers were scored).
+    public var passRates: [String: QualityTally] = [:]
+    /// Cost per correct task for every option with a measured pass rate.
+    public var correctTasks: [CorrectTaskCost] = []
 }

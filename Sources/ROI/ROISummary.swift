@@ -26,6 +26,7 @@ public enum ROISummary {
         )
         lines += ["", "== Costs (\(c.code)) =="]
         lines += table(groups(result), width: width)
+        if let sentence = correctTaskSentence(result) { lines += [""] + wrap(sentence, width: width) }
         lines.append("")
         var more = "Every API (\(result.apis.count)), break-even, payback, TCO, sensitivity and sources"
         if !result.notes.isEmpty { more += ", and \(result.notes.count == 1 ? "1 note" : "\(result.notes.count) notes")" }

@@ -35,6 +35,10 @@ public enum ReportHTML {
         scheduled send), naming each limit broken; a level that did not complete is judged incomplete, never met.</p>
 
         """ + partialWarning(data))
+        let quality = ReportTables.quality(data)
+        if !quality.rows.isEmpty {
+            page += section("quality", "Answer quality", table(quality) + "<p class=\"note\">\(SVGEscape.text(ReportTables.qualityNote))</p>\n")
+        }
         let levels = ReportCharts.cdfLevels(data)
         let thinned = levels.count < data.allLevels.count
             ? "<p class=\"note\">Levels shown: \(SVGEscape.text(levels.map(\.label).joined(separator: ", "))) (of \(data.allLevels.count)).</p>\n" : ""

@@ -47,6 +47,11 @@ public enum RequestsCSV {
         .decimal("server_total_ms", \.serverTotalMs, { $0.serverTotalMs }),
         .decimal("server_load_ms", \.serverLoadMs, { $0.serverLoadMs }),
         .integer("parse_errors", \.parseErrors, { $0.parseErrors }),
+        RequestColumn("quality", write: { $0.quality?.rawValue ?? "" }, read: { cell, record in
+            record.quality = QualityVerdict(rawValue: cell)
+            return true
+        }),
+        .decimal("quality_score", \.qualityScore, { $0.qualityScore }),
     ]
 
     /// Column names, in order.

@@ -35,6 +35,8 @@ public struct RunDirectory: Sendable {
     public var summaryCSV: String { file("summary.csv") }
     /// `run.json`: what ran, where, when.
     public var runJSON: String { file("run.json") }
+    /// `responses.jsonl`: every answer's text, when the scenario saves responses.
+    public var responsesJSONL: String { file("responses.jsonl") }
 
     private func file(_ name: String) -> String {
         (path as NSString).appendingPathComponent(name)

@@ -61,6 +61,9 @@ public enum SummaryCSV {
         "client_cpu_s", "client_cpu_pct", "send_lag_p99_9_ms", "client_ceiling_fraction", "client_saturated", "client_saturation_reason",
     ]
 
+    /// Answer-quality columns, last (see ``QualityTally``); empty when no answer was scored.
+    public static let qualityColumns = ["quality_scored", "quality_pass_rate", "quality_pass_low", "quality_pass_high"]
+
     /// Column names, in order.
     public static let columns: [String] = {
         var names = ["target", "load_level", "requests", "ok", "errors"]
@@ -75,6 +78,7 @@ public enum SummaryCSV {
         names += ["send_lag_p50_ms", "send_lag_p99_ms", "send_lag_max_ms", "status", "meets_slo", "slo_failures", "abort_reason", "workload_digest"]
         names += telemetryColumns
         names += clientColumns
+        names += qualityColumns
         return names
     }()
 
@@ -122,6 +126,11 @@ public enum SummaryCSV {
             CSVField.fixed3(health?.cpuSeconds), CSVField.fixed3(health?.cpuPercent), CSVField.fixed3(health?.sendLagP999Ms),
             fixed6(health?.ceilingFraction), health.map { $0.saturated ? "true" : "false" } ?? "",
             CSVField.text(health?.reasons.joined(separator: "; ") ?? ""),
+        ]
+        let quality = summary.quality
+        cells += [
+            quality.scored > 0 ? String(quality.scored) : "", CSVField.fixed3(quality.passRate),
+            CSVField.fixed3(quality.interval?.lowerBound), CSVField.fixed3(quality.interval?.upperBound),
         ]
         return cells.joined(separator: ",")
     }

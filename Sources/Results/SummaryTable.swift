@@ -8,16 +8,23 @@ public enum SummaryTable {
         "target", "level", "requests", "errors", "req/s", "out tok/s",
         "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms", "lag p99 ms", "status", "SLO",
     ]
-    /// Columns aligned left (text); the others are numbers, aligned right.
-    private static let textColumns: Set<Int> = [0, 1, headings.count - 2, headings.count - 1]
+    /// The heading of the quality column, shown before `status` when some level scored answers.
+    static let qualityHeading = "pass rate"
 
     /// Renders the levels as an aligned plain-text table (numbers right-aligned, written by
     /// ``FigureText`` as in `summary.csv` and the report), followed by a line listing `slo`'s limits
     /// when the scenario set any, and one saying why partial levels are not judged when there are any.
+    /// A `pass rate` column (scored answers that passed, as `quality_pass_rate` in `summary.csv`)
+    /// comes before `status` when some level scored answers.
     public static func render(_ rows: [SummaryCSV.Row], slo: SLOThresholds? = nil) -> String {
+        let scored = rows.contains { $0.summary.quality.scored > 0 }
+        var headings = headings
+        if scored { headings.insert(qualityHeading, at: headings.count - 2) }
+        // Columns aligned left (text); the others are numbers, aligned right.
+        let textColumns: Set<Int> = [0, 1, headings.count - 2, headings.count - 1]
         let cells = rows.map { row -> [String] in
             let summary = row.summary
-            return [
+            var cells = [
                 summary.target, summary.loadLevel, String(summary.requests), String(summary.failed),
                 FigureText.cell(summary.requestsPerSecond), FigureText.cell(summary.outputTokensPerSecond),
                 FigureText.cell(summary.ttft.percentileMs(50)), FigureText.cell(summary.ttft.percentileMs(99)),
@@ -25,6 +32,8 @@ public enum SummaryTable {
                 FigureText.cell(summary.e2e.percentileMs(50)), FigureText.cell(summary.e2e.percentileMs(99)),
                 FigureText.cell(summary.sendLag.percentileMs(99)), row.status.rawValue, row.sloText,
             ]
+            if scored { cells.insert(FigureText.cell(summary.quality.passRate), at: cells.count - 2) }
+            return cells
         }
         let all = [headings] + cells
         let widths = headings.indices.map { column in all.map { $0[column].count }.max() ?? 0 }

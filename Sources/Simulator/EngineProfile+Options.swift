@@ -45,7 +45,7 @@ extension EngineProfile {
     public static let optionNames: [String] = [
         "model_name", "max_num_seqs", "prefill_tokens_per_second", "prefill_overhead_ms",
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
-        "kv_cache_tokens", "model_bytes", "error_rate", "seed",
+        "kv_cache_tokens", "model_bytes", "error_rate", "seed", "correct_share",
     ] + FaultOptions.optionNames + GroundTruthOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
@@ -79,6 +79,8 @@ extension EngineProfile {
             modelBytes = try Self.parseInt(name, text, atLeast: 0)
         case "error_rate":
             errorRate = try Self.parseProbability(name, text)
+        case "correct_share":
+            correctShare = try Self.parseProbability(name, text)
         case "seed":
             guard let parsed = UInt64(text) else {
                 throw .badValue(name, value, expected: "a whole number from 0 to \(UInt64.max)")

@@ -41,6 +41,14 @@ public struct EngineProfile: Sendable, Equatable {
     public var groundTruth: GroundTruthOptions
     /// Root seed of every random decision the simulator makes.
     public var seed: UInt64
+    /// Share of known prompts (those in ``knownAnswers``) answered correctly, 0…1 (option
+    /// `correct_share`); nil to generate the usual words for every prompt. Each request draws
+    /// from its own output seed, so which requests are right is deterministic for a seed.
+    public var correctShare: Double?
+    /// The answer key: a known prompt's last user message (a completion's whole prompt) → its
+    /// correct and wrong answers. Filled in-process by the run from the dataset, never from the
+    /// request.
+    public var knownAnswers: [String: KnownAnswer] = [:]
 
     /// A profile with the defaults, resembling a small model on one GPU: an 8-billion-parameter
     /// model quantized to 4 bits (4.9 GB of weights) with room for about half a million tokens of

@@ -18,10 +18,11 @@ extension HTTPHandler {
         let encoding = EncoderContext(
             defaultModel: engine.profile.modelName, receivedAt: now, idSeed: engine.idSeed(ordinal: ticket.ordinal))
         let encoder = reply.dialect.wire.encoder(for: request, context: encoding)
+        let outputSeed = engine.outputSeed(requestSeed: request.seed, ordinal: ticket.ordinal)
         let sampler = OutputSampler(
             maxTokens: request.maxTokens, minTokens: request.minTokens, ignoreEOS: request.ignoreEOS,
-            eosProbability: engine.profile.eosProbability,
-            seed: engine.outputSeed(requestSeed: request.seed, ordinal: ticket.ordinal))
+            eosProbability: engine.profile.eosProbability, seed: outputSeed,
+            script: engine.profile.answer(to: request, outputSeed: outputSeed).map(KnownAnswer.tokens))
         let engine = engine
         let finished = { engine.touchModel(at: WallClock.now(), keepAlive: keepAlive) }
         let session =

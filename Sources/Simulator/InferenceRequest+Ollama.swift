@@ -33,7 +33,8 @@ extension InferenceRequest {
             maxTokens: requested > 0 ? requested : profile.defaultMaxTokens,
             stream: wire.stream ?? true,
             seed: wire.options?.seed?.bits,
-            keepAlive: wire.keepAlive?.value
+            keepAlive: wire.keepAlive?.value,
+            promptKey: kind == .chat ? wire.messages?.last(where: { $0.role == "user" })?.content : wire.prompt
         )
     }
 }

@@ -12,17 +12,20 @@ extension InferenceRequest {
         let wire = try JSONBody.decode(OpenAIWireRequest.self, from: body)
 
         let promptTokens: Int
+        let promptKey: String?
         switch kind {
         case .chat:
             guard let messages = wire.messages, !messages.isEmpty else {
                 throw .invalidRequest("'messages' is required and must be a non-empty array", param: "messages")
             }
             promptTokens = messages.reduce(0) { $0 + ($1.content?.tokenCount ?? 0) }
+            promptKey = messages.last(where: { $0.role == "user" })?.content?.plainText
         case .completion:
             guard let prompt = wire.prompt else {
                 throw .invalidRequest("'prompt' is required", param: "prompt")
             }
             promptTokens = prompt.tokenCount
+            if case .texts(let texts) = prompt, texts.count == 1 { promptKey = texts[0] } else { promptKey = nil }
         }
 
         let maxField = kind == .chat && wire.maxTokens == nil ? "max_completion_tokens" : "max_tokens"
@@ -46,7 +49,8 @@ extension InferenceRequest {
             ignoreEOS: wire.ignoreEOS ?? false,
             stream: wire.stream ?? false,
             includeUsage: wire.streamOptions?.includeUsage ?? false,
-            seed: wire.seed?.bits
+            seed: wire.seed?.bits,
+            promptKey: promptKey
         )
     }
 }

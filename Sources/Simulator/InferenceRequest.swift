@@ -31,4 +31,7 @@ struct InferenceRequest: Sendable, Equatable {
     var seed: UInt64?
     /// Ollama's `keep_alive`; nil when absent.
     var keepAlive: KeepAlive?
+    /// The text that identifies a known prompt (see ``KnownAnswer``): the last user message of a
+    /// chat, the prompt of a completion; nil where the dialect's parser does not take it.
+    var promptKey: String?
 }

@@ -79,6 +79,14 @@ enum WireText: Decodable, Sendable {
         }
     }
 
+    /// The text: the string, or the text parts joined.
+    var plainText: String {
+        switch self {
+        case .text(let text): text
+        case .parts(let parts): parts.compactMap(\.text).joined()
+        }
+    }
+
     /// Tokens contributed by this text.
     var tokenCount: Int {
         switch self {

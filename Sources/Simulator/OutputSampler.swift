@@ -35,19 +35,33 @@ struct OutputSampler: Sendable {
     /// True once the last token has been drawn.
     private(set) var isFinished = false
     private var generator: SeededGenerator
+    /// A fixed answer's tokens (see ``KnownAnswer``), emitted instead of drawn words and ended
+    /// with `.stop` (or `.length` when `maxTokens` cuts it); nil to draw.
+    let script: [String]?
 
-    /// A sampler for one request; `maxTokens` is clamped to at least 1.
-    init(maxTokens: Int, minTokens: Int, ignoreEOS: Bool, eosProbability: Double, seed: UInt64) {
+    /// A sampler for one request; `maxTokens` is clamped to at least 1. With `script`, the
+    /// output is those tokens (cut at `maxTokens`) and the length rule does not apply.
+    init(maxTokens: Int, minTokens: Int, ignoreEOS: Bool, eosProbability: Double, seed: UInt64, script: [String]? = nil) {
         self.maxTokens = max(1, maxTokens)
         self.minTokens = minTokens
         self.ignoreEOS = ignoreEOS
         self.eosProbability = eosProbability
         self.generator = SeededGenerator(seed: seed)
+        self.script = script.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Draws the next token; call only while ``isFinished`` is false.
     mutating func nextToken() -> SampledToken {
         emitted += 1
+        if let script {
+            let text = script[emitted - 1]
+            guard emitted < maxTokens || emitted == script.count else {
+                isFinished = true
+                return SampledToken(text: text, finishReason: .length)
+            }
+            isFinished = emitted == script.count
+            return SampledToken(text: text, finishReason: isFinished ? .stop : nil)
+        }
         let text = Vocabulary.token(for: generator.next())
         let eosDraw = generator.nextUnitInterval()
         if emitted >= maxTokens {

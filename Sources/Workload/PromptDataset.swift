@@ -9,18 +9,21 @@ public struct PromptDataset: Sendable, Equatable {
         /// The output budget the file gives (JSONL `max_tokens`; ShareGPT: the length of the
         /// recorded reply, in words), if any.
         public var maxTokens: Int?
+        /// What a correct answer looks like (JSONL `expected`), if the file says.
+        public var expected: ExpectedAnswer?
 
         /// Creates an entry.
-        public init(messages: [ChatMessage], maxTokens: Int?) {
+        public init(messages: [ChatMessage], maxTokens: Int?, expected: ExpectedAnswer? = nil) {
             self.messages = messages
             self.maxTokens = maxTokens
+            self.expected = expected
         }
     }
 
     /// File formats.
     public enum Format: String, Sendable, CaseIterable {
         /// One JSON object per line: `prompt` (text) or `messages` ([{role, content}]), optional
-        /// `max_tokens`.
+        /// `max_tokens`, optional `expected` (an ``ExpectedAnswer``).
         case jsonl
         /// A JSON array of `{"conversations": [{"from": "human"|"gpt"|"system", "value": …}]}`;
         /// the prompt is everything up to the first human turn, the budget the reply after it.
@@ -78,7 +81,7 @@ public struct PromptDataset: Sendable, Equatable {
             case .success(let entry):
                 entries.append(entry)
             case .failure(let message):
-                problems.append(ScenarioProblem(file: file, line: number + 1, field: "", message: message.text))
+                problems.append(ScenarioProblem(file: file, line: number + 1, field: message.field, message: message.text))
             }
         }
         guard problems.isEmpty else {
@@ -96,6 +99,8 @@ public struct PromptDataset: Sendable, Equatable {
     struct LineProblem: Error {
         /// One sentence.
         var text: String
+        /// The faulty field of the line's object (`expected.regex`), empty for the line as a whole.
+        var field = ""
     }
 
     /// The entry one JSONL line holds, or why it holds none.
@@ -104,8 +109,16 @@ public struct PromptDataset: Sendable, Equatable {
             return .failure(LineProblem(text: "not a JSON object"))
         }
         let maxTokens = object["max_tokens"] as? Int
+        var expected: ExpectedAnswer?
+        if let value = object["expected"] {
+            do {
+                expected = try ExpectedAnswer.parse(value)
+            } catch {
+                return .failure(LineProblem(text: error.message, field: error.field))
+            }
+        }
         if let prompt = object["prompt"] as? String {
-            return .success(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens))
+            return .success(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens, expected: expected))
         }
         guard let raw = object["messages"] as? [[String: Any]] else {
             return .failure(LineProblem(text: "needs a text 'prompt' or a 'messages' list"))
@@ -117,7 +130,7 @@ public struct PromptDataset: Sendable, Equatable {
         guard messages.count == raw.count, !messages.isEmpty else {
             return .failure(LineProblem(text: "messages must be a non-empty list of {role, content} with text content"))
         }
-        return .success(Entry(messages: messages, maxTokens: maxTokens))
+        return .success(Entry(messages: messages, maxTokens: maxTokens, expected: expected))
     }
 
     static func parseShareGPT(_ data: Data, file: String) throws(ScenarioProblem) -> PromptDataset {

@@ -9,12 +9,15 @@ public struct PromptItem: Sendable, Hashable {
     public var messages: [ChatMessage]
     /// Upper bound on generated tokens (`max_tokens`).
     public var maxTokens: Int
+    /// What a correct answer to the last message looks like, when the dataset says.
+    public var expected: ExpectedAnswer?
 
     /// Creates a prompt item.
-    public init(index: Int, messages: [ChatMessage], maxTokens: Int) {
+    public init(index: Int, messages: [ChatMessage], maxTokens: Int, expected: ExpectedAnswer? = nil) {
         self.index = index
         self.messages = messages
         self.maxTokens = maxTokens
+        self.expected = expected
     }
 
     /// The conversation as one plain prompt, for completion-style endpoints: message contents joined

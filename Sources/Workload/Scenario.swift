@@ -18,6 +18,8 @@ public struct Scenario: Sendable {
     public var sourceDigest: String = ""
     /// What to sample besides the requests (`telemetry:`); nil when the section is absent.
     public var telemetry: TelemetrySpec?
+    /// What to keep of the answers (`quality:`); the defaults when the section is absent.
+    public var quality = QualitySpec()
 
     /// Creates a scenario.
     public init(name: String, seed: UInt64, targets: [TargetSpec], load: LoadSpec, workload: WorkloadSpec, slo: SLOSpec? = nil, locations: SourceLocations) {

@@ -43,8 +43,9 @@ public struct WorkloadGenerator: Sendable {
         }
         var conversation: [ChatMessage] = []
         var maxTokens = 1
+        var expected: ExpectedAnswer?
         for step in 0...turn {
-            let (messages, budget) = exchange(session: session, turn: step)
+            let (messages, budget, answer) = exchange(session: session, turn: step)
             for message in messages {
                 if message.role == "system" {
                     if step == 0 { system.append(message.content) }
@@ -53,6 +54,7 @@ public struct WorkloadGenerator: Sendable {
                 }
             }
             maxTokens = budget
+            expected = answer
             if step < turn {
                 // Earlier turns' answers are synthetic and seeded, so the history is identical on
                 // every target whatever each model actually replied.
@@ -61,25 +63,26 @@ public struct WorkloadGenerator: Sendable {
             }
         }
         let head = system.isEmpty ? [] : [ChatMessage(role: "system", content: system.joined(separator: "\n\n"))]
-        return PromptItem(index: index, messages: head + conversation, maxTokens: maxTokens)
+        return PromptItem(index: index, messages: head + conversation, maxTokens: maxTokens, expected: expected)
     }
 
-    /// The user message and output budget of one turn of one session.
-    private func exchange(session: Int, turn: Int) -> ([ChatMessage], Int) {
+    /// The user message, output budget and expected answer (dataset entries only) of one turn of
+    /// one session.
+    private func exchange(session: Int, turn: Int) -> ([ChatMessage], Int, ExpectedAnswer?) {
         let stream = UInt64(session * max(1, spec.turns) + turn)
         var generator = SeededGenerator(seed: seed, stream: stream)
         switch spec.source {
         case .synthetic(let promptTokens):
             let length = promptTokens.sample(&generator)
             let budget = spec.maxTokens.sample(&generator)
-            return ([ChatMessage(role: "user", content: words(tokens: length, &generator))], budget)
+            return ([ChatMessage(role: "user", content: words(tokens: length, &generator))], budget, nil)
         case .dataset:
             guard let entries = dataset?.entries, !entries.isEmpty else {
-                return ([], spec.maxTokens.sample(&generator))
+                return ([], spec.maxTokens.sample(&generator), nil)
             }
             let entry = entries[Int(stream % UInt64(entries.count))]
             let budget = entry.maxTokens ?? spec.maxTokens.sample(&generator)
-            return (entry.messages, max(1, budget))
+            return (entry.messages, max(1, budget), entry.expected)
         }
     }
 

@@ -30,7 +30,7 @@ struct BuiltInSimulatorsTests {
     func start() async throws {
         let host = BuiltInSimulators()
         let spec = TargetSpec(name: "s", dialect: "openai-chat", baseURL: "sim://s", model: "m")
-        let server = try await host.start(spec, seed: 3)
+        let server = try await host.start(spec, seed: 3, answers: [:])
         #expect(server.rootURL.hasPrefix("http://127.0.0.1:"))
         #expect(host.engineVersion.hasPrefix("repat simulator "))
         try await server.shutdown()

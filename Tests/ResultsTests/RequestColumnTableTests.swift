@@ -12,7 +12,7 @@ private func everyField() -> RequestRecord {
         promptTokens: 512, outputTokens: 128, tokenSource: "usage", tokenEvents: 127, status: .http5xx, httpStatus: 503,
         error: "upstream said: \"overloaded, retry\"\r\ncode 503", dnsMs: 0.1, connectMs: 0.3, tlsMs: 2.75, connectionReused: true,
         httpVersion: "2", serverPromptMs: 10, serverDecodeMs: 480, serverTotalMs: 495.25, serverLoadMs: 1.5, parseErrors: 2,
-        warmup: true, retries: 3
+        warmup: true, retries: 3, quality: .fail, qualityScore: 0.25
     )
 }
 
@@ -43,9 +43,9 @@ struct RequestColumnTableTests {
         // scheduled_s and start_s have six decimals since issue 18 (send lag rebuilt from the file was whole milliseconds).
         let expected = "20261207T142000Z-cols,\"vllm, \"\"a\"\"\",r2.5,41,1.250000,1.375000,125.000,12.500,20.125,500.500,145.125,625.500,"
             + "3.900,3.800,40.000,501.750,512,128,usage,127,http_5xx,503,\"upstream said: \"\"overloaded, retry\"\"\r\ncode 503\","
-            + "true,3,0.100,0.300,2.750,true,2,10.000,480.000,495.250,1.500,2\n"
+            + "true,3,0.100,0.300,2.750,true,2,10.000,480.000,495.250,1.500,2,fail,0.250\n"
         #expect(RequestsCSV.row(everyField()) == expected)
-        #expect(RequestsCSV.row(noMeasurements()) == "r,t,c1,0,0.000000,0.000000,0.000,,,,,,,,,3.000,,0,,0,connect_error,0,,false,0,,,,false,,,,,,0\n")
+        #expect(RequestsCSV.row(noMeasurements()) == "r,t,c1,0,0.000000,0.000000,0.000,,,,,,,,,3.000,,0,,0,connect_error,0,,false,0,,,,false,,,,,,0,,\n")
     }
 
     @Test("a record with every field set, and one with every measurement absent, read back equal")
