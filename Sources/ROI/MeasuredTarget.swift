@@ -16,6 +16,9 @@ public struct MeasuredTarget: Sendable, Equatable {
     /// Token counts per task: over the requests every target completed when there are such,
     /// else over its own successful requests.
     public var tasks: TaskTokens
+    /// GPUs of the host that ran the benchmark (`run.json` `host.gpus`), when recorded; an empty
+    /// list means the host had none.
+    public var hostGPUs: [String]?
 
     /// Creates a target.
     public init(name: String, model: String?, baseURL: String?, standsFor: String? = nil, levels: [LevelMeasurement], tasks: TaskTokens) {

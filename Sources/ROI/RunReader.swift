@@ -12,6 +12,7 @@ public enum RunReader {
         var order: [String] = []
         var levels: [String: [LevelMeasurement]] = [:]
         var info: [String: RunMetadata.Target] = [:]
+        var hostGPUs: [String: [String]] = [:]
         var records: [RequestRecord] = []
         for path in paths {
             let run: RunResults
@@ -25,15 +26,20 @@ public enum RunReader {
                 if levels[level.target] == nil { order.append(level.target) }
                 levels[level.target, default: []].append(level)
             }
-            for target in run.metadata?.targets ?? [] { info[target.name] = target }
+            for target in run.metadata?.targets ?? [] {
+                info[target.name] = target
+                hostGPUs[target.name] = run.metadata?.host.gpus
+            }
             records += run.records.filter { !$0.warmup }
         }
         let tasks = taskTokens(records, targets: order)
         return order.map { name in
-            MeasuredTarget(
+            var target = MeasuredTarget(
                 name: name, model: info[name]?.model, baseURL: info[name]?.baseURL, standsFor: info[name]?.standsFor, levels: levels[name] ?? [],
                 tasks: tasks[name] ?? TaskTokens(input: 0, output: 0, requests: 0)
             )
+            target.hostGPUs = hostGPUs[name]
+            return target
         }
     }
 

@@ -81,13 +81,26 @@ struct Roi: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Convert LiteLLM's model_prices_and_context_window.json into a dated price table and exit.", valueName: "FILE"))
     var importLitellm: String?
 
+    /// Bad input exits 2 with one line naming the option (ArgumentParser's own validation errors
+    /// exit 64 with the help text, which `--help` does not promise).
     func validate() throws {
-        if importLitellm == nil, runs.isEmpty { throw ValidationError("give at least one run folder or requests.csv (or --import-litellm FILE)") }
-        if let servers, servers < 1 { throw ValidationError("--servers \(servers): expected 1 or more") }
-        if let gpusPerServer, gpusPerServer < 1 { throw ValidationError("--gpus-per-server \(gpusPerServer): expected 1 or more") }
-        if let measuredGpus, measuredGpus < 1 { throw ValidationError("--measured-gpus \(measuredGpus): expected 1 or more") }
-        if let volume, !(volume > 0) || !volume.isFinite { throw ValidationError("--volume \(volume): expected a positive number of tokens a month") }
-        if let utilisation, !(utilisation > 0 && utilisation <= 1) { throw ValidationError("--utilisation \(utilisation): expected a share above 0 and at most 1") }
+        if let problem = optionProblem() {
+            FileHandleOutput.error("repat: error: \(problem)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The first bad option, in one line; nil when all are usable.
+    private func optionProblem() -> String? {
+        if importLitellm == nil, runs.isEmpty { return "give at least one run folder or requests.csv (or --import-litellm FILE)" }
+        if let servers, servers < 1 { return "--servers \(servers): expected 1 or more" }
+        if let gpusPerServer, gpusPerServer < 1 { return "--gpus-per-server \(gpusPerServer): expected 1 or more" }
+        if let measuredGpus, measuredGpus < 1 { return "--measured-gpus \(measuredGpus): expected 1 or more" }
+        if let volume, !(volume >= 1) || !volume.isFinite {
+            return "--volume \(volume): expected a finite number of tokens a month, at least one request's worth (e.g. 2e9)"
+        }
+        if let utilisation, !(utilisation > 0 && utilisation <= 1) { return "--utilisation \(utilisation): expected a share above 0 and at most 1 (e.g. 0.3)" }
+        return nil
     }
 
     func run() throws {
@@ -108,7 +121,8 @@ struct Roi: ParsableCommand {
             if let target { book.deployment.target = target }
             if !api.isEmpty { book.deployment.apis = api }
             let targets = try RunReader.read(runs)
-            let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial)
+            let today = String(Timestamp.iso8601(Date()).prefix(10))
+            let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial, today: today)
             let result = try ROIAnalysis.run(scenario)
             return format == .table && !all ? ROISummary.text(result, width: Self.terminalWidth()) : format.render(result)
         }

@@ -22,7 +22,13 @@ struct PriceBookTests {
         for profile in book.hardware {
             if let source = profile.priceSource { #expect(source.source.hasPrefix("http"), "\(profile.id)") }
             if let tdp = profile.tdpWatts { #expect(tdp.source.hasPrefix("http"), "\(profile.id)") }
+            if let server = profile.serverPriceSource { #expect(server.source.hasPrefix("http") && server.read.wholeMatch(of: date) != nil, "\(profile.id)") }
+            if let watts = profile.serverWatts { #expect(watts.source.hasPrefix("http"), "\(profile.id)") }
+            #expect(profile.unit != "GPU" || profile.serverPrice != nil, "\(profile.id): a GPU profile prices the whole server")
         }
+        // The H200 costs more than the H100 (fact sheet: 38–42k USD).
+        let h200 = try #require(book.hardware.first { $0.id == "h200" }?.price)
+        #expect(h200.low == 38_000 && h200.high == 42_000)
         for (key, value) in book.settings.values {
             #expect(!value.source.isEmpty && value.read.wholeMatch(of: date) != nil, "\(key)")
         }
