@@ -33,20 +33,20 @@ struct Roi: ParsableCommand {
     @Option(name: .long, help: "Hardware profile id from pricing/hardware.yaml (h100-sxm, h100-pcie, h200, a100-80gb, l40s, l4, cpu-server).")
     var hardware: String?
 
-    @Option(name: .long, help: "Servers carrying load (default 1).")
-    var servers: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Servers carrying load (default: sized for the peak of the volume, see traffic: in pricing/README.md).", valueName: "N"))
+    var servers: OptionText?
 
-    @Option(name: .long, help: "GPUs (units of the profile) per server (default 1).")
-    var gpusPerServer: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("GPUs (units of the profile) per server (default 1).", valueName: "N"))
+    var gpusPerServer: OptionText?
 
-    @Option(name: .long, help: "GPUs behind the measured target (default: --gpus-per-server, i.e. the run measured one server).")
-    var measuredGpus: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("GPUs behind the measured target (default: --gpus-per-server, i.e. the run measured one server).", valueName: "N"))
+    var measuredGpus: OptionText?
 
-    @Option(name: .long, help: ArgumentHelp("Monthly volume, input + output tokens (e.g. 2e9).", valueName: "TOKENS_PER_MONTH"))
-    var volume: Double?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Monthly volume, input + output tokens (e.g. 2e9); at least one request's worth.", valueName: "TOKENS_PER_MONTH"))
+    var volume: OptionText?
 
-    @Option(name: .long, help: "Expected share of capacity used (0–1), when no --volume is given.")
-    var utilisation: Double?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Expected share of capacity used (above 0, at most 1), when no --volume is given.", valueName: "SHARE"))
+    var utilisation: OptionText?
 
     @Option(name: .long, help: "The on-prem target to price (default: the first on-prem target).")
     var target: String?
@@ -93,13 +93,15 @@ struct Roi: ParsableCommand {
     /// The first bad option, in one line; nil when all are usable.
     private func optionProblem() -> String? {
         if importLitellm == nil, runs.isEmpty { return "give at least one run folder or requests.csv (or --import-litellm FILE)" }
-        if let servers, servers < 1 { return "--servers \(servers): expected 1 or more" }
-        if let gpusPerServer, gpusPerServer < 1 { return "--gpus-per-server \(gpusPerServer): expected 1 or more" }
-        if let measuredGpus, measuredGpus < 1 { return "--measured-gpus \(measuredGpus): expected 1 or more" }
-        if let volume, !(volume >= 1) || !volume.isFinite {
-            return "--volume \(volume): expected a finite number of tokens a month, at least one request's worth (e.g. 2e9)"
+        for (name, value) in [("--servers", servers), ("--gpus-per-server", gpusPerServer), ("--measured-gpus", measuredGpus)] {
+            if let value, !(value.integer.map { $0 >= 1 } ?? false) { return "\(name) \(value.text): expected a whole number, 1 or more" }
         }
-        if let utilisation, !(utilisation > 0 && utilisation <= 1) { return "--utilisation \(utilisation): expected a share above 0 and at most 1 (e.g. 0.3)" }
+        if let volume, !(volume.number.map { $0 >= 1 } ?? false) {
+            return "--volume \(volume.text): expected a number of tokens a month, at least one request's worth (e.g. 2e9)"
+        }
+        if let utilisation, !(utilisation.number.map { $0 > 0 && $0 <= 1 } ?? false) {
+            return "--utilisation \(utilisation.text): expected a share above 0 and at most 1 (e.g. 0.3)"
+        }
         return nil
     }
 
@@ -113,11 +115,11 @@ struct Roi: ParsableCommand {
             if let config { try book.apply(config: config) }
             if let prices { try book.addPrices(file: prices) }
             if let hardware { book.deployment.hardware = hardware }
-            if let servers { book.deployment.servers = servers }
-            if let gpusPerServer { book.deployment.unitsPerServer = gpusPerServer }
-            if let measuredGpus { book.deployment.measuredUnits = measuredGpus }
-            if let volume { book.deployment.volume = volume }
-            if let utilisation { book.deployment.utilisation = utilisation }
+            if let servers = servers?.integer { book.deployment.servers = servers }
+            if let units = gpusPerServer?.integer { book.deployment.unitsPerServer = units }
+            if let units = measuredGpus?.integer { book.deployment.measuredUnits = units }
+            if let volume = volume?.number { book.deployment.volume = volume }
+            if let utilisation = utilisation?.number { book.deployment.utilisation = utilisation }
             if let target { book.deployment.target = target }
             if !api.isEmpty { book.deployment.apis = api }
             let targets = try RunReader.read(runs)
