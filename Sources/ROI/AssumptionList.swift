@@ -62,6 +62,8 @@ enum AssumptionList {
                 text = "\(ROIFormat.amount(value.value)) \((settings.moneyCurrency[key] ?? currency).code) \(figure.unit)"
             } else if figure.unit.contains("per year") || key == "residual_value" {
                 text = "\(ROIFormat.percent(value.value)) \(figure.unit)"
+            } else if ["years", "servers"].contains(figure.unit), value.value == value.value.rounded() {
+                text = CountPhrase.text(Int(value.value), String(figure.unit.dropLast()), plural: figure.unit)
             } else {
                 text = "\(ROIFormat.number(value.value, decimals: value.value == value.value.rounded() ? 0 : 2)) \(figure.unit)"
             }

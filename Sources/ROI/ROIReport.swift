@@ -75,7 +75,7 @@ public enum ROIReport {
             id: "per-token", title: "Cost per 1M tokens (\(c.code))",
             text: ["Measured mix; buying split into capital, energy, hosting (rent, for a rented GPU), staff and licences per 1M tokens. API input prices include the cache-hit share."],
             table: ReportTable(
-                headings: ["option", "input", "output", "blended", "capex", "energy", "hosting / rent", "staff", "licences"],
+                headings: ["option", "input", "output", "blended", "capex", "energy", "hosting / rent", "staff", "licences and support"],
                 rows: options.map { option in
                     let parts = option.monthly.perMillion(tokens: result.volume)
                     return [option.name] + [option.perMillionInput, option.perMillionOutput, option.perMillionBlended, parts.capex, parts.energy, parts.hosting, parts.staff, parts.licences].map(ROIFormat.amount)
@@ -98,7 +98,7 @@ public enum ROIReport {
                         ROIFormat.percent(api.breakEvenUtilisation), api.paybackMonths.map { ROIFormat.number($0, decimals: 1) } ?? "none", api.discountedPaybackMonths.map { ROIFormat.number($0, decimals: 1) } ?? "none", api.measuredTarget ?? "", p.source, p.read,
                     ]
                 },
-                numericColumns: [2, 3, 4, 5, 6]
+                numericColumns: [2, 3, 4, 5, 6, 7]
             )
         ))
         sections.append(ROISection(

@@ -12,7 +12,7 @@ public struct ROISettings: Sendable, Equatable {
         ("setup_cost", "setup cost", "one-off", 0...1e12),
         ("hosting_per_server_month", "hosting", "per server and month", 0...1e12),
         ("staff_per_month", "staff", "per month", 0...1e12),
-        ("licences_per_month", "licences and support", "per month", 0...1e12),
+        ("licences_per_month", "software licences", "per month", 0...1e12),
         ("spare_servers", "spare servers (N+1 redundancy)", "servers", 0...1000),
         ("cache_hit_share", "API cache-hit share", "of input tokens", 0...1),
         ("api_price_decline_per_year", "API price decline (scenario)", "per year", 0...0.99),

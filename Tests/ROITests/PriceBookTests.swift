@@ -37,6 +37,20 @@ struct PriceBookTests {
         #expect(book.settings.currency == .eur)
     }
 
+    @Test("the --config example of pricing/README.md loads and sets what it says")
+    func readmeExample() throws {
+        let readme = try String(contentsOfFile: packageRoot + "/pricing/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "```yaml\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var book = try PriceBook.load(directory: shipped)
+        try book.apply(config: try write(String(readme[start.upperBound..<end.lowerBound]), "example.yaml", in: folder))
+        #expect(book.deployment.traffic?.peakToAverage == 3)
+        #expect(book.settings.overridden.isSuperset(of: ["staff_per_month", "support_share_per_year", "traffic", "hardware:h100-pcie"]))
+        #expect(book.hardware.first { $0.id == "h100-pcie" }?.serverWatts?.value == 600)
+    }
+
     @Test("a config overrides figures with its own source, and money in its currency is converted")
     func configOverrides() throws {
         let folder = try temporaryFolder()
