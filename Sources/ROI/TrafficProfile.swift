@@ -44,6 +44,8 @@ public enum PeakSizing {
     public static func servers(volume: Double, hoursPerMonth: Double, peakToAverage: Double, tokensPerSecondPerServer: Double) -> Int {
         guard tokensPerSecondPerServer > 0, hoursPerMonth > 0 else { return 1 }
         let peakRate = volume / (hoursPerMonth * 3600) * peakToAverage
+        // Less a relative 1e-12, so a rate that is exactly a whole number of servers is not rounded
+        // up by floating-point error.
         return max(1, Int((peakRate / tokensPerSecondPerServer * (1 - 1e-12)).rounded(.up)))
     }
 

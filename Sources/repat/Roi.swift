@@ -18,6 +18,8 @@ struct Roi: ParsableCommand {
         The on-prem target is priced at the highest completed load level that met the scenario's SLOs \
         (interrupted levels only with --allow-partial), with its \
         measured token rates and, when telemetry recorded them, its measured load and idle power. \
+        Without --servers, whole servers are bought for the peak hour of the volume (traffic: in \
+        --config, flat by default). Every report opens with the assumptions to check and the warnings. \
         Targets whose base URL is a known API host, or whose scenario entry says stands_for: PROVIDER/MODEL, \
         are priced as that API with their own token counts (a role under targets: in --config wins over both). \
         Prices, hardware, rent offers and defaults come from pricing/ (sourced and dated); --config \
