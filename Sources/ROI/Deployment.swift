@@ -19,6 +19,9 @@ public struct Deployment: Sendable, Equatable {
     public var apis: [String] = []
     /// TCO horizons, years.
     public var horizons: [Int] = [1, 3, 5]
+    /// How the volume spreads over the day (`traffic:` in `--config`); nil: flat, an assumption the
+    /// report lists.
+    public var traffic: TrafficProfile?
 
     /// An empty deployment.
     public init() {}

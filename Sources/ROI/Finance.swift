@@ -22,9 +22,4 @@ public enum Finance {
     public static func presentValue(_ amount: Double, rate: Double, years: Double) -> Double {
         amount / pow(1 + rate, years)
     }
-
-    /// Net present value of yearly cash flows, the first at year 0: Σ flow_t / (1+r)^t.
-    public static func netPresentValue(_ flows: [Double], rate: Double) -> Double {
-        flows.enumerated().reduce(0) { $0 + presentValue($1.element, rate: rate, years: Double($1.offset)) }
-    }
 }

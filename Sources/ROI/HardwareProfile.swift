@@ -16,6 +16,15 @@ public struct HardwareProfile: Sendable, Equatable {
     public var tdpWatts: SourcedValue?
     /// Idle power, W, when a source gives one.
     public var idleWatts: SourcedValue?
+    /// Purchase price of the rest of one server (chassis, CPUs, RAM, NICs, storage), bought once per
+    /// server on top of its units; nil when no sourced figure exists (the server is then priced as
+    /// its units only, and the report says so).
+    public var serverPrice: PriceRange?
+    /// Where the server price was read.
+    public var serverPriceSource: SourcedValue?
+    /// Power of the rest of one server (CPUs, RAM, fans, NICs), W, busy or idle; nil when no sourced
+    /// figure exists.
+    public var serverWatts: SourcedValue?
 
     /// Creates a profile.
     public init(id: String, name: String, unit: String, rentGPU: String?, price: PriceRange?, priceSource: SourcedValue?, tdpWatts: SourcedValue?, idleWatts: SourcedValue?) {

@@ -18,6 +18,9 @@ public struct MeasuredTarget: Sendable, Equatable {
     public var tasks: TaskTokens
     /// The model the server reported serving (`run.json` `servedModel.name`), when it did.
     public var servedModel: String?
+    /// GPUs of the host that ran the benchmark (`run.json` `host.gpus`), when recorded; an empty
+    /// list means the host had none.
+    public var hostGPUs: [String]?
 
     /// Creates a target.
     public init(name: String, model: String?, baseURL: String?, standsFor: String? = nil, levels: [LevelMeasurement], tasks: TaskTokens) {

@@ -35,12 +35,23 @@ public struct OnPremInputs: Sendable, Equatable {
     public var licencesPerMonth: Double
     /// Hours in a month (730).
     public var hoursPerMonth: Double
+    /// Purchase price of the rest of one server (chassis, CPUs, RAM, NICs, storage), bought once
+    /// per server on top of its units.
+    public var serverPrice: Double
+    /// Power of the rest of one server (CPUs, RAM, fans, NICs), W, drawn busy or idle.
+    public var serverWatts: Double
+    /// Colocation per kW of the servers' power at load, per month (space, racks, power provision;
+    /// the electricity itself is the energy line).
+    public var hostingPerKWMonth: Double
+    /// Hardware support contract per year, as a share of the purchase price.
+    public var supportSharePerYear: Double
 
     /// Creates inputs.
     public init(
         unitPrice: Double, unitsPerServer: Int, servers: Int, spareServers: Int, measuredUnits: Int, setupCost: Double,
         amortisationYears: Double, residualShare: Double, discountRate: Double, loadWatts: Double, idleWatts: Double, pue: Double,
-        electricityPerKWh: Double, hostingPerServerMonth: Double, staffPerMonth: Double, licencesPerMonth: Double, hoursPerMonth: Double
+        electricityPerKWh: Double, hostingPerServerMonth: Double, staffPerMonth: Double, licencesPerMonth: Double, hoursPerMonth: Double,
+        serverPrice: Double = 0, serverWatts: Double = 0, hostingPerKWMonth: Double = 0, supportSharePerYear: Double = 0
     ) {
         self.unitPrice = unitPrice
         self.unitsPerServer = unitsPerServer
@@ -59,6 +70,10 @@ public struct OnPremInputs: Sendable, Equatable {
         self.staffPerMonth = staffPerMonth
         self.licencesPerMonth = licencesPerMonth
         self.hoursPerMonth = hoursPerMonth
+        self.serverPrice = serverPrice
+        self.serverWatts = serverWatts
+        self.hostingPerKWMonth = hostingPerKWMonth
+        self.supportSharePerYear = supportSharePerYear
     }
 
     /// Units carrying load: servers × units per server.
@@ -67,6 +82,20 @@ public struct OnPremInputs: Sendable, Equatable {
     /// Units bought, spares included.
     public var purchasedUnits: Int { (servers + spareServers) * unitsPerServer }
 
-    /// Purchase price of all units bought.
-    public var hardwarePrice: Double { Double(purchasedUnits) * unitPrice }
+    /// Servers bought, spares included.
+    public var purchasedServers: Int { servers + spareServers }
+
+    /// Purchase price of everything bought: every unit, plus the rest of every server.
+    public var hardwarePrice: Double { Double(purchasedUnits) * unitPrice + Double(purchasedServers) * serverPrice }
+
+    /// Power of one whole server at load, W: its units at load plus the rest of the box.
+    public var serverLoadWatts: Double { Double(unitsPerServer) * loadWatts + serverWatts }
+
+    /// Hosting a month: per server, plus per kW of every bought server's power at load.
+    public var hostingMonthly: Double {
+        hostingPerServerMonth * Double(purchasedServers) + hostingPerKWMonth * Double(purchasedServers) * serverLoadWatts / 1000
+    }
+
+    /// Licences and support a month: the flat licences plus the support share of the price ÷ 12.
+    public var licencesMonthly: Double { licencesPerMonth + supportSharePerYear * hardwarePrice / 12 }
 }

@@ -33,11 +33,10 @@ public struct OnPremModel: Sendable, Equatable {
         let energy = EnergyCost.monthly(
             hours: inputs.hoursPerMonth, loadWatts: inputs.loadWatts, idleWatts: inputs.idleWatts, utilisation: utilisation,
             servingUnits: inputs.servingUnits, spareUnits: inputs.purchasedUnits - inputs.servingUnits,
-            pue: inputs.pue, pricePerKWh: inputs.electricityPerKWh
+            pue: inputs.pue, pricePerKWh: inputs.electricityPerKWh, serverWatts: inputs.serverWatts, servers: inputs.purchasedServers
         )
         return MonthlyCost(
-            capex: monthlyCapex, energy: energy, hosting: inputs.hostingPerServerMonth * Double(inputs.servers + inputs.spareServers),
-            staff: inputs.staffPerMonth, licences: inputs.licencesPerMonth
+            capex: monthlyCapex, energy: energy, hosting: inputs.hostingMonthly, staff: inputs.staffPerMonth, licences: inputs.licencesMonthly
         )
     }
 
@@ -50,6 +49,9 @@ public struct OnPremModel: Sendable, Equatable {
     public func utilisation(volume: Double) -> Double {
         monthlyCapacity > 0 ? volume / monthlyCapacity : .infinity
     }
+
+    /// Tokens per second one server carries at the operating point.
+    public var tokensPerSecondPerServer: Double { tokensPerSecond / Double(max(1, inputs.servers)) }
 
     /// What a month costs with no token served: capital, idle energy, hosting, staff, licences.
     public var fixedMonthly: Double { monthly(utilisation: 0).total }

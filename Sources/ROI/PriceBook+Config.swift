@@ -3,7 +3,7 @@
 /// shipped ones.
 extension PriceBook {
     /// Fields a config file may have.
-    static let configKeys = PriceBookParser.settingsKeys + ["deployment", "targets", "hardware", "rent", "prices", "providers"]
+    static let configKeys = PriceBookParser.settingsKeys + ["deployment", "targets", "hardware", "rent", "prices", "providers", "traffic"]
 
     /// Applies the config file at `file`.
     /// - Throws: ``ROIError`` naming the file, line and field.
@@ -11,6 +11,10 @@ extension PriceBook {
         let root = try YAMLValue.load(file: file)
         try root.allowOnly(Self.configKeys)
         try PriceBookParser.applySettings(root, to: &settings)
+        for key in ROISettings.figures.map(\.key) + ["exchange_rate", "traffic"] {
+            if try root.field(key) != nil { settings.overridden.insert(key) }
+        }
+        if let traffic = try root.field("traffic") { deployment.traffic = try Self.traffic(traffic) }
         if let deployment = try root.field("deployment") { try applyDeployment(deployment) }
         if let targets = try root.field("targets") {
             for (name, role) in try targets.entries() {
@@ -21,6 +25,7 @@ extension PriceBook {
         if let hardware = try root.field("hardware") {
             for value in try hardware.items() {
                 let id = try value.required("id").text()
+                settings.overridden.insert("hardware:" + id)
                 merge(&self.hardware, try PriceBookParser.hardware(value, base: self.hardware.first { $0.id == id }), id: \.id)
             }
         }
@@ -36,6 +41,24 @@ extension PriceBook {
         for case .api(let id) in targetRoles.values where !apis.contains(where: { $0.id == id }) {
             throw ROIError("\(file): targets: unknown price id '\(id)' (use 'onprem' or an id from the price table)")
         }
+    }
+
+    /// `traffic: {peak_to_average: 3}` or `traffic: {hourly_weights: [24 numbers]}`, with an
+    /// optional `rent_follows_traffic: true` (hourly weights only).
+    private static func traffic(_ value: YAMLValue) throws(ROIError) -> TrafficProfile {
+        try value.allowOnly(["peak_to_average", "hourly_weights", "rent_follows_traffic"])
+        let follows = try value.field("rent_follows_traffic")?.boolean() ?? false
+        if let weights = try value.field("hourly_weights") {
+            let hours = try weights.items().map { item throws(ROIError) in try item.number(in: 0...1e12) }
+            guard hours.count == 24 else { throw weights.error("expected 24 hourly weights (hour 0 to 23), got \(hours.count)") }
+            guard hours.contains(where: { $0 > 0 }) else { throw weights.error("expected at least one hour above 0") }
+            return TrafficProfile(hourlyWeights: hours, rentFollowsTraffic: follows)
+        }
+        guard let ratio = try value.field("peak_to_average") else {
+            throw value.error("give peak_to_average (e.g. 3) or hourly_weights (24 numbers)")
+        }
+        if follows { throw value.error("rent_follows_traffic needs hourly_weights, not only peak_to_average") }
+        return TrafficProfile(peakToAverage: try ratio.number(in: 1...1000))
     }
 
     private mutating func applyDeployment(_ value: YAMLValue) throws(ROIError) {

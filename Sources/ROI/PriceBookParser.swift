@@ -76,7 +76,7 @@ enum PriceBookParser {
 
     /// A hardware profile; with `base`, fields not given keep the base profile's.
     static func hardware(_ value: YAMLValue, base: HardwareProfile?) throws(ROIError) -> HardwareProfile {
-        try value.allowOnly(["id", "name", "unit", "rent_gpu", "price", "tdp_w", "idle_w"])
+        try value.allowOnly(["id", "name", "unit", "rent_gpu", "price", "tdp_w", "idle_w", "server_price", "server_w"])
         let id = try value.required("id").text()
         var profile = base ?? HardwareProfile(id: id, name: id, unit: "GPU", rentGPU: nil, price: nil, priceSource: nil, tdpWatts: nil, idleWatts: nil)
         if let name = try value.field("name") { profile.name = try name.text() }
@@ -89,6 +89,12 @@ enum PriceBookParser {
         }
         if let tdp = try value.field("tdp_w") { profile.tdpWatts = try sourced(tdp, range: 0...100_000) }
         if let idle = try value.field("idle_w") { profile.idleWatts = try sourced(idle, range: 0...100_000) }
+        if let server = try value.field("server_price") {
+            let parsed = try Self.price(server)
+            profile.serverPrice = parsed.range
+            profile.serverPriceSource = SourcedValue(parsed.range.midpoint, source: parsed.source ?? "your file \(value.file)", read: parsed.read ?? "")
+        }
+        if let watts = try value.field("server_w") { profile.serverWatts = try sourced(watts, range: 0...100_000) }
         return profile
     }
 

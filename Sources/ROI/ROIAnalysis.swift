@@ -11,6 +11,8 @@ public enum ROIAnalysis {
         scenario.qualityCompared = scenario.qualityCompared || QualityComparison.comparesOnPremWithAPI(scenario, rates: passRates)
         let point = scenario.operatingPoint.measurement
         let mix = TokenMix(inputTokens: point.meanInputTokens, outputTokens: point.meanOutputTokens, prefillShare: point.prefillShare)
+        var warnings = scenario.warnings
+        try sizeForPeak(&scenario, warnings: &warnings)
         let model = OnPremModel(inputs: scenario.onPrem, measuredTokensPerSecond: point.totalTokensPerSecond)
         guard model.monthlyCapacity > 0 else {
             throw ROIError("target \(point.target): no token throughput at level \(point.level) to price")
@@ -24,43 +26,64 @@ public enum ROIAnalysis {
             monthly: model.monthly(utilisation: utilisation), volume: volume, mix: mix
         )
         let rents = scenario.rents.map { offer in
-            let rent = scenario.exchange.convert(offer.monthlyRent(units: scenario.onPrem.servingUnits, hours: scenario.onPrem.hoursPerMonth), from: offer.hourly.currency, to: currency)
-            let monthly = MonthlyCost(capex: 0, energy: 0, hosting: rent, staff: scenario.onPrem.staffPerMonth, licences: scenario.onPrem.licencesPerMonth)
+            let monthly = MonthlyCost(
+                capex: 0, energy: 0, hosting: rentMonthly(scenario, offer: offer, model: model, volume: volume),
+                staff: scenario.onPrem.staffPerMonth, licences: scenario.onPrem.licencesPerMonth
+            )
             return option(name: "rent \(offer.instances(for: scenario.onPrem.servingUnits)) × \(offer.provider) \(offer.instance)", monthly: monthly, volume: volume, mix: mix)
         }
-        let investment = scenario.onPrem.hardwarePrice + scenario.onPrem.setupCost
-        let operating = onPrem.monthly.operating
-        let apis = scenario.apis.map { price -> APICost in
+        var apis = scenario.apis.map { price -> APICost in
             let rates = price.rates(in: currency, exchange: scenario.exchange, euProcessing: scenario.euProcessing)
             let blended = rates.blended(inputFraction: mix.inputFraction, cacheHitShare: scenario.cacheHitShare)
-            let breakEven = BreakEven.monthlyVolume(fixedMonthly: model.fixedMonthly, apiPerToken: blended, marginalPerToken: model.marginalPerToken)
             var cost = APICost(
                 price: price, perMillionInput: rates.effectiveInput(cacheHitShare: scenario.cacheHitShare) * 1_000_000,
                 perMillionOutput: rates.output * 1_000_000, perMillionBlended: blended * 1_000_000, monthly: blended * volume,
-                breakEvenVolume: breakEven, breakEvenUtilisation: breakEven.map { $0 / model.monthlyCapacity },
-                paybackMonths: BreakEven.paybackMonths(investment: investment, monthlyAPICost: blended * volume, monthlyOperatingCost: operating),
+                breakEvenVolume: nil, breakEvenUtilisation: nil, paybackMonths: nil,
                 measuredTarget: scenario.measuredAPIs.first { $0.priceID == price.id }?.target
             )
             cost.family = scenario.apiFamilies[price.id]
             cost.group = APIGroup.of(family: cost.family, measured: cost.measuredTarget != nil, onPrem: scenario.onPremModel.family)
             return cost
         }
-        guard let (reference, choice) = try referenceAPI(scenario, apis) else {
+        guard let (chosen, choice) = try referenceAPI(scenario, apis) else {
             throw ROIError("no API price to compare with: the price table is empty or every price is zero")
         }
+        let referenceID = chosen.price.id
+        let overflow = chosen.perMillionBlended / 1_000_000
+        let life = CashModel.lifeMonths(scenario.onPrem.amortisationYears)
+        let rate = scenario.onPrem.discountRate
+        let ownLife = CashModel.buy(model: model, volume: volume, trend: scenario.trend, overflowPerToken: overflow, months: life)
+        for index in apis.indices {
+            let perToken = apis[index].perMillionBlended / 1_000_000
+            let breakEven = BreakEven.monthlyVolume(
+                fixedMonthly: model.fixedMonthly, apiPerToken: perToken, marginalPerToken: model.marginalPerToken,
+                idleEnergyMonthly: model.monthly(utilisation: 0).energy, trend: scenario.trend, months: life
+            )
+            let bill = CashModel.api(perToken: perToken, volume: volume, trend: scenario.trend, months: life)
+            apis[index].breakEvenVolume = breakEven
+            apis[index].breakEvenUtilisation = breakEven.map { $0 / model.monthlyCapacity }
+            apis[index].paybackMonths = CostProjection.payback(CostProjection.cumulative(ownLife), CostProjection.cumulative(bill))
+            apis[index].discountedPaybackMonths = CostProjection.payback(
+                CostProjection.cumulative(CostProjection.discounted(ownLife, rate: rate)), CostProjection.cumulative(CostProjection.discounted(bill, rate: rate))
+            )
+        }
+        guard let reference = apis.first(where: { $0.price.id == referenceID }) else {
+            throw ROIError("no API price to compare with: the price table is empty or --api named none of its ids")
+        }
         let tasks = taskCosts(scenario, onPrem: onPrem, rents: rents, apis: apis, mix: mix, notes: &notes)
-        let projections = projections(scenario, model: model, utilisation: utilisation, rents: rents, apis: apis, reference: reference)
+        let cash = cashFlows(scenario, model: model, volume: volume, overflow: overflow, rents: rents, apis: apis)
+        let projections = projections(scenario, cash: cash)
         let tornado = sensitivity(scenario, measuredTokensPerSecond: point.totalTokensPerSecond, utilisation: utilisation, mix: mix, reference: reference)
         let comparison = choice.givesVerdict
             ? ModelVerdict.models(onPrem: scenario.onPremModel, reference: reference, choice: choice, qualityCompared: scenario.qualityCompared) + " " + Verdict.sentence(
                 currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: onPrem, reference: reference,
-                tornado: tornado, inputs: scenario.inputs)
+                tornado: tornado, inputs: scenario.inputs, lifeMonths: life, trend: scenario.trend)
             : ModelVerdict.withoutSameModel(
                 currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: scenario.onPremModel, buying: onPrem,
                 orientation: reference, otherModels: apis.count(where: { $0.group == .differentModel }), inputs: scenario.inputs)
         let verdict = comparison + (scenario.operatingPoint.caveat.map { " " + $0 } ?? "")
             + (QualityComparison.warning(scenario, referenceID: reference.price.id, rates: passRates).map { " " + $0 } ?? "")
-        return ROIResult(
+        var result = ROIResult(
             currency: currency, operatingPoints: [scenario.operatingPoint] + scenario.otherOperatingPoints, primaryTarget: point.target,
             operatingPoint: scenario.operatingPoint, mix: mix,
             prefillRate: mix.prefillRate(inputTokensPerSecond: point.inputTokensPerSecond),
@@ -71,6 +94,63 @@ public enum ROIAnalysis {
             onPremModel: scenario.onPremModel, referenceChoice: choice,
             passRates: passRates, correctTasks: QualityComparison.correctTaskCosts(tasks, scenario: scenario, rates: passRates)
         )
+        result.assumptions = scenario.assumptions
+        result.warnings = warnings
+        result.cashFlows = cash.cumulative
+        result.cashFlowOptions = cash.options
+        result.lifeMonths = life
+        result.servers = scenario.onPrem.servers
+        result.peakToAverage = (scenario.traffic ?? .flat).peakToAverage
+        result.investment = scenario.onPrem.hardwarePrice + scenario.onPrem.setupCost
+        return result
+    }
+
+    /// Sizes the servers for the peak hour when the volume is given: ⌈peak rate ÷ one server's
+    /// rate⌉ (``PeakSizing``). Servers the user gave are kept; too few for the peak is an error.
+    private static func sizeForPeak(_ scenario: inout ROIScenario, warnings: inout [String]) throws(ROIError) {
+        let profile = scenario.traffic ?? .flat
+        let perServer = OnPremModel(inputs: scenario.onPrem, measuredTokensPerSecond: scenario.operatingPoint.measurement.totalTokensPerSecond).tokensPerSecondPerServer
+        guard let volume = scenario.volume, volume > 0, perServer > 0 else {
+            if let share = scenario.utilisation, share * profile.peakToAverage > 1 {
+                warnings.append(
+                    "at \(ROIFormat.percent(share)) utilisation and a peak-to-average of \(ROIFormat.number(profile.peakToAverage, decimals: 2)) the peak hour needs \(ROIFormat.percent(share * profile.peakToAverage)) of the capacity: price a volume (--volume) to size servers for the peak"
+                )
+            }
+            return
+        }
+        let needed = PeakSizing.servers(
+            volume: volume, hoursPerMonth: scenario.onPrem.hoursPerMonth, peakToAverage: profile.peakToAverage, tokensPerSecondPerServer: perServer
+        )
+        guard scenario.serversGiven else {
+            scenario.onPrem.servers = needed
+            if let row = scenario.inputs.firstIndex(where: { $0.name == "servers carrying load" }) {
+                scenario.inputs[row] = InputRow(
+                    name: "servers carrying load", value: String(needed),
+                    source: "sized for the peak: ⌈peak rate ÷ one server's rate at the SLOs⌉, peak-to-average \(ROIFormat.number(profile.peakToAverage, decimals: 2))"
+                )
+            }
+            return
+        }
+        guard needed <= scenario.onPrem.servers else {
+            throw ROIError(
+                "a volume of \(ROIFormat.tokens(volume)) tokens a month with a peak-to-average of \(ROIFormat.number(profile.peakToAverage, decimals: 2)) needs \(CountPhrase.text(needed, "server")) at \(scenario.operatingPoint.measurement.level) for the peak hour, but --servers gives \(scenario.onPrem.servers): use --servers \(needed) or more (or leave it out to size for the peak)"
+            )
+        }
+    }
+
+    /// A month of renting `offer` for the serving units: round the clock, or, when the traffic
+    /// profile asks and has hourly weights, only the instances each hour needs.
+    private static func rentMonthly(_ scenario: ROIScenario, offer: RentOffer, model: OnPremModel, volume: Double) -> Double {
+        let inputs = scenario.onPrem
+        let perHour: Double
+        if let profile = scenario.traffic, profile.rentFollowsTraffic, let shares = profile.hourlyShares {
+            let perInstance = model.tokensPerSecond / Double(max(1, inputs.servingUnits)) * Double(offer.gpus)
+            let hours = PeakSizing.rentedInstanceHours(volume: volume, hoursPerMonth: inputs.hoursPerMonth, hourlyShares: shares, tokensPerSecondPerInstance: perInstance)
+            perHour = hours * offer.hourly.midpoint
+        } else {
+            perHour = offer.monthlyRent(units: inputs.servingUnits, hours: inputs.hoursPerMonth)
+        }
+        return scenario.exchange.convert(perHour, from: offer.hourly.currency, to: scenario.currency)
     }
 
     /// The volume to price and the utilisation it means, from whichever the scenario gives.
@@ -84,13 +164,14 @@ public enum ROIAnalysis {
             throw ROIError("give the monthly volume (--volume TOKENS) or the expected utilisation (--utilisation 0.5)")
         }
         guard volume > 0 else { throw ROIError("the monthly volume must be more than 0 tokens") }
-        let utilisation = model.utilisation(volume: volume)
-        guard utilisation <= 1 else {
-            let needed = Int((Double(scenario.onPrem.servers) * utilisation).rounded(.up))
+        let point = scenario.operatingPoint.measurement
+        let perRequest = point.meanInputTokens + point.meanOutputTokens
+        guard volume >= perRequest else {
             throw ROIError(
-                "a volume of \(ROIFormat.tokens(volume)) tokens a month exceeds the capacity of \(CountPhrase.text(scenario.onPrem.servers, "server")) at \(scenario.operatingPoint.measurement.level) (\(ROIFormat.tokens(model.monthlyCapacity))): use --servers \(needed) or more"
+                "a volume of \(ROIFormat.number(volume, decimals: 3)) tokens a month is less than one request of \(point.target) (\(ROIFormat.number(perRequest, decimals: 1)) tokens): give at least \(ROIFormat.number(perRequest.rounded(.up), decimals: 0))"
             )
         }
+        let utilisation = model.utilisation(volume: volume)
         return (volume, utilisation)
     }
 
@@ -154,31 +235,36 @@ public enum ROIAnalysis {
         return rows
     }
 
-    /// Buy, each rent offer and each API over every horizon; the reference API also with prices
-    /// falling by the decline rate.
-    private static func projections(_ scenario: ROIScenario, model: OnPremModel, utilisation: Double, rents: [OptionCost], apis: [APICost], reference: APICost) -> [Projection] {
+    /// Monthly cash of every option over the longest horizon: buying, each rent offer, each API.
+    private static func cashFlows(_ scenario: ROIScenario, model: OnPremModel, volume: Double, overflow: Double, rents: [OptionCost], apis: [APICost]) -> CashView {
+        let months = (scenario.horizons.max() ?? 1) * 12
+        let trend = scenario.trend
+        var view = CashView(months: months)
+        view.add("buy", CashModel.buy(model: model, volume: volume, trend: trend, overflowPerToken: overflow, months: months))
+        for rent in rents {
+            view.add(rent.name, CashModel.rent(monthly: rent.monthly.total, capacity: model.monthlyCapacity, volume: volume, trend: trend, overflowPerToken: overflow, months: months))
+        }
+        for api in apis {
+            view.add("API \(api.price.id)", CashModel.api(perToken: api.perMillionBlended / 1_000_000, volume: volume, trend: trend, months: months))
+        }
+        return view
+    }
+
+    /// Each option's TCO (cumulative cash) and NPV at every horizon; for buying also its book cost
+    /// (cash less the straight-line value of hardware still in service).
+    private static func projections(_ scenario: ROIScenario, cash: CashView) -> [Projection] {
         let inputs = scenario.onPrem
-        let rate = inputs.discountRate
-        func project(_ name: String, _ flows: (Int) -> [Double]) -> Projection {
-            Projection(option: name, horizons: scenario.horizons.map { years in
-                let summary = CostProjection.summary(flows(years), rate: rate)
-                return HorizonCost(years: years, tco: summary.tco, npv: summary.npv)
+        let life = CashModel.lifeMonths(inputs.amortisationYears)
+        return cash.options.map { name in
+            let flows = cash.flows[name] ?? []
+            return Projection(option: name, horizons: scenario.horizons.map { years in
+                let summary = CostProjection.summary(flows, rate: inputs.discountRate, throughMonth: years * 12)
+                let book = name == "buy"
+                    ? summary.tco - CostProjection.bookValue(hardware: inputs.hardwarePrice, residualShare: inputs.residualShare, lifeMonths: life, atMonth: years * 12)
+                    : nil
+                return HorizonCost(years: years, tco: summary.tco, npv: summary.npv, bookCost: book)
             })
         }
-        var rows = [project("buy") { years in
-            CostProjection.buy(
-                hardware: inputs.hardwarePrice, setup: inputs.setupCost, residualShare: inputs.residualShare,
-                amortisationYears: Int(inputs.amortisationYears.rounded()), yearlyOperating: model.monthly(utilisation: utilisation).operating * 12,
-                years: years
-            )
-        }]
-        rows += rents.map { rent in project(rent.name) { CostProjection.recurring(yearly: rent.monthly.total * 12, years: $0) } }
-        rows += apis.map { api in project("API \(api.price.id)") { CostProjection.recurring(yearly: api.monthly * 12, years: $0) } }
-        let decline = scenario.apiPriceDecline
-        rows.append(project("API \(reference.price.id), prices −\(ROIFormat.percent(decline))/year") {
-            CostProjection.recurring(yearly: reference.monthly * 12, decline: decline, years: $0)
-        })
-        return rows
     }
 
     /// Tornado of the saving per 1M tokens of buying over the reference API.

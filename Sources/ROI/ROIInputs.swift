@@ -21,6 +21,15 @@ enum ROIInputs {
         }
         rows.append(InputRow(name: "power per \(hardware.unit) at load", value: "\(ROIFormat.number(power.load, decimals: 1)) W", source: power.loadSource, read: hardware.tdpWatts?.read ?? ""))
         rows.append(InputRow(name: "power per \(hardware.unit) idle", value: "\(ROIFormat.number(power.idle, decimals: 1)) W", source: power.idleSource, read: hardware.idleWatts?.read ?? ""))
+        if let server = hardware.serverPrice, let source = hardware.serverPriceSource {
+            rows.append(InputRow(
+                name: "rest of one server (chassis, CPUs, RAM, NICs, storage)", value: "\(server.text) → \(ROIFormat.money(onPrem.serverPrice, currency))",
+                source: source.source, read: source.read
+            ))
+        }
+        if let watts = hardware.serverWatts {
+            rows.append(InputRow(name: "power of the rest of one server", value: "\(ROIFormat.number(watts.value, decimals: 0)) W", source: watts.source, read: watts.read))
+        }
         rows.append(InputRow(
             name: "exchange rate", value: "1 EUR = \(settings.exchange.usdPerEUR) USD on \(settings.exchange.date)",
             source: settings.exchange.source, read: settings.exchangeRead
@@ -32,7 +41,7 @@ enum ROIInputs {
             if ROISettings.moneyKeys.contains(figure.key) {
                 let original = settings.moneyCurrency[figure.key] ?? currency
                 text = "\(ROIFormat.amount(value.value)) \(original.code) \(figure.unit)".trimmingTrailingSpace
-            } else if figure.unit.hasPrefix("share") || figure.unit.hasPrefix("of ") || figure.key == "discount_rate" || figure.key == "api_price_decline_per_year" {
+            } else if figure.unit.hasPrefix("share") || figure.unit.hasPrefix("of ") || figure.key == "discount_rate" || figure.unit == "per year" {
                 text = "\(ROIFormat.percent(value.value)) \(figure.unit)"
             } else if ["years", "servers"].contains(figure.unit), value.value == value.value.rounded(), abs(value.value) < 1e9 {
                 text = CountPhrase.text(Int(value.value), String(figure.unit.dropLast()), plural: figure.unit)

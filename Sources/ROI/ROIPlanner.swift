@@ -8,9 +8,11 @@ public enum ROIPlanner {
     /// - Parameters:
     ///   - allowSLOMiss: price the fastest level when no level met the SLOs.
     ///   - allowPartial: let an interrupted level be the on-prem target's operating point.
+    ///   - today: `YYYY-MM-DD`, for the warnings about prices and rates older than 180 days (none
+    ///     when empty).
     /// - Throws: ``ROIError`` for a missing hardware figure, an unknown target or price id, or a
     ///   target with no level meeting its SLOs.
-    public static func scenario(book: PriceBook, targets: [MeasuredTarget], allowSLOMiss: Bool, allowPartial: Bool = false) throws(ROIError) -> ROIScenario {
+    public static func scenario(book: PriceBook, targets: [MeasuredTarget], allowSLOMiss: Bool, allowPartial: Bool = false, today: String = "") throws(ROIError) -> ROIScenario {
         let settings = book.settings
         let deployment = book.deployment
         var notes: [String] = []
@@ -55,7 +57,10 @@ public enum ROIPlanner {
             discountRate: try settings.value("discount_rate").value, loadWatts: power.load, idleWatts: power.idle,
             pue: try settings.value("pue").value, electricityPerKWh: try settings.money("electricity_per_kwh"),
             hostingPerServerMonth: try settings.money("hosting_per_server_month"), staffPerMonth: try settings.money("staff_per_month"),
-            licencesPerMonth: try settings.money("licences_per_month"), hoursPerMonth: try settings.value("hours_per_month").value
+            licencesPerMonth: try settings.money("licences_per_month"), hoursPerMonth: try settings.value("hours_per_month").value,
+            serverPrice: hardware.serverPrice.map { settings.exchange.convert($0.midpoint, from: $0.currency, to: settings.currency) } ?? 0,
+            serverWatts: hardware.serverWatts?.value ?? 0, hostingPerKWMonth: try settings.money("hosting_per_kw_month"),
+            supportSharePerYear: try settings.value("support_share_per_year").value
         )
         let measuredAPIs = targets.compactMap { target -> MeasuredAPI? in
             guard case .api(let id) = roles[target.name] else { return nil }
@@ -79,6 +84,15 @@ public enum ROIPlanner {
         )
         scenario.onPremModel = ModelIdentity(requested: primary.model, served: primary.servedModel, catalog: book.models)
         scenario.apiFamilies = apiFamilies(apis, catalog: book.models)
+        scenario.traffic = deployment.traffic
+        scenario.serversGiven = deployment.servers != nil
+        scenario.trend = CashTrend(
+            volumeGrowth: try settings.value("volume_growth_per_year").value, apiPriceDecline: try settings.value("api_price_decline_per_year").value,
+            electricityChange: try settings.value("electricity_price_change_per_year").value
+        )
+        scenario.assumptions = try AssumptionList.rows(book: book, hardware: hardware, onPrem: onPrem, traffic: deployment.traffic)
+        scenario.warnings = MeasurementWarnings.lines(target: primary, point: point, hardware: hardware)
+            + (today.isEmpty ? [] : AssumptionList.staleWarnings(book: book, hardware: hardware, rents: rents, apis: apis, today: today))
         return scenario
     }
 

@@ -39,7 +39,8 @@ public struct APICost: Sendable, Equatable {
     public var breakEvenVolume: Double?
     /// Break-even volume ÷ capacity: the utilisation buying needs to match the API.
     public var breakEvenUtilisation: Double?
-    /// Months until the purchase is repaid by the API bill avoided; nil when never.
+    /// Months until buying's cumulative cash is no more than the API's (month-by-month cash model,
+    /// trend applied), within the hardware's life; nil when not within it.
     public var paybackMonths: Double?
     /// The measured target this API served in the run, if any.
     public var measuredTarget: String?
@@ -47,11 +48,15 @@ public struct APICost: Sendable, Equatable {
     public var family: ModelFamily?
     /// Its group in every table: same model, measured in this run, different model.
     public var group = APIGroup.differentModel
+    /// Months until the discounted cumulative cash of buying is no more than the API's, within the
+    /// hardware's life; nil when never.
+    public var discountedPaybackMonths: Double?
 
     /// Creates an API cost.
     public init(
         price: APIPrice, perMillionInput: Double, perMillionOutput: Double, perMillionBlended: Double, monthly: Double,
-        breakEvenVolume: Double?, breakEvenUtilisation: Double?, paybackMonths: Double?, measuredTarget: String?
+        breakEvenVolume: Double?, breakEvenUtilisation: Double?, paybackMonths: Double?, measuredTarget: String?,
+        discountedPaybackMonths: Double? = nil
     ) {
         self.price = price
         self.perMillionInput = perMillionInput
@@ -62,6 +67,7 @@ public struct APICost: Sendable, Equatable {
         self.breakEvenUtilisation = breakEvenUtilisation
         self.paybackMonths = paybackMonths
         self.measuredTarget = measuredTarget
+        self.discountedPaybackMonths = discountedPaybackMonths
     }
 }
 
@@ -93,16 +99,21 @@ public struct TaskCost: Sendable, Equatable {
 public struct HorizonCost: Sendable, Equatable {
     /// Years.
     public var years: Int
-    /// Total cost of ownership: undiscounted sum of the cash flows.
+    /// Total cost of ownership: undiscounted sum of the cash flows (no credit for hardware still
+    /// in use).
     public var tco: Double
     /// Net present value of the cash flows (costs positive).
     public var npv: Double
+    /// For buying: TCO less the straight-line book value of the hardware still in service at the
+    /// horizon (an accounting figure, not cash); nil for other options.
+    public var bookCost: Double?
 
     /// Creates a horizon cost.
-    public init(years: Int, tco: Double, npv: Double) {
+    public init(years: Int, tco: Double, npv: Double, bookCost: Double? = nil) {
         self.years = years
         self.tco = tco
         self.npv = npv
+        self.bookCost = bookCost
     }
 }
 
@@ -193,4 +204,22 @@ public struct ROIResult: Sendable, Equatable {
     public var passRates: [String: QualityTally] = [:]
     /// Cost per correct task for every option with a measured pass rate.
     public var correctTasks: [CorrectTaskCost] = []
+    /// Typical figures the result rests on, to check first ("assumptions to check").
+    public var assumptions: [Assumption] = []
+    /// What limits the result: stale prices, lower-bound capacity, hardware that does not match the
+    /// run, a level too short, a peak beyond capacity.
+    public var warnings: [String] = []
+    /// Cumulative cash by option and month: `cashFlows[option][m]` is what the option paid from
+    /// month 0 (purchase day) through month m, over the longest horizon.
+    public var cashFlows: [String: [Double]] = [:]
+    /// The options of ``cashFlows`` in report order (`buy`, rents, `API <id>`).
+    public var cashFlowOptions: [String] = []
+    /// The hardware's life (amortisation) in months: payback beyond it is reported as none.
+    public var lifeMonths = 0
+    /// Servers carrying load, as priced (sized for the peak unless given).
+    public var servers = 0
+    /// Peak-to-average ratio the servers were sized for.
+    public var peakToAverage = 1.0
+    /// Cash paid on purchase day: hardware (whole servers, spares included) plus setup.
+    public var investment = 0.0
 }

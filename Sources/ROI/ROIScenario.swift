@@ -89,6 +89,17 @@ public struct ROIScenario: Sendable {
     /// then an API of another model may be the reference (set by the quality scoring; false leaves
     /// no automatic verdict when no API serves the same model).
     public var qualityCompared = false
+    /// How the volume spreads over the day; nil: flat (peak-to-average 1).
+    public var traffic: TrafficProfile?
+    /// Whether the number of servers was given (`--servers`, `deployment.servers`); otherwise
+    /// ``ROIAnalysis`` sizes it for the peak.
+    public var serversGiven = true
+    /// Volume growth, API price decline and electricity price change over the months.
+    public var trend = CashTrend()
+    /// Typical figures the user should check, with sources.
+    public var assumptions: [Assumption] = []
+    /// Warnings gathered while planning (stale prices, lower-bound capacity, hardware mismatch).
+    public var warnings: [String] = []
 
     /// Creates a scenario.
     public init(

@@ -12,14 +12,18 @@ public struct ROISettings: Sendable, Equatable {
         ("setup_cost", "setup cost", "one-off", 0...1e12),
         ("hosting_per_server_month", "hosting", "per server and month", 0...1e12),
         ("staff_per_month", "staff", "per month", 0...1e12),
-        ("licences_per_month", "licences and support", "per month", 0...1e12),
+        ("licences_per_month", "software licences", "per month", 0...1e12),
         ("spare_servers", "spare servers (N+1 redundancy)", "servers", 0...1000),
         ("cache_hit_share", "API cache-hit share", "of input tokens", 0...1),
         ("api_price_decline_per_year", "API price decline (scenario)", "per year", 0...0.99),
+        ("hosting_per_kw_month", "colocation", "per kW and month", 0...1e9),
+        ("support_share_per_year", "hardware support", "share of price per year", 0...1),
+        ("volume_growth_per_year", "volume growth (scenario)", "per year", -0.9...10),
+        ("electricity_price_change_per_year", "electricity price change (scenario)", "per year", -0.9...10),
     ]
 
     /// Figures that are money, converted from the currency of the file that set them.
-    public static let moneyKeys: Set<String> = ["electricity_per_kwh", "setup_cost", "hosting_per_server_month", "staff_per_month", "licences_per_month"]
+    public static let moneyKeys: Set<String> = ["electricity_per_kwh", "setup_cost", "hosting_per_server_month", "staff_per_month", "licences_per_month", "hosting_per_kw_month"]
 
     /// Keys of the sensitivity ranges.
     public static let sensitivityKeys = ["utilisation", "electricity_per_kwh", "pue", "amortisation_years", "api_price", "cache_hit_share"]
@@ -38,6 +42,9 @@ public struct ROISettings: Sendable, Equatable {
     public var euProcessing: Bool
     /// Sensitivity ranges by key.
     public var sensitivity: [String: SensitivityRange]
+    /// What the user's `--config` set: figure keys, `exchange_rate`, `traffic`, and `hardware:ID`
+    /// for a hardware profile it replaced or changed.
+    public var overridden: Set<String> = []
 
     /// Creates settings.
     public init(currency: Currency, exchange: ExchangeRate, exchangeRead: String, values: [String: SourcedValue], euProcessing: Bool, sensitivity: [String: SensitivityRange]) {

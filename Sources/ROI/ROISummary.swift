@@ -15,7 +15,20 @@ public enum ROISummary {
     public static func text(_ result: ROIResult, width: Int) -> String {
         let width = max(width, minimumWidth)
         let c = result.currency
-        var lines = ["== Verdict =="]
+        var lines: [String] = []
+        if !result.assumptions.isEmpty {
+            lines.append("== Assumptions to check ==")
+            for assumption in result.assumptions {
+                lines += wrap("\(assumption.name): \(assumption.value)\(assumption.overridden ? " (yours)" : "")", width: width)
+            }
+            lines.append("")
+        }
+        if !result.warnings.isEmpty {
+            lines.append("== Warnings ==")
+            for warning in result.warnings { lines += wrap("! " + warning, width: width) }
+            lines.append("")
+        }
+        lines.append("== Verdict ==")
         lines += wrap(result.verdict, width: width)
         let point = result.operatingPoint
         let m = point.measurement

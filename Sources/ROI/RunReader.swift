@@ -12,6 +12,7 @@ public enum RunReader {
         var order: [String] = []
         var levels: [String: [LevelMeasurement]] = [:]
         var info: [String: RunMetadata.Target] = [:]
+        var hostGPUs: [String: [String]] = [:]
         var records: [RequestRecord] = []
         for path in paths {
             let run: RunResults
@@ -25,7 +26,10 @@ public enum RunReader {
                 if levels[level.target] == nil { order.append(level.target) }
                 levels[level.target, default: []].append(level)
             }
-            for target in run.metadata?.targets ?? [] { info[target.name] = target }
+            for target in run.metadata?.targets ?? [] {
+                info[target.name] = target
+                hostGPUs[target.name] = run.metadata?.host.gpus
+            }
             records += run.records.filter { !$0.warmup }
         }
         let tasks = taskTokens(records, targets: order)
@@ -35,6 +39,7 @@ public enum RunReader {
                 tasks: tasks[name] ?? TaskTokens(input: 0, output: 0, requests: 0)
             )
             target.servedModel = info[name]?.servedModel?.name
+            target.hostGPUs = hostGPUs[name]
             return target
         }
     }

@@ -4,7 +4,7 @@ public enum Verdict {
     /// driven most by …; not included: …".
     public static func sentence(
         currency: Currency, volume: Double, utilisation: Double, level: String, onPrem: OptionCost, reference: APICost,
-        tornado: Tornado, inputs: [InputRow]
+        tornado: Tornado, inputs: [InputRow], lifeMonths: Int, trend: CashTrend = CashTrend()
     ) -> String {
         let own = onPrem.perMillionBlended
         let api = reference.perMillionBlended
@@ -21,7 +21,20 @@ public enum Verdict {
         }
         if let payback = reference.paybackMonths {
             text += "; payback in \(ROIFormat.number(payback, decimals: 1)) months"
+            if let discounted = reference.discountedPaybackMonths, discounted != payback {
+                text += " (\(ROIFormat.number(discounted, decimals: 1)) discounted)"
+            } else if reference.discountedPaybackMonths == nil {
+                text += " (none within the hardware's life once discounted)"
+            }
+        } else {
+            text += "; no payback within the hardware's life (\(lifeMonths) months)"
         }
+        let moves = [
+            trend.volumeGrowth != 0 ? "volume \(trend.volumeGrowth > 0 ? "+" : "")\(ROIFormat.percent(trend.volumeGrowth))/year" : nil,
+            trend.apiPriceDecline != 0 ? "API prices −\(ROIFormat.percent(trend.apiPriceDecline))/year" : nil,
+            trend.electricityChange != 0 ? "electricity \(trend.electricityChange > 0 ? "+" : "")\(ROIFormat.percent(trend.electricityChange))/year" : nil,
+        ].compactMap { $0 }
+        if !moves.isEmpty { text += " (break-even and payback with \(moves.joined(separator: ", ")))" }
         let drivers = tornado.bars.prefix(3).map(\.parameter)
         if !drivers.isEmpty { text += ". Driven most by: \(drivers.joined(separator: ", "))" }
         let unset = inputs.filter { $0.source == "not set" }.map(\.name)

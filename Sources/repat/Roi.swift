@@ -18,6 +18,8 @@ struct Roi: ParsableCommand {
         The on-prem target is priced at the highest completed load level that met the scenario's SLOs \
         (interrupted levels only with --allow-partial), with its \
         measured token rates and, when telemetry recorded them, its measured load and idle power. \
+        Without --servers, whole servers are bought for the peak hour of the volume (traffic: in \
+        --config, flat by default). Every report opens with the assumptions to check and the warnings. \
         Targets whose base URL is a known API host, or whose scenario entry says stands_for: PROVIDER/MODEL, \
         are priced as that API with their own token counts (a role under targets: in --config wins over both). \
         Prices, hardware, rent offers and defaults come from pricing/ (sourced and dated); --config \
@@ -33,20 +35,20 @@ struct Roi: ParsableCommand {
     @Option(name: .long, help: "Hardware profile id from pricing/hardware.yaml (h100-sxm, h100-pcie, h200, a100-80gb, l40s, l4, cpu-server).")
     var hardware: String?
 
-    @Option(name: .long, help: "Servers carrying load (default 1).")
-    var servers: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Servers carrying load (default: sized for the peak of the volume, see traffic: in pricing/README.md).", valueName: "N"))
+    var servers: OptionText?
 
-    @Option(name: .long, help: "GPUs (units of the profile) per server (default 1).")
-    var gpusPerServer: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("GPUs (units of the profile) per server (default 1).", valueName: "N"))
+    var gpusPerServer: OptionText?
 
-    @Option(name: .long, help: "GPUs behind the measured target (default: --gpus-per-server, i.e. the run measured one server).")
-    var measuredGpus: Int?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("GPUs behind the measured target (default: --gpus-per-server, i.e. the run measured one server).", valueName: "N"))
+    var measuredGpus: OptionText?
 
-    @Option(name: .long, help: ArgumentHelp("Monthly volume, input + output tokens (e.g. 2e9).", valueName: "TOKENS_PER_MONTH"))
-    var volume: Double?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Monthly volume, input + output tokens (e.g. 2e9); at least one request's worth.", valueName: "TOKENS_PER_MONTH"))
+    var volume: OptionText?
 
-    @Option(name: .long, help: "Expected share of capacity used (0–1), when no --volume is given.")
-    var utilisation: Double?
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Expected share of capacity used (above 0, at most 1), when no --volume is given.", valueName: "SHARE"))
+    var utilisation: OptionText?
 
     @Option(name: .long, help: "The on-prem target to price (default: the first on-prem target).")
     var target: String?
@@ -81,13 +83,28 @@ struct Roi: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Convert LiteLLM's model_prices_and_context_window.json into a dated price table and exit.", valueName: "FILE"))
     var importLitellm: String?
 
+    /// Bad input exits 2 with one line naming the option (ArgumentParser's own validation errors
+    /// exit 64 with the help text, which `--help` does not promise).
     func validate() throws {
-        if importLitellm == nil, runs.isEmpty { throw ValidationError("give at least one run folder or requests.csv (or --import-litellm FILE)") }
-        if let servers, servers < 1 { throw ValidationError("--servers \(servers): expected 1 or more") }
-        if let gpusPerServer, gpusPerServer < 1 { throw ValidationError("--gpus-per-server \(gpusPerServer): expected 1 or more") }
-        if let measuredGpus, measuredGpus < 1 { throw ValidationError("--measured-gpus \(measuredGpus): expected 1 or more") }
-        if let volume, !(volume > 0) || !volume.isFinite { throw ValidationError("--volume \(volume): expected a positive number of tokens a month") }
-        if let utilisation, !(utilisation > 0 && utilisation <= 1) { throw ValidationError("--utilisation \(utilisation): expected a share above 0 and at most 1") }
+        if let problem = optionProblem() {
+            FileHandleOutput.error("repat: error: \(problem)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// The first bad option, in one line; nil when all are usable.
+    private func optionProblem() -> String? {
+        if importLitellm == nil, runs.isEmpty { return "give at least one run folder or requests.csv (or --import-litellm FILE)" }
+        for (name, value) in [("--servers", servers), ("--gpus-per-server", gpusPerServer), ("--measured-gpus", measuredGpus)] {
+            if let value, !(value.integer.map { $0 >= 1 } ?? false) { return "\(name) \(value.text): expected a whole number, 1 or more" }
+        }
+        if let volume, !(volume.number.map { $0 >= 1 } ?? false) {
+            return "--volume \(volume.text): expected a number of tokens a month, at least one request's worth (e.g. 2e9)"
+        }
+        if let utilisation, !(utilisation.number.map { $0 > 0 && $0 <= 1 } ?? false) {
+            return "--utilisation \(utilisation.text): expected a share above 0 and at most 1 (e.g. 0.3)"
+        }
+        return nil
     }
 
     func run() throws {
@@ -100,15 +117,16 @@ struct Roi: ParsableCommand {
             if let config { try book.apply(config: config) }
             if let prices { try book.addPrices(file: prices) }
             if let hardware { book.deployment.hardware = hardware }
-            if let servers { book.deployment.servers = servers }
-            if let gpusPerServer { book.deployment.unitsPerServer = gpusPerServer }
-            if let measuredGpus { book.deployment.measuredUnits = measuredGpus }
-            if let volume { book.deployment.volume = volume }
-            if let utilisation { book.deployment.utilisation = utilisation }
+            if let servers = servers?.integer { book.deployment.servers = servers }
+            if let units = gpusPerServer?.integer { book.deployment.unitsPerServer = units }
+            if let units = measuredGpus?.integer { book.deployment.measuredUnits = units }
+            if let volume = volume?.number { book.deployment.volume = volume }
+            if let utilisation = utilisation?.number { book.deployment.utilisation = utilisation }
             if let target { book.deployment.target = target }
             if !api.isEmpty { book.deployment.apis = api }
             let targets = try RunReader.read(runs)
-            let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial)
+            let today = String(Timestamp.iso8601(Date()).prefix(10))
+            let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial, today: today)
             let result = try ROIAnalysis.run(scenario)
             return format == .table && !all ? ROISummary.text(result, width: Self.terminalWidth()) : format.render(result)
         }

@@ -18,12 +18,6 @@ struct FinanceTests {
         #expect(Finance.annualisedCapital(price: 1_000, residual: 0, setup: 200, rate: 0, years: 2) == 600)
     }
 
-    @Test("net present value discounts year t by (1+r)^t")
-    func netPresentValue() {
-        #expect(abs(Finance.netPresentValue([100, 110, 121], rate: 0.1) - 300) < 1e-9)
-        #expect(Finance.netPresentValue([5, 5], rate: 0) == 10)
-    }
-
     @Test("energy: busy share at load, the rest idle, spares idle, times PUE and price")
     func energy() {
         let serving = EnergyCost.monthly(hours: 730, loadWatts: 700, idleWatts: 100, utilisation: 0.5, servingUnits: 8, spareUnits: 0, pue: 1.5, pricePerKWh: 0.2)
@@ -39,26 +33,18 @@ struct FinanceTests {
         #expect(BreakEven.monthlyVolume(fixedMonthly: 1_000, apiPerToken: 0.000_001, marginalPerToken: 0.000_002) == nil)
     }
 
-    @Test("payback is the investment over the monthly saving, nil when the API is not dearer")
-    func payback() {
-        #expect(BreakEven.paybackMonths(investment: 24_000, monthlyAPICost: 3_000, monthlyOperatingCost: 1_000) == 12)
-        #expect(BreakEven.paybackMonths(investment: 24_000, monthlyAPICost: 900, monthlyOperatingCost: 1_000) == nil)
-    }
-
-    @Test("buying repurchases each amortisation period and credits residual and remaining value")
-    func buyingFlows() {
-        let flows = CostProjection.buy(hardware: 1_000, setup: 100, residualShare: 0.2, amortisationYears: 2, yearlyOperating: 50, years: 3)
-        #expect(flows == [1_100, 50, 850, -550])
-        let summary = CostProjection.summary(flows, rate: 0)
-        #expect(summary.tco == 1_450)
-        #expect(summary.npv == 1_450)
-    }
-
-    @Test("a recurring bill falls by the decline rate each year after the first")
-    func recurringFlows() {
-        #expect(CostProjection.recurring(yearly: 120, decline: 0.5, years: 3) == [0, 120, 60, 30])
-        let summary = CostProjection.summary(CostProjection.recurring(yearly: 110, years: 1), rate: 0.1)
-        #expect(abs(summary.npv - 100) < 1e-9)
+    @Test("break-even over the life follows the API price decline and the electricity price")
+    func breakEvenWithTrend() {
+        // Fixed 24 × 1000; margin 1e-5 × (12 + 12 × 0.5) − 2e-6 × 24 = 1.32e-4 per token of monthly volume.
+        let volume = BreakEven.monthlyVolume(
+            fixedMonthly: 1_000, apiPerToken: 0.000_01, marginalPerToken: 0.000_002, trend: CashTrend(apiPriceDecline: 0.5), months: 24
+        )
+        #expect(abs((volume ?? 0) - 24_000 / 1.32e-4) < 1e-3)
+        // Idle energy 100 doubling in year 2: fixed = 24 × 900 + 100 × (12 + 24).
+        let withPower = BreakEven.monthlyVolume(
+            fixedMonthly: 1_000, apiPerToken: 0.000_01, marginalPerToken: 0, idleEnergyMonthly: 100, trend: CashTrend(electricityChange: 1), months: 24
+        )
+        #expect(abs((withPower ?? 0) - (21_600 + 3_600) / (0.000_01 * 24)) < 1e-3)
     }
 
     @Test("USD and EUR convert both ways with the dated rate")

@@ -22,13 +22,33 @@ struct PriceBookTests {
         for profile in book.hardware {
             if let source = profile.priceSource { #expect(source.source.hasPrefix("http"), "\(profile.id)") }
             if let tdp = profile.tdpWatts { #expect(tdp.source.hasPrefix("http"), "\(profile.id)") }
+            if let server = profile.serverPriceSource { #expect(server.source.hasPrefix("http") && server.read.wholeMatch(of: date) != nil, "\(profile.id)") }
+            if let watts = profile.serverWatts { #expect(watts.source.hasPrefix("http"), "\(profile.id)") }
+            #expect(profile.unit != "GPU" || profile.serverPrice != nil, "\(profile.id): a GPU profile prices the whole server")
         }
+        // The H200 costs more than the H100 (fact sheet: 38–42k USD).
+        let h200 = try #require(book.hardware.first { $0.id == "h200" }?.price)
+        #expect(h200.low == 38_000 && h200.high == 42_000)
         for (key, value) in book.settings.values {
             #expect(!value.source.isEmpty && value.read.wholeMatch(of: date) != nil, "\(key)")
         }
         #expect(Set(book.hardware.map(\.id)) == ["h100-sxm", "h100-pcie", "h200", "a100-80gb", "l40s", "l4", "cpu-server"])
         #expect(Set(book.providers.map(\.id)).isSuperset(of: ["openai", "azure", "anthropic", "gemini", "mistral", "scaleway", "ovhcloud", "bedrock"]))
         #expect(book.settings.currency == .eur)
+    }
+
+    @Test("the --config example of pricing/README.md loads and sets what it says")
+    func readmeExample() throws {
+        let readme = try String(contentsOfFile: packageRoot + "/pricing/README.md", encoding: .utf8)
+        let start = try #require(readme.range(of: "```yaml\n"))
+        let end = try #require(readme.range(of: "```", range: start.upperBound..<readme.endIndex))
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var book = try PriceBook.load(directory: shipped)
+        try book.apply(config: try write(String(readme[start.upperBound..<end.lowerBound]), "example.yaml", in: folder))
+        #expect(book.deployment.traffic?.peakToAverage == 3)
+        #expect(book.settings.overridden.isSuperset(of: ["staff_per_month", "support_share_per_year", "traffic", "hardware:h100-pcie"]))
+        #expect(book.hardware.first { $0.id == "h100-pcie" }?.serverWatts?.value == 600)
     }
 
     @Test("a config overrides figures with its own source, and money in its currency is converted")

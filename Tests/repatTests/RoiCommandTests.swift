@@ -89,6 +89,26 @@ struct RoiCommandTests {
         let unknown = try await runRepat(["roi", run, "--hardware", "tpu", "--volume", "1e6"], in: workspace)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.hasPrefix("repat: error: --hardware tpu: unknown profile; known: h100-sxm, "))
+        // A volume below one request a month prints no figure.
+        let tiny = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "10"], in: workspace)
+        #expect(tiny.status == 2 && tiny.stdout.isEmpty && tiny.stderrLines.count == 1)
+        #expect(tiny.stderr.contains("less than one request of box"))
+    }
+
+    @Test("every bad numeric option is exit 2 with one line naming it, not the help text", arguments: [
+        (["--volume", "-1"], "--volume -1"), (["--volume", "nan"], "--volume nan"), (["--volume", "0"], "--volume 0"),
+        (["--volume", "1e-3"], "--volume 1e-3"), (["--volume", "lots"], "--volume lots"), (["--utilisation", "1.5"], "--utilisation 1.5"),
+        (["--utilisation", "0"], "--utilisation 0"), (["--servers", "0"], "--servers 0"), (["--servers", "1.5"], "--servers 1.5"),
+        (["--gpus-per-server", "-8"], "--gpus-per-server -8"), (["--measured-gpus", "x"], "--measured-gpus x"),
+    ])
+    func badNumbers(option: [String], named: String) async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let outcome = try await runRepat(["roi", workspace.path, "--hardware", "l4"] + option, in: workspace)
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderrLines.count == 1)
+        #expect(outcome.stderr.hasPrefix("repat: error: \(named): expected "))
     }
 
     @Test("--import-litellm writes a dated price table that --prices reads back")
