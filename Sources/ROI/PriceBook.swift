@@ -16,11 +16,22 @@ public struct PriceBook: Sendable {
     public var targetRoles: [String: TargetRole] = [:]
     /// What to price.
     public var deployment = Deployment()
+    /// Where each provider processes data (`providers.yaml`).
+    public var providerFacts: [ProviderFacts] = []
+    /// Country code of your own premises (`own_jurisdiction` in --config; default FR).
+    public var ownJurisdiction = "FR"
+    /// Where ``ownJurisdiction`` came from.
+    public var ownJurisdictionSource = "default FR (set own_jurisdiction in --config)"
+
+    /// What the sovereignty table is built from.
+    public var sovereigntyInputs: SovereigntyInputs {
+        SovereigntyInputs(facts: providerFacts, ownJurisdiction: ownJurisdiction, ownJurisdictionSource: ownJurisdictionSource, euProcessing: settings.euProcessing)
+    }
 
     /// The tables' file names inside the pricing folder.
-    public static let files = ["defaults.yaml", "hardware.yaml", "rent.yaml", "apis.yaml"]
+    public static let files = ["defaults.yaml", "hardware.yaml", "rent.yaml", "apis.yaml", "providers.yaml"]
 
-    /// Reads `defaults.yaml`, `hardware.yaml`, `rent.yaml` and `apis.yaml` from `directory`.
+    /// Reads `defaults.yaml`, `hardware.yaml`, `rent.yaml`, `apis.yaml` and `providers.yaml` from `directory`.
     /// - Throws: ``ROIError`` naming the file, line and field.
     public static func load(directory: String) throws(ROIError) -> PriceBook {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
@@ -36,7 +47,7 @@ public struct PriceBook: Sendable {
         try rent.allowOnly(["rent"])
         let apis = try YAMLValue.load(file: path("apis.yaml"))
         try apis.allowOnly(["providers", "prices"])
-        let book = PriceBook(
+        var book = PriceBook(
             settings: settings,
             hardware: try hardware.required("hardware").items().map { value throws(ROIError) in try PriceBookParser.hardware(value, base: nil) },
             rents: try rent.required("rent").items().map(PriceBookParser.rent),
@@ -44,6 +55,7 @@ public struct PriceBook: Sendable {
             providers: try PriceBookParser.providers(try apis.required("providers"))
         )
         try book.checkProviders(file: path("apis.yaml"))
+        book.providerFacts = try ProviderFactsParser.load(file: path("providers.yaml"))
         return book
     }
 

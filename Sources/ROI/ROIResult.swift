@@ -178,4 +178,6 @@ public struct ROIResult: Sendable, Equatable {
     public var inputs: [InputRow]
     /// Remarks on how figures were obtained (measured power, counts borrowed, caps).
     public var notes: [String]
+    /// Where each option's data goes, and the price of `--require`; nil when not assessed.
+    public var sovereignty: SovereigntyTable? = nil
 }

@@ -20,6 +20,9 @@ struct Roi: ParsableCommand {
         measured token rates and, when telemetry recorded them, its measured load and idle power. \
         Targets whose base URL is a known API host, or whose scenario entry says stands_for: PROVIDER/MODEL, \
         are priced as that API with their own token counts (a role under targets: in --config wins over both). \
+        Every format has a table of where each option's data goes (pricing/providers.yaml; on-prem is \
+        own_jurisdiction of --config, default FR); --require keeps only compliant options in every table \
+        and states the price of sovereignty (cheapest compliant option minus cheapest option overall). \
         Prices, hardware, rent offers and defaults come from pricing/ (sourced and dated); --config \
         overrides any of them. Model and formulas: docs/roi.md. \
         Exit codes: 0 success, 1 the output could not be written, 2 bad input (runs, price files, \
@@ -53,6 +56,12 @@ struct Roi: ParsableCommand {
 
     @Option(name: .long, help: "Price id of an API to compare with (repeatable; the first is the verdict's reference; default: all).")
     var api: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Keep only options meeting this (repeatable): eu-jurisdiction (provider and parent in the EU, outside the US CLOUD Act), eu-processing (data processed in the EU, priced at that offer's price), secnumcloud (the offer is SecNumCloud-qualified; on-prem needs none). States the price of sovereignty.",
+        valueName: "REQUIREMENT"
+    ))
+    var require: [String] = []
 
     @Option(name: .long, help: "Your YAML file overriding any default, hardware, rent or price (see pricing/README.md).")
     var config: String?
@@ -96,6 +105,7 @@ struct Roi: ParsableCommand {
             return
         }
         let text = try badInputExits { () throws(ROIError) in
+            let requirements = try require.map { text throws(ROIError) in try SovereigntyRequirement.parse(text) }
             var book = try PriceBook.load(directory: try pricingDirectory())
             if let config { try book.apply(config: config) }
             if let prices { try book.addPrices(file: prices) }
@@ -109,7 +119,7 @@ struct Roi: ParsableCommand {
             if !api.isEmpty { book.deployment.apis = api }
             let targets = try RunReader.read(runs)
             let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial)
-            let result = try ROIAnalysis.run(scenario)
+            let result = try SovereignAnalysis.run(scenario, sovereignty: book.sovereigntyInputs, requirements: requirements)
             return format == .table && !all ? ROISummary.text(result, width: Self.terminalWidth()) : format.render(result)
         }
         if format == .html, output == nil, let first = runs.first {
