@@ -39,10 +39,13 @@ public struct RunMetadata: Codable, Sendable {
         /// The API price id the scenario said this target stands in for (`stands_for`), which
         /// `repat roi` prices it as.
         public var standsFor: String?
+        /// True when the scenario let this target receive its data outside
+        /// `data.allowed_jurisdictions` (`allow_transfer: true`).
+        public var allowTransfer: Bool?
 
         /// `baseUrl`, not `baseURL`: ``RunMetadata/read(from:)`` converts `base_url` to `baseUrl`.
         private enum CodingKeys: String, CodingKey {
-            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion, insecureTLS = "insecureTls", standsFor
+            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion, insecureTLS = "insecureTls", standsFor, allowTransfer
         }
 
         /// Creates a target entry.
@@ -108,6 +111,11 @@ public struct RunMetadata: Codable, Sendable {
     /// The client ceiling the levels' ``LevelOutcome/clientHealth`` were compared with (the last
     /// `repat selfbench`); nil when none had been measured.
     public var clientCeiling: ClientCeiling?
+    /// The scenario's `data.classification`, when it declares one.
+    public var dataClassification: String?
+    /// Jurisdictions its data may go to (`data.allowed_jurisdictions` or the classification's
+    /// default; empty: anywhere).
+    public var allowedJurisdictions: [String]?
 
     /// How prompt lengths were calibrated.
     public struct Calibration: Codable, Sendable {
@@ -272,6 +280,7 @@ public struct RunMetadata: Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case repatVersion, repatCommit, runID = "runId", status, scenarioDigest, slo, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
         case targets, loadLevels, workload, workloadDigest, calibration, levels, saturation, telemetry, clientCeiling
+        case dataClassification, allowedJurisdictions
     }
 
     /// Creates metadata.

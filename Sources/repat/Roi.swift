@@ -106,7 +106,7 @@ struct Roi: ParsableCommand {
         }
         let text = try badInputExits { () throws(ROIError) in
             let requirements = try require.map { text throws(ROIError) in try SovereigntyRequirement.parse(text) }
-            var book = try PriceBook.load(directory: try pricingDirectory())
+            var book = try PriceBook.load(directory: try PricingFolder.locate(pricingDir))
             if let config { try book.apply(config: config) }
             if let prices { try book.addPrices(file: prices) }
             if let hardware { book.deployment.hardware = hardware }
@@ -148,20 +148,6 @@ struct Roi: ParsableCommand {
         let destination = output ?? "litellm-prices-\(today).yaml"
         try write(table, to: destination)
         print("prices: \(destination)")
-    }
-
-    /// `--pricing-dir`, else `./pricing`, else `pricing/` in a folder above the executable.
-    private func pricingDirectory() throws(ROIError) -> String {
-        if let pricingDir { return pricingDir }
-        let manager = FileManager.default
-        if manager.fileExists(atPath: "pricing/defaults.yaml") { return "pricing" }
-        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("pricing")
-            if manager.fileExists(atPath: candidate.appendingPathComponent("defaults.yaml").path) { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        throw ROIError("no pricing/ folder here or above the repat binary: pass --pricing-dir DIR")
     }
 
     private func write(_ text: String, to path: String?) throws {
