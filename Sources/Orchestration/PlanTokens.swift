@@ -19,6 +19,15 @@ public struct PlanTokens: Sendable, Equatable {
     /// Most output tokens per target: requests × the largest `max_tokens`; nil when requests are unknown.
     public var maxOutputTokens: Double?
 
+    /// Counts given directly.
+    public init(requests: Int?, requestsUpTo: Bool, inputTokens: Double?, inputApproximate: Bool, maxOutputTokens: Double?) {
+        self.requests = requests
+        self.requestsUpTo = requestsUpTo
+        self.inputTokens = inputTokens
+        self.inputApproximate = inputApproximate
+        self.maxOutputTokens = maxOutputTokens
+    }
+
     /// The counts for `plan`.
     public init(_ plan: RunPlan) {
         var total = 0

@@ -37,8 +37,8 @@ public struct RunCostEstimate: Sendable, Equatable {
         let output = maxOutputTokens.map { "up to \(ROIFormat.number($0, decimals: 0)) output tokens" } ?? "output tokens unknown"
         var text = "target \(destination.target)\(destination.simulated ? " (simulated)" : ""): \(requestText), \(input), \(output)"
         if let price = destination.price {
-            let priced = cost(at: price).map { "up to \(inputApproximate ? "about " : "")\(ROIFormat.money($0, price.currency))" } ?? "not estimated"
-            text += "; cost \(priced) at \(price.id) list prices (\(ROIFormat.number(price.input)) / \(ROIFormat.number(price.output)) \(price.currency.code) per 1M input / output, pricing/apis.yaml read \(price.read))"
+            let priced = cost(at: price).map { "cost up to \(inputApproximate ? "about " : "")\(ROIFormat.money($0, price.currency)) at" } ?? "cost not estimated (token counts not known from the plan);"
+            text += "; \(priced) \(price.id) list prices (\(ROIFormat.number(price.input)) / \(ROIFormat.number(price.output)) \(price.currency.code) per 1M input / output, pricing/apis.yaml read \(price.read))"
             if destination.simulated { text += ", if it were the real API" }
         } else {
             text += "; cost not estimated: no price entry for this model"
