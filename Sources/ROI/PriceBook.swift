@@ -21,7 +21,7 @@ public struct PriceBook: Sendable {
     /// Country code of your own premises (`own_jurisdiction` in --config; default FR).
     public var ownJurisdiction = "FR"
     /// Where ``ownJurisdiction`` came from.
-    public var ownJurisdictionSource = "default FR (set own_jurisdiction in --config)"
+    public var ownJurisdictionSource = "default; set own_jurisdiction in --config"
 
     /// What the sovereignty table is built from.
     public var sovereigntyInputs: SovereigntyInputs {

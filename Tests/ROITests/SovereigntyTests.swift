@@ -210,7 +210,7 @@ struct SovereigntyTests {
         #expect(own.jurisdiction.hasPrefix("US, your own (your file \(folder)/config.yaml)") && !own.meets.contains(.euJurisdiction))
         #expect(result.notes.contains { $0.hasPrefix("your own jurisdiction (US) does not meet --require eu-jurisdiction") })
         #expect(result.sovereignty?.price?.cheapestCompliant.option != result.onPrem.name)
-        #expect(try analyse(try self.book(), []).sovereignty?.rows.first?.jurisdiction.hasPrefix("FR (EU), your own (default FR") == true)
+        #expect(try analyse(try self.book(), []).sovereignty?.rows.first?.jurisdiction.hasPrefix("FR (EU), your own (default; set own_jurisdiction in --config)") == true)
         let secNumCloud = try self.book()
         let scenario = try ROIPlanner.scenario(book: secNumCloud, targets: [target("vllm", model: "llama", url: "http://gpu:8000/v1")], allowSLOMiss: false)
         let refusal = problem { () throws(ROIError) in _ = try SovereignAnalysis.run(scenario, sovereignty: secNumCloud.sovereigntyInputs, requirements: [.secNumCloud]) }
