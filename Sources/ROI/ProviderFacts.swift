@@ -23,8 +23,8 @@ public struct ProviderFacts: Sendable, Equatable {
     public var retention: String
     /// Use of API data for training.
     public var training: String
-    /// Certification name (`secnumcloud`, `hds`, `iso27001`, `c5`) → its scope, or `not stated …`.
-    public var certifications: [(name: String, scope: String)]
+    /// Each certification (`secnumcloud`, `hds`, `iso27001`, `c5`) with its scope, or `not stated …`.
+    public var certifications: [Certification]
     /// Whether the offer repat prices (the API, the rented instance) is itself SecNumCloud-qualified.
     public var secNumCloudOffer: Bool
     /// Pages read.
@@ -35,7 +35,7 @@ public struct ProviderFacts: Sendable, Equatable {
     /// Creates a row.
     public init(
         id: String, name: String, jurisdiction: String, parent: String, parentJurisdiction: String, cloudAct: Bool, cloudActReason: String,
-        euProcessing: EUProcessing, euTerms: String, retention: String, training: String, certifications: [(name: String, scope: String)],
+        euProcessing: EUProcessing, euTerms: String, retention: String, training: String, certifications: [Certification],
         secNumCloudOffer: Bool, sources: [String], read: String
     ) {
         self.id = id
@@ -59,13 +59,19 @@ public struct ProviderFacts: Sendable, Equatable {
     public var isEUJurisdiction: Bool {
         Jurisdiction.isEU(jurisdiction) && Jurisdiction.isEU(parentJurisdiction) && !cloudAct
     }
+}
 
-    public static func == (lhs: ProviderFacts, rhs: ProviderFacts) -> Bool {
-        lhs.id == rhs.id && lhs.name == rhs.name && lhs.jurisdiction == rhs.jurisdiction && lhs.parent == rhs.parent
-            && lhs.parentJurisdiction == rhs.parentJurisdiction && lhs.cloudAct == rhs.cloudAct && lhs.cloudActReason == rhs.cloudActReason
-            && lhs.euProcessing == rhs.euProcessing && lhs.euTerms == rhs.euTerms && lhs.retention == rhs.retention && lhs.training == rhs.training
-            && lhs.certifications.map(\.name) == rhs.certifications.map(\.name) && lhs.certifications.map(\.scope) == rhs.certifications.map(\.scope)
-            && lhs.secNumCloudOffer == rhs.secNumCloudOffer && lhs.sources == rhs.sources && lhs.read == rhs.read
+/// A certification and what it covers, as the pages read state it.
+public struct Certification: Sendable, Equatable {
+    /// `secnumcloud`, `hds`, `iso27001` or `c5`.
+    public var name: String
+    /// Which offers it covers, or `not stated …`.
+    public var scope: String
+
+    /// Creates a certification.
+    public init(name: String, scope: String) {
+        self.name = name
+        self.scope = scope
     }
 }
 

@@ -27,7 +27,7 @@ enum ProviderFactsParser {
         try value.allowOnly(fields)
         let certificationsValue = try value.required("certifications")
         try certificationsValue.allowOnly(certifications)
-        let scopes = try certifications.map { name throws(ROIError) in (name: name, scope: try certificationsValue.required(name).text()) }
+        let scopes = try certifications.map { name throws(ROIError) in Certification(name: name, scope: try certificationsValue.required(name).text()) }
         let processing = try value.required("eu_processing")
         guard let euProcessing = EUProcessing(rawValue: try processing.text()) else {
             throw processing.error("expected one of \(EUProcessing.allCases.map(\.rawValue).joined(separator: ", ")), got '\(try processing.text())'")

@@ -29,7 +29,7 @@ private func scenario(extra: String = "") -> String {
 struct DataTransferCommandTests {
     private let refusal = "repat: error: target gpt (simulated, standing for openai/gpt-4o): its data goes to OpenAI (US, parent OpenAI (US), CLOUD Act: yes; EU processing: conditional), outside the jurisdictions allowed for confidential data (EU, data: in the scenario); set allow_transfer: true on the target to send it anyway"
 
-    @Test("a confidential scenario refuses a target standing for a US API: exit 2, one line naming target and provider, nothing run")
+    @Test("a confidential scenario refuses a target standing for a US API in run, targets and validate: exit 2, one line naming target and provider, nothing run")
     func refused() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
@@ -38,9 +38,13 @@ struct DataTransferCommandTests {
         #expect(run.status == 2)
         #expect(run.stderrLines == [refusal])
         #expect(workspace.runFolders().isEmpty)
-        let targets = try await runRepat(["targets", file], in: workspace)
-        #expect(targets.status == 2)
-        #expect(targets.stderrLines == [refusal])
+        for command in ["targets", "validate"] {
+            let outcome = try await runRepat([command, file], in: workspace)
+            #expect(outcome.status == 2, "\(command)")
+            #expect(outcome.stderrLines == [refusal], "\(command)")
+            // targets prints the pre-run lines as it goes; validate prints nothing on a refusal.
+            #expect(command == "targets" ? outcome.stdout.hasPrefix("target gpt (simulated): 16 requests") : outcome.stdout.isEmpty, "\(command)")
+        }
     }
 
     @Test("with allow_transfer: true the run goes ahead, says so, and run.json records the classification and the transfer")
