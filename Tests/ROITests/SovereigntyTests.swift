@@ -111,17 +111,17 @@ struct SovereigntyTests {
         }
     }
 
-    @Test("--require eu-jurisdiction leaves no US-parented provider in any table, and the reference is an EU API")
+    @Test("--require eu-jurisdiction leaves no US-parented provider in any table; a named US reference gives way to the cheapest EU API")
     func euJurisdictionFilters() throws {
         var book = try book()
-        book.deployment.apis = ["openai/gpt-4o"]
+        book.deployment.apis = ["openai/gpt-4o", "mistral/mistral-small-latest", "scaleway/gpt-oss-120b"]
         let targets = [
             target("vllm", model: "llama", url: "http://127.0.0.1:8000/v1"),
             target("openai", model: "gpt-4o", url: "https://api.openai.com/v1", input: 450, output: 120),
         ]
-        book.deployment.apis = []
         let result = try analyse(book, [.euJurisdiction], targets: targets)
-        #expect(!result.apis.isEmpty)
+        #expect(result.apis.map(\.price.id) == ["mistral/mistral-small-latest", "scaleway/gpt-oss-120b"])
+        #expect(result.notes.contains("--api openai/gpt-4o does not meet --require eu-jurisdiction: the reference is chosen among the APIs that do"))
         #expect(result.apis.allSatisfy { ["mistral", "scaleway", "ovhcloud"].contains($0.price.provider) })
         #expect(["mistral", "scaleway", "ovhcloud"].contains(result.referenceAPI.split(separator: "/").first.map(String.init) ?? ""))
         #expect(!result.operatingPoints.contains { $0.measurement.target == "openai" }, "the excluded measured API target leaves the operating points")
