@@ -21,6 +21,8 @@ extension RunMetadata {
         metadata.repatCommit = await RepatVersion.gitCommit()
         metadata.scenarioDigest = plan.scenario.sourceDigest
         metadata.slo = plan.scenario.slo.map(Self.fields)
+        metadata.dataClassification = plan.scenario.data?.classification.rawValue
+        metadata.allowedJurisdictions = plan.scenario.data?.allowedJurisdictions
         return metadata
     }
 
@@ -58,5 +60,6 @@ extension RunMetadata.Target {
             simulator: target.spec.isSimulated ? Dictionary(target.spec.simulatorOptions.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 }) : nil,
             insecureTLS: target.options.insecure ? true : nil, standsFor: target.spec.standsFor
         )
+        allowTransfer = target.spec.allowTransfer ? true : nil
     }
 }

@@ -23,11 +23,14 @@ public struct APIPrice: Sendable, Equatable {
     /// The model family (`pricing/models.yaml`) it serves, when the entry names it with `family:`;
     /// nil to look its model name up in the catalogue.
     public var family: String? = nil
+    /// Whether the listed prices are already those of the provider's EU-processing offer
+    /// (`eu_price: true`, e.g. an Azure EU data-zone entry).
+    public var euPrice: Bool
 
     /// Creates a price.
     public init(
         id: String, provider: String, model: String, input: Double, cachedInput: Double?, output: Double, currency: Currency,
-        regionUplift: Double = 1, source: String, read: String
+        regionUplift: Double = 1, source: String, read: String, euPrice: Bool = false
     ) {
         self.id = id
         self.provider = provider
@@ -39,6 +42,7 @@ public struct APIPrice: Sendable, Equatable {
         self.regionUplift = regionUplift
         self.source = source
         self.read = read
+        self.euPrice = euPrice
     }
 
     /// The per-token rates in `currency`, with the EU uplift when `euProcessing`.

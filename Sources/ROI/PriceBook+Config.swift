@@ -3,7 +3,7 @@
 /// shipped ones.
 extension PriceBook {
     /// Fields a config file may have.
-    static let configKeys = PriceBookParser.settingsKeys + ["deployment", "targets", "hardware", "rent", "prices", "providers", "traffic"]
+    static let configKeys = PriceBookParser.settingsKeys + ["deployment", "targets", "hardware", "rent", "prices", "providers", "traffic", "own_jurisdiction"]
 
     /// Applies the config file at `file`.
     /// - Throws: ``ROIError`` naming the file, line and field.
@@ -16,6 +16,10 @@ extension PriceBook {
         }
         if let traffic = try root.field("traffic") { deployment.traffic = try Self.traffic(traffic) }
         if let deployment = try root.field("deployment") { try applyDeployment(deployment) }
+        if let own = try root.field("own_jurisdiction") {
+            ownJurisdiction = try ProviderFactsParser.country(own)
+            ownJurisdictionSource = "your file \(file)"
+        }
         if let targets = try root.field("targets") {
             for (name, role) in try targets.entries() {
                 let text = try role.text()

@@ -18,11 +18,22 @@ public struct PriceBook: Sendable {
     public var deployment = Deployment()
     /// Which names stand for which model (`models.yaml`).
     public var models = ModelCatalog()
+    /// Where each provider processes data (`providers.yaml`).
+    public var providerFacts: [ProviderFacts] = []
+    /// Country code of your own premises (`own_jurisdiction` in --config; default FR).
+    public var ownJurisdiction = "FR"
+    /// Where ``ownJurisdiction`` came from.
+    public var ownJurisdictionSource = "default; set own_jurisdiction in --config"
+
+    /// What the sovereignty table is built from.
+    public var sovereigntyInputs: SovereigntyInputs {
+        SovereigntyInputs(facts: providerFacts, ownJurisdiction: ownJurisdiction, ownJurisdictionSource: ownJurisdictionSource, euProcessing: settings.euProcessing)
+    }
 
     /// The tables' file names inside the pricing folder.
-    public static let files = ["defaults.yaml", "hardware.yaml", "rent.yaml", "apis.yaml", "models.yaml"]
+    public static let files = ["defaults.yaml", "hardware.yaml", "rent.yaml", "apis.yaml", "models.yaml", "providers.yaml"]
 
-    /// Reads `defaults.yaml`, `hardware.yaml`, `rent.yaml`, `apis.yaml` and `models.yaml` from `directory`.
+    /// Reads `defaults.yaml`, `hardware.yaml`, `rent.yaml`, `apis.yaml`, `models.yaml` and `providers.yaml` from `directory`.
     /// - Throws: ``ROIError`` naming the file, line and field.
     public static func load(directory: String) throws(ROIError) -> PriceBook {
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
@@ -48,6 +59,7 @@ public struct PriceBook: Sendable {
         try book.checkProviders(file: path("apis.yaml"))
         book.models = try ModelCatalogParser.load(file: path("models.yaml"))
         try book.checkFamilies(file: path("apis.yaml"))
+        book.providerFacts = try ProviderFactsParser.load(file: path("providers.yaml"))
         return book
     }
 

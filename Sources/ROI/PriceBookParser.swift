@@ -111,14 +111,15 @@ enum PriceBookParser {
 
     /// An API price entry.
     static func api(_ value: YAMLValue) throws(ROIError) -> APIPrice {
-        try value.allowOnly(["id", "provider", "model", "input", "cached_input", "output", "currency", "region_uplift", "source", "read", "via", "family"])
+        try value.allowOnly(["id", "provider", "model", "input", "cached_input", "output", "currency", "region_uplift", "source", "read", "via", "family", "eu_price"])
         let perMillion = 0.0...100_000
         var price = APIPrice(
             id: try value.required("id").text(), provider: try value.required("provider").text(), model: try value.required("model").text(),
             input: try value.required("input").number(in: perMillion), cachedInput: try value.field("cached_input")?.number(in: perMillion),
             output: try value.required("output").number(in: perMillion), currency: try value.required("currency").currency(),
             regionUplift: try value.field("region_uplift")?.number(in: 1...5) ?? 1,
-            source: try value.required("source").text(), read: try value.required("read").text()
+            source: try value.required("source").text(), read: try value.required("read").text(),
+            euPrice: try value.field("eu_price")?.boolean() ?? false
         )
         price.family = try value.field("family")?.text()
         return price

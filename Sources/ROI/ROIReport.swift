@@ -147,6 +147,7 @@ public enum ROIReport {
                 numericColumns: [3, 4, 5]
             )
         ))
+        if let sovereignty = result.sovereignty { sections.append(SovereigntySection.make(sovereignty, currency: c)) }
         sections.append(ROISection(
             id: "inputs", title: "Inputs and sources",
             table: ReportTable(headings: ["input", "value", "source", "read"], rows: result.inputs.map { [$0.name, $0.value, $0.source, $0.read] })

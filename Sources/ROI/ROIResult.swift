@@ -222,4 +222,6 @@ public struct ROIResult: Sendable, Equatable {
     public var peakToAverage = 1.0
     /// Cash paid on purchase day: hardware (whole servers, spares included) plus setup.
     public var investment = 0.0
+    /// Where each option's data goes, and the price of `--require`; nil when not assessed.
+    public var sovereignty: SovereigntyTable? = nil
 }

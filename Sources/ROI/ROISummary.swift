@@ -40,8 +40,11 @@ public enum ROISummary {
         lines += ["", "== Costs (\(c.code)) =="]
         lines += table(groups(result), width: width)
         if let sentence = correctTaskSentence(result) { lines += [""] + wrap(sentence, width: width) }
+        if let sovereignty = result.sovereignty, let sentence = SovereigntySection.priceSentence(sovereignty, currency: c) {
+            lines += [""] + wrap(sentence, width: width)
+        }
         lines.append("")
-        var more = "Every API (\(result.apis.count)), break-even, payback, TCO, sensitivity and sources"
+        var more = "Every API (\(result.apis.count)), break-even, payback, TCO, sensitivity, where the data goes and sources"
         if !result.notes.isEmpty { more += ", and \(result.notes.count == 1 ? "1 note" : "\(result.notes.count) notes")" }
         lines += wrap(more + ": add \(unbroken("--format table --all")).", width: width).map { $0.replacingOccurrences(of: "\u{A0}", with: " ") }
         return lines.map { fit($0, width: width) }.joined(separator: "\n") + "\n"

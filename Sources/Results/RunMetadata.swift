@@ -43,9 +43,13 @@ public struct RunMetadata: Codable, Sendable {
         /// `/api/show`, llama.cpp `/props`); nil when it did not.
         public var servedModel: ServedModel?
 
+        /// True when the scenario let this target receive its data outside
+        /// `data.allowed_jurisdictions` (`allow_transfer: true`).
+        public var allowTransfer: Bool?
+
         /// `baseUrl`, not `baseURL`: ``RunMetadata/read(from:)`` converts `base_url` to `baseUrl`.
         private enum CodingKeys: String, CodingKey {
-            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion, insecureTLS = "insecureTls", standsFor, servedModel
+            case name, dialect, baseURL = "baseUrl", model, stream, simulator, engineVersion, insecureTLS = "insecureTls", standsFor, servedModel, allowTransfer
         }
 
         /// Creates a target entry.
@@ -111,6 +115,11 @@ public struct RunMetadata: Codable, Sendable {
     /// The client ceiling the levels' ``LevelOutcome/clientHealth`` were compared with (the last
     /// `repat selfbench`); nil when none had been measured.
     public var clientCeiling: ClientCeiling?
+    /// The scenario's `data.classification`, when it declares one.
+    public var dataClassification: String?
+    /// Jurisdictions its data may go to (`data.allowed_jurisdictions` or the classification's
+    /// default; empty: anywhere).
+    public var allowedJurisdictions: [String]?
 
     /// How prompt lengths were calibrated.
     public struct Calibration: Codable, Sendable {
@@ -275,6 +284,7 @@ public struct RunMetadata: Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case repatVersion, repatCommit, runID = "runId", status, scenarioDigest, slo, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
         case targets, loadLevels, workload, workloadDigest, calibration, levels, saturation, telemetry, clientCeiling
+        case dataClassification, allowedJurisdictions
     }
 
     /// Creates metadata.

@@ -20,6 +20,8 @@ public struct Scenario: Sendable {
     public var telemetry: TelemetrySpec?
     /// What to keep of the answers (`quality:`); the defaults when the section is absent.
     public var quality = QualitySpec()
+    /// How sensitive the prompts are and where they may go (`data:`); nil when the section is absent.
+    public var data: DataPolicy?
 
     /// Creates a scenario.
     public init(name: String, seed: UInt64, targets: [TargetSpec], load: LoadSpec, workload: WorkloadSpec, slo: SLOSpec? = nil, locations: SourceLocations) {
@@ -97,6 +99,9 @@ public struct TargetSpec: Sendable, Equatable {
     /// The cloud API this target stands in for (`stands_for`, a price id `PROVIDER/MODEL` such as
     /// `openai/gpt-4o-mini`): `repat roi` prices the target as that API, with its measured tokens.
     public var standsFor: String?
+    /// Whether this target may receive the scenario's data although its provider is outside
+    /// `data.allowed_jurisdictions` (`allow_transfer: true`); recorded in run.json.
+    public var allowTransfer = false
 
     /// Whether this target is served by the built-in simulator.
     public var isSimulated: Bool { baseURL.hasPrefix("sim://") }
@@ -131,7 +136,7 @@ public struct TargetSpec: Sendable, Equatable {
             && lhs.clientKey == rhs.clientKey && lhs.insecure == rhs.insecure
             && lhs.provider == rhs.provider && lhs.auth == rhs.auth && lhs.apiVersion == rhs.apiVersion
             && lhs.region == rhs.region && lhs.keepAlive == rhs.keepAlive && lhs.contextWindow == rhs.contextWindow
-            && lhs.lengthControls == rhs.lengthControls && lhs.standsFor == rhs.standsFor
+            && lhs.lengthControls == rhs.lengthControls && lhs.standsFor == rhs.standsFor && lhs.allowTransfer == rhs.allowTransfer
     }
 }
 

@@ -61,6 +61,7 @@ extension ScenarioLoader {
         readSettings(fields, preset: preset, into: &target, report: &report)
         readClientFiles(fields, file: file, into: &target, report: &report)
         target.standsFor = standsFor(fields, into: &report)
+        target.allowTransfer = fields.bool("allow_transfer", into: &report) ?? false
         return target
     }
 

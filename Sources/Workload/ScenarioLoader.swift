@@ -11,7 +11,7 @@ import Yams
 /// the simulator options valid — are made by the caller through ``Scenario/problem(at:_:)``.
 public struct ScenarioLoader {
     /// Fields allowed at the top level.
-    static let rootFields = ["name", "description", "seed", "targets", "load", "workload", "slo", "telemetry", "quality"]
+    static let rootFields = ["name", "description", "seed", "targets", "load", "workload", "slo", "telemetry", "quality", "data"]
     /// Fields allowed under `telemetry`.
     static let telemetryFields = ["interval", "gpu", "rapl", "idle_seconds", "scrape"]
     /// Fields allowed in a `telemetry.scrape` entry.
@@ -21,7 +21,7 @@ public struct ScenarioLoader {
         "name", "dialect", "base_url", "model", "api_key_env", "headers", "stream", "http_version",
         "connect_timeout", "request_timeout", "first_token_timeout", "idle_timeout", "retry_429",
         "ca_bundle", "client_cert", "client_key", "insecure", "simulator", "provider", "auth", "api_version",
-        "region", "keep_alive", "num_ctx", "length_controls", "stands_for",
+        "region", "keep_alive", "num_ctx", "length_controls", "stands_for", "allow_transfer",
     ]
     /// Fields allowed under `load`.
     static let loadFields = [
@@ -106,6 +106,7 @@ public struct ScenarioLoader {
         let slo = readSLO(fields, into: &report)
         let telemetry = readTelemetry(fields, targets: targets.map(\.spec), into: &report)
         let quality = readQuality(fields, into: &report)
+        let data = readData(fields, into: &report)
         if let load, case .saturation = load.pattern, slo == nil || slo?.limits.isEmpty == true {
             report.add("load.saturation", line: report.locations.line(of: "load.saturation"), "a saturation search needs latency limits under slo: (e.g. ttft_p99_ms: 2000)")
         }
@@ -121,6 +122,7 @@ public struct ScenarioLoader {
         scenario.sourceDigest = Hex.encode(SHA256.hash(data: Array(text.utf8)))
         scenario.telemetry = telemetry
         scenario.quality = quality
+        scenario.data = data
         return ScenarioReading(scenario)
     }
 

@@ -22,6 +22,9 @@ struct Roi: ParsableCommand {
         --config, flat by default). Every report opens with the assumptions to check and the warnings. \
         Targets whose base URL is a known API host, or whose scenario entry says stands_for: PROVIDER/MODEL, \
         are priced as that API with their own token counts (a role under targets: in --config wins over both). \
+        Every format has a table of where each option's data goes (pricing/providers.yaml; on-prem is \
+        own_jurisdiction of --config, default FR); --require keeps only compliant options in every table \
+        and states the price of sovereignty (cheapest compliant option minus cheapest option overall). \
         Prices, hardware, rent offers and defaults come from pricing/ (sourced and dated); --config \
         overrides any of them. Model and formulas: docs/roi.md. \
         Exit codes: 0 success, 1 the output could not be written, 2 bad input (runs, price files, \
@@ -55,6 +58,12 @@ struct Roi: ParsableCommand {
 
     @Option(name: .long, help: "Price id of an API to compare with (repeatable; the first is the verdict's reference, even for another model; default: all, the reference then being a measured API target, else the cheapest API serving the same model, else none: no automatic verdict).")
     var api: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Keep only options meeting this (repeatable): eu-jurisdiction (provider and parent in the EU, outside the US CLOUD Act), eu-processing (data processed in the EU, priced at that offer's price), secnumcloud (the offer is SecNumCloud-qualified; on-prem needs none). States the price of sovereignty.",
+        valueName: "REQUIREMENT"
+    ))
+    var require: [String] = []
 
     @Option(name: .long, help: "Your YAML file overriding any default, hardware, rent or price (see pricing/README.md).")
     var config: String?
@@ -113,7 +122,8 @@ struct Roi: ParsableCommand {
             return
         }
         let text = try badInputExits { () throws(ROIError) in
-            var book = try PriceBook.load(directory: try pricingDirectory())
+            let requirements = try require.map { text throws(ROIError) in try SovereigntyRequirement.parse(text) }
+            var book = try PriceBook.load(directory: try PricingFolder.locate(pricingDir))
             if let config { try book.apply(config: config) }
             if let prices { try book.addPrices(file: prices) }
             if let hardware { book.deployment.hardware = hardware }
@@ -127,7 +137,7 @@ struct Roi: ParsableCommand {
             let targets = try RunReader.read(runs)
             let today = String(Timestamp.iso8601(Date()).prefix(10))
             let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial, today: today)
-            let result = try ROIAnalysis.run(scenario)
+            let result = try SovereignAnalysis.run(scenario, sovereignty: book.sovereigntyInputs, requirements: requirements)
             return format == .table && !all ? ROISummary.text(result, width: Self.terminalWidth()) : format.render(result)
         }
         if format == .html, output == nil, let first = runs.first {
@@ -156,20 +166,6 @@ struct Roi: ParsableCommand {
         let destination = output ?? "litellm-prices-\(today).yaml"
         try write(table, to: destination)
         print("prices: \(destination)")
-    }
-
-    /// `--pricing-dir`, else `./pricing`, else `pricing/` in a folder above the executable.
-    private func pricingDirectory() throws(ROIError) -> String {
-        if let pricingDir { return pricingDir }
-        let manager = FileManager.default
-        if manager.fileExists(atPath: "pricing/defaults.yaml") { return "pricing" }
-        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("pricing")
-            if manager.fileExists(atPath: candidate.appendingPathComponent("defaults.yaml").path) { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        throw ROIError("no pricing/ folder here or above the repat binary: pass --pricing-dir DIR")
     }
 
     private func write(_ text: String, to path: String?) throws {

@@ -40,6 +40,7 @@ struct Run: AsyncParsableCommand {
     func run() async throws {
         let plan = try input.plan()
         let display = ProgressDisplay(quiet: quiet)
+        try DataPlan.check(plan) { display.log($0) }
         let showProgress: @Sendable (LevelProgress) -> Void = { display.show($0) }
         let benchmark = BenchmarkRun(
             plan: plan, resultsRoot: resultsDir, progressInterval: display.interval,

@@ -22,6 +22,7 @@ struct Targets: AsyncParsableCommand {
 
     func run() async throws {
         let plan = try input.plan()
+        try DataPlan.check(plan) { print($0) }
         let results: [TargetCheck.Result]
         do {
             results = try await TargetCheck.run(plan)
