@@ -34,12 +34,15 @@ public struct LevelMeasurement: Sendable, Equatable {
     public var meanInputTokens: Double
     /// Mean output tokens of a successful request.
     public var meanOutputTokens: Double
+    /// 95% interval of the throughput, from the spread of per-request rates; nil when the level
+    /// has too few requests to compute one.
+    public var throughputInterval: ThroughputInterval?
 
     /// Creates a measurement.
     public init(
         target: String, level: String, requests: Int, succeeded: Int, inputTokensPerSecond: Double, outputTokensPerSecond: Double,
         meetsSLO: Bool?, status: LevelStatus = .completed, abortReason: String? = nil, powerMeanW: Double? = nil, idlePowerW: Double? = nil, powerSource: String? = nil,
-        prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double
+        prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double, throughputInterval: ThroughputInterval? = nil
     ) {
         self.target = target
         self.level = level
@@ -56,6 +59,7 @@ public struct LevelMeasurement: Sendable, Equatable {
         self.prefillShare = prefillShare
         self.meanInputTokens = meanInputTokens
         self.meanOutputTokens = meanOutputTokens
+        self.throughputInterval = throughputInterval
     }
 
     /// Input and output tokens per second together.

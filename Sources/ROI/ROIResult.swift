@@ -178,4 +178,6 @@ public struct ROIResult: Sendable, Equatable {
     public var inputs: [InputRow]
     /// Remarks on how figures were obtained (measured power, counts borrowed, caps).
     public var notes: [String]
+    /// The Monte Carlo over every uncertain input; nil when none was run.
+    public var uncertainty: MonteCarloSummary? = nil
 }

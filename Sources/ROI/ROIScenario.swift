@@ -73,13 +73,16 @@ public struct ROIScenario: Sendable {
     public var apiPriceDecline: Double
     /// TCO horizons, years.
     public var horizons: [Int]
-    /// Sensitivity ranges by input: `utilisation`, `electricity_per_kwh`, `pue`,
-    /// `amortisation_years`, `api_price`, `cache_hit_share`.
+    /// Sensitivity ranges by input (``ROISettings/sensitivityKeys``).
     public var sensitivity: [String: SensitivityRange]
     /// Inputs to echo, with sources.
     public var inputs: [InputRow]
     /// Remarks gathered while reading (measured power used, and so on).
     public var notes: [String]
+    /// Draws of the Monte Carlo over the uncertain inputs.
+    public var monteCarloDraws = MonteCarlo.defaultDraws
+    /// Seed of the Monte Carlo's generator.
+    public var monteCarloSeed = MonteCarlo.defaultSeed
 
     /// Creates a scenario.
     public init(

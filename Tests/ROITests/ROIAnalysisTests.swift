@@ -39,7 +39,7 @@ struct ROIAnalysisTests {
         // gpt-4o: 2.50 USD / 1M in, 10.00 out, at the shipped rate.
         let rate = scenario.exchange.usdPerEUR
         #expect(abs(task.perTask - (450 * 2.5 + 120 * 10) / 1_000_000 / rate) < 1e-12)
-        #expect(result.tornado.bars.count == 6)
+        #expect(result.tornado.bars.count == 8)
         #expect(result.projections.map(\.option).first == "buy")
         #expect(result.projections.last?.option == "API openai/gpt-4o, prices −25.0%/year")
         #expect(result.verdict.contains("openai/gpt-4o"))
