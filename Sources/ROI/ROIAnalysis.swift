@@ -59,7 +59,12 @@ public enum ROIAnalysis {
             decodeRate: mix.decodeRate(outputTokensPerSecond: point.outputTokensPerSecond),
             tokensPerSecond: model.tokensPerSecond, monthlyCapacity: model.monthlyCapacity, volume: volume, utilisation: utilisation,
             onPrem: onPrem, rents: rents, apis: apis, tasks: tasks, projections: projections, tornado: tornado,
-            referenceAPI: reference.price.id, verdict: verdict, inputs: scenario.inputs, notes: notes, uncertainty: uncertainty
+            referenceAPI: reference.price.id, verdict: verdict, inputs: scenario.inputs, notes: notes, uncertainty: uncertainty,
+            headline: ROIHeadline(
+                buyPerMillion: onPrem.perMillionBlended, apiPerMillion: reference.perMillionBlended, referenceAPI: reference.price.id,
+                breakEvenUtilisation: reference.breakEvenUtilisation, utilisation: utilisation, paybackMonths: reference.paybackMonths,
+                lifeMonths: scenario.onPrem.amortisationYears * 12
+            )
         )
     }
 

@@ -178,6 +178,8 @@ public struct ROIResult: Sendable, Equatable {
     public var inputs: [InputRow]
     /// Remarks on how figures were obtained (measured power, counts borrowed, caps).
     public var notes: [String]
-    /// The Monte Carlo over every uncertain input; nil when none was run.
-    public var uncertainty: MonteCarloSummary? = nil
+    /// The Monte Carlo over every uncertain input.
+    public var uncertainty: MonteCarloSummary
+    /// The three numbers at the top of every report.
+    public var headline: ROIHeadline
 }

@@ -16,7 +16,7 @@ public enum ROISummary {
         let width = max(width, minimumWidth)
         let c = result.currency
         var lines = ["== Verdict =="]
-        lines += wrap(result.verdict, width: width)
+        lines += (result.headline.lines(c) + ROIHeadline.remarks(result, caveat: result.operatingPoint.caveat)).flatMap { wrap($0, width: width) }
         let point = result.operatingPoint
         let m = point.measurement
         let judged = m.status.isPartial ? "incomplete (\(m.status.rawValue))" : point.meetsSLO.map { $0 ? "SLOs met" : "SLOs missed" } ?? "no SLOs set"

@@ -78,14 +78,14 @@ struct UncertaintyTests {
     @Test("the Monte Carlo gives the same figures for a seed and others for another seed")
     func reproducible() throws {
         var scenario = try scenario(interval: ThroughputInterval(lowFactor: 0.9, highFactor: 1.1, requests: 40))
-        let first = try #require(try ROIAnalysis.run(scenario).uncertainty)
-        let again = try #require(try ROIAnalysis.run(scenario).uncertainty)
+        let first = try ROIAnalysis.run(scenario).uncertainty
+        let again = try ROIAnalysis.run(scenario).uncertainty
         #expect(first == again)
         #expect(first.draws == 10_000)
         #expect(first.p10 < first.p50 && first.p50 < first.p90)
         #expect(first.probabilityBuyingCheaper > 0 && first.probabilityBuyingCheaper < 1)
         scenario.monteCarloSeed = 18
-        let other = try #require(try ROIAnalysis.run(scenario).uncertainty)
+        let other = try ROIAnalysis.run(scenario).uncertainty
         #expect(other.p50 != first.p50)
         #expect(first.inputs.first { $0.name == "GPU price" }?.distribution == "uniform")
         #expect(first.inputs.first { $0.name == "electricity price" }?.distribution == "triangular")
@@ -108,7 +108,7 @@ struct UncertaintyTests {
                 }
             }
             let result = try ROIAnalysis.run(scenario)
-            let summary = try #require(result.uncertainty)
+            let summary = result.uncertainty
             let deterministic = result.apis[0].perMillionBlended - result.onPrem.perMillionBlended
             #expect(abs(summary.p50 - deterministic) <= 0.01 * abs(deterministic), "spread \(spread)")
             #expect(abs(result.tornado.base - deterministic) < 1e-9)
