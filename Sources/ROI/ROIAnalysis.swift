@@ -60,6 +60,13 @@ public enum ROIAnalysis {
             tokensPerSecond: model.tokensPerSecond, monthlyCapacity: model.monthlyCapacity, volume: volume, utilisation: utilisation,
             onPrem: onPrem, rents: rents, apis: apis, tasks: tasks, projections: projections, tornado: tornado,
             referenceAPI: reference.price.id, verdict: verdict, inputs: scenario.inputs, notes: notes, uncertainty: uncertainty,
+            costLines: [CostLine(option: "buy", fixedMonthly: model.fixedMonthly, perToken: model.marginalPerToken, maxVolume: model.monthlyCapacity)]
+                + rents.map { CostLine(option: $0.name, fixedMonthly: $0.monthly.total, perToken: 0, maxVolume: model.monthlyCapacity) }
+                + [CostLine(option: "API \(reference.price.id)", fixedMonthly: 0, perToken: reference.perMillionBlended / 1_000_000, maxVolume: nil)],
+            cumulativeCash: CumulativeCash.curves(
+                investment: investment, buyOperating: operating, rents: rents, apiName: "API \(reference.price.id)", apiMonthly: reference.monthly,
+                months: Int((scenario.onPrem.amortisationYears * 12).rounded(.up))
+            ),
             headline: ROIHeadline(
                 buyPerMillion: onPrem.perMillionBlended, apiPerMillion: reference.perMillionBlended, referenceAPI: reference.price.id,
                 breakEvenUtilisation: reference.breakEvenUtilisation, utilisation: utilisation, paybackMonths: reference.paybackMonths,

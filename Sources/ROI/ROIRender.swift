@@ -6,8 +6,10 @@ import Results
 public enum ROIFormatKind: String, Sendable, CaseIterable {
     /// Aligned plain-text tables for a terminal.
     case table
-    /// One long CSV: `section,row,column,value`.
+    /// One long CSV of plain numbers: `table,row,column,value`, the unit in the column name.
     case csv
+    /// One JSON object of the same tables, numbers as JSON numbers.
+    case json
     /// Markdown headings and tables.
     case markdown
     /// One self-contained HTML page with a tornado chart.
@@ -18,7 +20,8 @@ public enum ROIFormatKind: String, Sendable, CaseIterable {
         let sections = ROIReport.sections(result)
         switch self {
         case .table: return ROIRender.text(sections)
-        case .csv: return ROIRender.csv(sections)
+        case .csv: return ROIData.csv(ROIData.tables(result))
+        case .json: return ROIData.json(ROIData.tables(result), currency: result.currency)
         case .markdown: return ROIRender.markdown(sections)
         case .html: return ROIRender.html(sections, result: result)
         }
@@ -44,23 +47,6 @@ enum ROIRender {
             }
             return out
         }.joined(separator: "\n")
-    }
-
-    /// CSV, one value per line: `section,row,column,value` (sentences as column `text`).
-    static func csv(_ sections: [ROISection]) -> String {
-        var lines = ["section,row,column,value"]
-        for section in sections {
-            for (index, line) in section.text.enumerated() {
-                lines.append([section.id, String(index + 1), "text", line].map(CSVField.text).joined(separator: ","))
-            }
-            guard let table = section.table else { continue }
-            for row in table.rows {
-                for (column, cell) in row.enumerated() where column > 0 {
-                    lines.append([section.id, row[0], table.headings[column], cell].map(CSVField.text).joined(separator: ","))
-                }
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// Markdown: `#` title, `##` per section, pipe tables with escaped cells.

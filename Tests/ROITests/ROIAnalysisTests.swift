@@ -100,8 +100,39 @@ struct ROIAnalysisTests {
         #expect(html.contains("<svg class=\"chart\""))
         #expect(!html.contains("<script") && !html.contains("http://www.w3.org"))
         let csv = ROIFormatKind.csv.render(result)
-        #expect(csv.hasPrefix("section,row,column,value\n"))
-        #expect(csv.contains("\ncapacity,utilisation,value,"))
+        #expect(csv.hasPrefix("table,row,column,value\n"))
+        #expect(csv.contains("\ncapacity,vllm,utilisation_share,\(result.utilisation)\n"))
         #expect(ROIFormatKind.table.render(result).hasPrefix("== Verdict ==\n"))
+    }
+
+    /// Column-name endings that promise a number.
+    private static let unitSuffixes = ["_eur", "_usd", "_tokens", "_share", "_months", "_per_s", "_years", "_factor", "_requests", "_draws", "_seed", "requests", "month"]
+
+    @Test("csv and json carry plain numbers: every cell of a column named with a unit parses as a number")
+    func plainNumbers() throws {
+        let scenario = try ROIPlanner.scenario(book: try book(), targets: [target("vllm", model: "m", url: "http://gpu/v1")], allowSLOMiss: false)
+        let result = try ROIAnalysis.run(scenario)
+        var numeric = 0
+        for line in ROIFormatKind.csv.render(result).split(separator: "\n").dropFirst() {
+            let cells = String(line).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard !line.contains("\""), cells.count == 4, Self.unitSuffixes.contains(where: { cells[2].hasSuffix($0) }) else { continue }
+            #expect(cells[3].isEmpty || Double(cells[3]) != nil, "\(line)")
+            #expect(!cells[3].contains(" ") && !cells[3].contains("%"))
+            numeric += 1
+        }
+        #expect(numeric > 100)
+        let json = ROIFormatKind.json.render(result)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let headline = try #require((object["headline"] as? [[String: Any]])?.first)
+        // Foundation's JSON reader may round the last binary digit.
+        #expect(abs(try #require(headline["buy_cost_per_1m_tokens_eur"] as? Double) / result.onPrem.perMillionBlended - 1) < 1e-12)
+        #expect(abs(try #require(headline["utilisation_share"] as? Double) / result.utilisation - 1) < 1e-12)
+        let options = try #require(object["options"] as? [[String: Any]])
+        #expect(options.count == 1 + result.rents.count + result.apis.count)
+        for row in options {
+            for (column, value) in row where Self.unitSuffixes.contains(where: { column.hasSuffix($0) }) {
+                #expect(value is Double || value is NSNull, "\(column): \(value)")
+            }
+        }
     }
 }
