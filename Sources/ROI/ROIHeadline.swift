@@ -41,15 +41,38 @@ public struct ROIHeadline: Sendable, Equatable {
         breakEvenUtilisation.flatMap { $0 <= 1 ? $0 : nil }
     }
 
-    /// The three lines, each a number and what it is compared with.
-    public func lines(_ currency: Currency) -> [String] {
+    /// One of the three numbers: what it is, the number, what it is compared with.
+    public struct Figure: Sendable, Equatable {
+        /// `Cost per 1M tokens`.
+        public var label: String
+        /// `buy 1.63 EUR`.
+        public var value: String
+        /// `vs 4.37 EUR openai/gpt-4o`.
+        public var comparison: String
+    }
+
+    /// The three numbers.
+    public func figures(_ currency: Currency) -> [Figure] {
         let life = ROIFormat.number(lifeMonths / 12, decimals: lifeMonths.truncatingRemainder(dividingBy: 12) == 0 ? 0 : 1)
-        let cost = "Cost per 1M tokens: buy \(ROIFormat.money(buyPerMillion, currency)) vs \(ROIFormat.money(apiPerMillion, currency)) \(referenceAPI)"
-        let breakEven = reachableBreakEven.map { "Break-even utilisation: \(ROIFormat.percent($0)) (priced at \(ROIFormat.percent(utilisation)))" }
-            ?? "Break-even utilisation: none up to 100% (priced at \(ROIFormat.percent(utilisation)))"
-        let payback = paybackWithinLife.map { "Payback: \(ROIFormat.number($0, decimals: 1)) months, within the \(life)-year life" }
-            ?? "Payback: none within the \(life)-year life"
-        return [cost, breakEven, payback]
+        return [
+            Figure(
+                label: "Cost per 1M tokens", value: "buy \(ROIFormat.money(buyPerMillion, currency))",
+                comparison: "vs \(ROIFormat.money(apiPerMillion, currency)) \(referenceAPI)"
+            ),
+            Figure(
+                label: "Break-even utilisation", value: reachableBreakEven.map { ROIFormat.percent($0) } ?? "none up to 100%",
+                comparison: "(priced at \(ROIFormat.percent(utilisation)))"
+            ),
+            Figure(
+                label: "Payback", value: paybackWithinLife.map { "\(ROIFormat.number($0, decimals: 1)) months" } ?? "none",
+                comparison: "within the \(life)-year life"
+            ),
+        ]
+    }
+
+    /// The three numbers as lines: `label: value comparison`.
+    public func lines(_ currency: Currency) -> [String] {
+        figures(currency).map { "\($0.label): \($0.value) \($0.comparison)" }
     }
 
     /// At most two short lines under the headline: the Monte Carlo's spread, then the level's

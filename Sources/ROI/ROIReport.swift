@@ -26,7 +26,10 @@ public enum ROIReport {
     public static func sections(_ result: ROIResult) -> [ROISection] {
         let c = result.currency
         func money(_ value: Double?) -> String { ROIFormat.money(value, c) }
-        var sections = [ROISection(id: "verdict", title: "Verdict", text: [result.verdict])]
+        var sections = [
+            ROISection(id: "headline", title: "Headline", text: result.headline.lines(c) + ROIHeadline.remarks(result, caveat: result.operatingPoint.caveat)),
+            ROISection(id: "verdict", title: "Verdict", text: [result.verdict]),
+        ]
         sections.append(ROISection(
             id: "operating-point", title: "Operating points",
             text: ["Each target is priced at the highest load level that met the scenario's SLOs; prefill and decode rates are per second of time spent in that phase, for the measured mix."],
@@ -118,6 +121,7 @@ public enum ROIReport {
                 numericColumns: [3, 4, 5]
             )
         ))
+        sections.append(MonteCarloSection.section(result.uncertainty, currency: c))
         sections.append(ROISection(
             id: "inputs", title: "Inputs and sources",
             table: ReportTable(headings: ["input", "value", "source", "read"], rows: result.inputs.map { [$0.name, $0.value, $0.source, $0.read] })

@@ -78,6 +78,12 @@ struct Roi: ParsableCommand {
     @Option(name: .long, help: "File to write (default: standard output; for html, roi.html in the first run folder; with --import-litellm, litellm-prices-DATE.yaml).")
     var output: String?
 
+    @Option(name: .long, help: "Monte Carlo draws over the uncertain inputs (default 10000).")
+    var draws: Int = MonteCarlo.defaultDraws
+
+    @Option(name: .long, help: "Seed of the Monte Carlo (default 17): the same seed gives the same percentiles.")
+    var seed: UInt64 = MonteCarlo.defaultSeed
+
     @Option(name: .long, help: ArgumentHelp("Convert LiteLLM's model_prices_and_context_window.json into a dated price table and exit.", valueName: "FILE"))
     var importLitellm: String?
 
@@ -87,6 +93,7 @@ struct Roi: ParsableCommand {
         if let gpusPerServer, gpusPerServer < 1 { throw ValidationError("--gpus-per-server \(gpusPerServer): expected 1 or more") }
         if let measuredGpus, measuredGpus < 1 { throw ValidationError("--measured-gpus \(measuredGpus): expected 1 or more") }
         if let volume, !(volume > 0) || !volume.isFinite { throw ValidationError("--volume \(volume): expected a positive number of tokens a month") }
+        if !(1...10_000_000).contains(draws) { throw ValidationError("--draws \(draws): expected 1 to 10000000") }
         if let utilisation, !(utilisation > 0 && utilisation <= 1) { throw ValidationError("--utilisation \(utilisation): expected a share above 0 and at most 1") }
     }
 
@@ -108,7 +115,9 @@ struct Roi: ParsableCommand {
             if let target { book.deployment.target = target }
             if !api.isEmpty { book.deployment.apis = api }
             let targets = try RunReader.read(runs)
-            let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial)
+            var scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial)
+            scenario.monteCarloDraws = draws
+            scenario.monteCarloSeed = seed
             let result = try ROIAnalysis.run(scenario)
             return format == .table && !all ? ROISummary.text(result, width: Self.terminalWidth()) : format.render(result)
         }
@@ -140,18 +149,9 @@ struct Roi: ParsableCommand {
         print("prices: \(destination)")
     }
 
-    /// `--pricing-dir`, else `./pricing`, else `pricing/` in a folder above the executable.
+    /// `--pricing-dir`, else the shipped folder (``PricingDirectory``).
     private func pricingDirectory() throws(ROIError) -> String {
-        if let pricingDir { return pricingDir }
-        let manager = FileManager.default
-        if manager.fileExists(atPath: "pricing/defaults.yaml") { return "pricing" }
-        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("pricing")
-            if manager.fileExists(atPath: candidate.appendingPathComponent("defaults.yaml").path) { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        throw ROIError("no pricing/ folder here or above the repat binary: pass --pricing-dir DIR")
+        try PricingDirectory.find(pricingDir)
     }
 
     private func write(_ text: String, to path: String?) throws {

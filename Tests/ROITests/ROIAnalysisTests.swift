@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import Testing
 @testable import ROI
 
@@ -102,7 +103,38 @@ struct ROIAnalysisTests {
         let csv = ROIFormatKind.csv.render(result)
         #expect(csv.hasPrefix("table,row,column,value\n"))
         #expect(csv.contains("\ncapacity,vllm,utilisation_share,\(result.utilisation)\n"))
-        #expect(ROIFormatKind.table.render(result).hasPrefix("== Verdict ==\n"))
+        #expect(ROIFormatKind.table.render(result).hasPrefix("== Headline ==\nCost per 1M tokens: buy "))
+        for chart in ["Monthly cost against volume", "Cumulative cash over the hardware&#39;s life", "What moves the saving per 1M tokens", "zero: no saving"] {
+            #expect(html.contains(chart), "\(chart)")
+        }
+        #expect(html.range(of: "class=\"headline\"")!.lowerBound < html.range(of: "<svg")!.lowerBound, "the three numbers come before the charts")
+    }
+
+    @Test("the headline: a payback beyond the hardware's life is none, a break-even above 100% is none")
+    func headline() {
+        let beyond = ROIHeadline(buyPerMillion: 2, apiPerMillion: 1.5, referenceAPI: "x/y", breakEvenUtilisation: 1.4, utilisation: 0.3, paybackMonths: 2_227.7, lifeMonths: 60)
+        #expect(beyond.lines(.eur) == [
+            "Cost per 1M tokens: buy 2.00 EUR vs 1.50 EUR x/y",
+            "Break-even utilisation: none up to 100% (priced at 30.0%)",
+            "Payback: none within the 5-year life",
+        ])
+        let within = ROIHeadline(buyPerMillion: 1, apiPerMillion: 3, referenceAPI: "x/y", breakEvenUtilisation: 0.12, utilisation: 0.3, paybackMonths: 19.8, lifeMonths: 30)
+        #expect(within.lines(.eur)[1] == "Break-even utilisation: 12.0% (priced at 30.0%)")
+        #expect(within.lines(.eur)[2] == "Payback: 19.8 months within the 2.5-year life")
+    }
+
+    @Test("repat report --roi: the decision opens the performance report, in HTML and Markdown")
+    func embedded() throws {
+        let scenario = try ROIPlanner.scenario(book: try book(), targets: [target("vllm", model: "m", url: "http://gpu/v1")], allowSLOMiss: false)
+        let insert = ROIEmbed.insert(try ROIAnalysis.run(scenario))
+        let html = ReportHTML.render(ReportData(runs: []), insert: insert)
+        #expect(html.contains("<a href=\"#roi\">Decision</a>"))
+        let decision = try #require(html.range(of: "Is repatriation worth it?"))
+        let performance = try #require(html.range(of: "<section id=\"metadata\">"))
+        #expect(decision.lowerBound < performance.lowerBound)
+        #expect(html.contains(".roi .headline"))
+        let markdown = ReportMarkdown.render(ReportData(runs: []), insert: insert)
+        #expect(markdown.contains("## Is repatriation worth it?\n\n### Headline\n\nCost per 1M tokens: buy "))
     }
 
     /// Column-name endings that promise a number.

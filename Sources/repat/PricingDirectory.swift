@@ -1,0 +1,20 @@
+import Foundation
+import ROI
+
+/// Where the shipped price tables are, for `repat roi` and `repat report --roi`.
+enum PricingDirectory {
+    /// `given` (`--pricing-dir`), else `./pricing`, else `pricing/` in a folder above the executable.
+    /// - Throws: ``ROIError`` when none holds `defaults.yaml`.
+    static func find(_ given: String?) throws(ROIError) -> String {
+        if let given { return given }
+        let manager = FileManager.default
+        if manager.fileExists(atPath: "pricing/defaults.yaml") { return "pricing" }
+        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("pricing")
+            if manager.fileExists(atPath: candidate.appendingPathComponent("defaults.yaml").path) { return candidate.path }
+            folder.deleteLastPathComponent()
+        }
+        throw ROIError("no pricing/ folder here or above the repat binary: pass --pricing-dir DIR")
+    }
+}
