@@ -53,14 +53,14 @@ public enum ROIData {
             id: "operating_points",
             columns: [
                 "target", "level", "meets_slo", "requests", "ok_requests", "error_rate_share", "input_tokens_per_s", "output_tokens_per_s",
-                "throughput_low_factor", "throughput_high_factor", "mean_input_tokens", "mean_output_tokens", "prefill_share",
+                "throughput_low_factor", "throughput_high_factor", "mean_input_tokens", "mean_output_tokens", "prefill_share", "reason",
             ],
             rows: result.operatingPoints.map { point in
                 let m = point.measurement
                 return [
                     t(m.target), t(m.level), t(point.meetsSLO.map { $0 ? "met" : "missed" } ?? ""), n(Double(m.requests)), n(Double(m.succeeded)),
                     n(m.errorRate), n(m.inputTokensPerSecond), n(m.outputTokensPerSecond), n(m.throughputInterval?.lowFactor),
-                    n(m.throughputInterval?.highFactor), n(m.meanInputTokens), n(m.meanOutputTokens), n(m.prefillShare),
+                    n(m.throughputInterval?.highFactor), n(m.meanInputTokens), n(m.meanOutputTokens), n(m.prefillShare), t(point.reason),
                 ]
             }
         ))

@@ -150,7 +150,7 @@ enum ROIRender {
     /// Styles of the ROI part (also inside `repat report --roi`).
     static let style = """
 
-    .roi h1 { margin: 0 0 4px; font-size: 26px; } .roi h2 { border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 28px; }
+    .roi { margin-top: 14px; } .roi h1 { margin: 0 0 4px; font-size: 26px; } .roi h2 { border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 28px; }
     .roi .context { color: #555; margin: 0 0 12px; }
     .roi .headline { display: flex; gap: 12px; flex-wrap: wrap; }
     .roi .figure { flex: 1 1 280px; background: #f3f7fc; border-left: 5px solid #4e79a7; padding: 10px 14px; }
