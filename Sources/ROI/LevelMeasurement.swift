@@ -38,12 +38,15 @@ public struct LevelMeasurement: Sendable, Equatable {
     /// Answers scored on this level and how many passed (`requests.csv` `quality`); empty when
     /// none was scored.
     public var quality: QualityTally
+    /// 95% interval of the throughput, from the spread of per-request rates; nil when the level
+    /// has too few requests to compute one.
+    public var throughputInterval: ThroughputInterval?
 
     /// Creates a measurement.
     public init(
         target: String, level: String, requests: Int, succeeded: Int, inputTokensPerSecond: Double, outputTokensPerSecond: Double,
         meetsSLO: Bool?, status: LevelStatus = .completed, abortReason: String? = nil, powerMeanW: Double? = nil, idlePowerW: Double? = nil, powerSource: String? = nil,
-        prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double, quality: QualityTally = QualityTally()
+        prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double, quality: QualityTally = QualityTally(), throughputInterval: ThroughputInterval? = nil
     ) {
         self.target = target
         self.level = level
@@ -61,6 +64,7 @@ public struct LevelMeasurement: Sendable, Equatable {
         self.meanInputTokens = meanInputTokens
         self.meanOutputTokens = meanOutputTokens
         self.quality = quality
+        self.throughputInterval = throughputInterval
     }
 
     /// Input and output tokens per second together.

@@ -73,7 +73,10 @@ public enum ROIAnalysis {
         let tasks = taskCosts(scenario, onPrem: onPrem, rents: rents, apis: apis, mix: mix, notes: &notes)
         let cash = cashFlows(scenario, model: model, volume: volume, overflow: overflow, rents: rents, apis: apis)
         let projections = projections(scenario, cash: cash)
-        let tornado = sensitivity(scenario, measuredTokensPerSecond: point.totalTokensPerSecond, utilisation: utilisation, mix: mix, reference: reference)
+        let savings = savingModel(scenario, measuredTokensPerSecond: point.totalTokensPerSecond, utilisation: utilisation, mix: mix, reference: reference.price)
+        let uncertain = UncertainInput.all(scenario, model: savings, reference: reference.price)
+        let tornado = TornadoAnalysis.tornado(model: savings, inputs: uncertain, currency: currency, reference: reference.price)
+        let uncertainty = MonteCarlo.run(model: savings, inputs: uncertain, draws: scenario.monteCarloDraws, seed: scenario.monteCarloSeed)
         let comparison = choice.givesVerdict
             ? ModelVerdict.models(onPrem: scenario.onPremModel, reference: reference, choice: choice, qualityCompared: scenario.qualityCompared) + " " + Verdict.sentence(
                 currency: currency, volume: volume, utilisation: utilisation, level: point.level, onPrem: onPrem, reference: reference,
@@ -92,7 +95,16 @@ public enum ROIAnalysis {
             onPrem: onPrem, rents: rents, apis: apis, tasks: tasks, projections: projections, tornado: tornado,
             referenceAPI: reference.price.id, verdict: verdict, inputs: scenario.inputs, notes: notes,
             onPremModel: scenario.onPremModel, referenceChoice: choice,
-            passRates: passRates, correctTasks: QualityComparison.correctTaskCosts(tasks, scenario: scenario, rates: passRates)
+            passRates: passRates, correctTasks: QualityComparison.correctTaskCosts(tasks, scenario: scenario, rates: passRates), uncertainty: uncertainty,
+            costLines: [CostLine(option: "buy", fixedMonthly: model.fixedMonthly, perToken: model.marginalPerToken, maxVolume: model.monthlyCapacity)]
+                + rents.map { CostLine(option: $0.name, fixedMonthly: $0.monthly.total, perToken: 0, maxVolume: model.monthlyCapacity) }
+                + [CostLine(option: "API \(reference.price.id)", fixedMonthly: 0, perToken: reference.perMillionBlended / 1_000_000, maxVolume: nil)],
+            cumulativeCash: CumulativeCash.curves(cash.cumulative, options: ["buy"] + rents.map(\.name) + ["API \(reference.price.id)"], months: life),
+            headline: ROIHeadline(
+                buyPerMillion: onPrem.perMillionBlended, apiPerMillion: reference.perMillionBlended, referenceAPI: reference.price.id,
+                breakEvenUtilisation: reference.breakEvenUtilisation, utilisation: utilisation, paybackMonths: reference.paybackMonths,
+                lifeMonths: Double(life)
+            )
         )
         result.assumptions = scenario.assumptions
         result.warnings = warnings
@@ -267,52 +279,15 @@ public enum ROIAnalysis {
         }
     }
 
-    /// Tornado of the saving per 1M tokens of buying over the reference API.
-    private static func sensitivity(_ scenario: ROIScenario, measuredTokensPerSecond: Double, utilisation: Double, mix: TokenMix, reference: APICost) -> Tornado {
-        let rates = reference.price.rates(in: scenario.currency, exchange: scenario.exchange, euProcessing: scenario.euProcessing)
-        func saving(_ inputs: OnPremInputs, _ use: Double, _ apiFactor: Double, _ cache: Double) -> Double {
-            let model = OnPremModel(inputs: inputs, measuredTokensPerSecond: measuredTokensPerSecond)
-            let used = min(1, max(1e-9, use))
-            let onPremPerToken = model.monthly(utilisation: used).total / (used * model.monthlyCapacity)
-            return (rates.scaled(by: apiFactor).blended(inputFraction: mix.inputFraction, cacheHitShare: cache) - onPremPerToken) * 1_000_000
-        }
-        let base = scenario.onPrem
-        let cache = scenario.cacheHitShare
-        var bars: [TornadoBar] = []
-        func bar(_ key: String, _ name: String, baseValue: Double, text: (Double) -> String, clamp: (Double) -> Double = { $0 }, output: (Double) -> Double) {
-            guard let range = scenario.sensitivity[key] else { return }
-            let low = clamp(range.low.apply(to: baseValue))
-            let high = clamp(range.high.apply(to: baseValue))
-            bars.append(TornadoBar(parameter: name, lowInput: text(low), highInput: text(high), lowOutput: output(low), highOutput: output(high)))
-        }
-        bar("utilisation", "utilisation", baseValue: utilisation, text: ROIFormat.percent, clamp: { min(1, max(0.001, $0)) }) {
-            saving(base, $0, 1, cache)
-        }
-        bar("electricity_per_kwh", "electricity price", baseValue: base.electricityPerKWh, text: { ROIFormat.number($0, decimals: 3) + " \(scenario.currency.code)/kWh" }) { value in
-            var inputs = base
-            inputs.electricityPerKWh = value
-            return saving(inputs, utilisation, 1, cache)
-        }
-        bar("pue", "PUE", baseValue: base.pue, text: { ROIFormat.number($0, decimals: 2) }, clamp: { max(1, $0) }) { value in
-            var inputs = base
-            inputs.pue = value
-            return saving(inputs, utilisation, 1, cache)
-        }
-        bar("amortisation_years", "amortisation", baseValue: base.amortisationYears, text: { ROIFormat.number($0, decimals: 0) + " years" }, clamp: { max(1, $0) }) { value in
-            var inputs = base
-            inputs.amortisationYears = value
-            return saving(inputs, utilisation, 1, cache)
-        }
-        bar("api_price", "API price (\(reference.price.id))", baseValue: 1, text: { "×" + ROIFormat.number($0, decimals: 2) }) {
-            saving(base, utilisation, $0, cache)
-        }
-        bar("cache_hit_share", "cache-hit share", baseValue: cache, text: ROIFormat.percent, clamp: { min(1, max(0, $0)) }) {
-            saving(base, utilisation, 1, $0)
-        }
-        return Tornado(
-            base: saving(base, utilisation, 1, cache),
-            output: "saving per 1M tokens, buying vs \(reference.price.id) (\(scenario.currency.code); above 0: buying is cheaper)",
-            bars: bars
+    /// The saving per 1M tokens of buying over `reference` around the scenario's base values.
+    private static func savingModel(_ scenario: ROIScenario, measuredTokensPerSecond: Double, utilisation: Double, mix: TokenMix, reference: APIPrice) -> SavingModel {
+        let listed = scenario.hardware.price
+        let currency = listed?.currency ?? scenario.currency
+        return SavingModel(
+            onPrem: scenario.onPrem, measuredTokensPerSecond: measuredTokensPerSecond, utilisation: utilisation, inputFraction: mix.inputFraction,
+            cacheHitShare: scenario.cacheHitShare, api: reference, euProcessing: scenario.euProcessing, currency: scenario.currency,
+            exchange: scenario.exchange, hardwareCurrency: currency,
+            listPrice: listed?.midpoint ?? scenario.exchange.convert(scenario.onPrem.unitPrice, from: scenario.currency, to: currency)
         )
     }
 }

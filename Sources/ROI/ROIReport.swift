@@ -26,14 +26,15 @@ public enum ROIReport {
     public static func sections(_ result: ROIResult) -> [ROISection] {
         let c = result.currency
         func money(_ value: Double?) -> String { ROIFormat.money(value, c) }
-        var sections = [ROISection(
+        var sections = [ROISection(id: "headline", title: "Headline", text: result.headline.lines(c) + ROIHeadline.remarks(result, caveat: result.operatingPoint.caveat))]
+        sections.append(ROISection(
             id: "assumptions", title: "Assumptions to check",
             text: ["Typical figures the result rests on; set yours in --config (pricing/README.md). \"yours\": your --config set it."],
             table: ReportTable(
                 headings: ["assumption", "value", "source", "date", "set by"],
                 rows: result.assumptions.map { [$0.name, $0.value, $0.source, $0.date, $0.overridden ? "yours" : "repat default"] }
             )
-        )]
+        ))
         if !result.warnings.isEmpty {
             sections.append(ROISection(id: "warnings", title: "Warnings", text: result.warnings))
         }
@@ -148,6 +149,7 @@ public enum ROIReport {
             )
         ))
         if let sovereignty = result.sovereignty { sections.append(SovereigntySection.make(sovereignty, currency: c)) }
+        sections.append(MonteCarloSection.section(result.uncertainty, currency: c))
         sections.append(ROISection(
             id: "inputs", title: "Inputs and sources",
             table: ReportTable(headings: ["input", "value", "source", "read"], rows: result.inputs.map { [$0.name, $0.value, $0.source, $0.read] })

@@ -224,4 +224,12 @@ public struct ROIResult: Sendable, Equatable {
     public var investment = 0.0
     /// Where each option's data goes, and the price of `--require`; nil when not assessed.
     public var sovereignty: SovereigntyTable? = nil
+    /// The Monte Carlo over every uncertain input.
+    public var uncertainty: MonteCarloSummary
+    /// Monthly cost against volume: buying, each rent and the reference API.
+    public var costLines: [CostLine]
+    /// Cumulative cash by month over the hardware's life: buying, each rent and the reference API.
+    public var cumulativeCash: [CashCurve]
+    /// The three numbers at the top of every report.
+    public var headline: ROIHeadline
 }

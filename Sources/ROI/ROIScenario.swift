@@ -73,8 +73,7 @@ public struct ROIScenario: Sendable {
     public var apiPriceDecline: Double
     /// TCO horizons, years.
     public var horizons: [Int]
-    /// Sensitivity ranges by input: `utilisation`, `electricity_per_kwh`, `pue`,
-    /// `amortisation_years`, `api_price`, `cache_hit_share`.
+    /// Sensitivity ranges by input (``ROISettings/sensitivityKeys``).
     public var sensitivity: [String: SensitivityRange]
     /// Inputs to echo, with sources.
     public var inputs: [InputRow]
@@ -100,6 +99,10 @@ public struct ROIScenario: Sendable {
     public var assumptions: [Assumption] = []
     /// Warnings gathered while planning (stale prices, lower-bound capacity, hardware mismatch).
     public var warnings: [String] = []
+    /// Draws of the Monte Carlo over the uncertain inputs.
+    public var monteCarloDraws = MonteCarlo.defaultDraws
+    /// Seed of the Monte Carlo's generator.
+    public var monteCarloSeed = MonteCarlo.defaultSeed
 
     /// Creates a scenario.
     public init(

@@ -26,7 +26,10 @@ public struct ROISettings: Sendable, Equatable {
     public static let moneyKeys: Set<String> = ["electricity_per_kwh", "setup_cost", "hosting_per_server_month", "staff_per_month", "licences_per_month", "hosting_per_kw_month"]
 
     /// Keys of the sensitivity ranges.
-    public static let sensitivityKeys = ["utilisation", "electricity_per_kwh", "pue", "amortisation_years", "api_price", "cache_hit_share"]
+    public static let sensitivityKeys = [
+        "utilisation", "electricity_per_kwh", "pue", "amortisation_years", "api_price", "cache_hit_share", "exchange_rate", "staff_per_month",
+        "hosting_per_server_month", "hardware_price",
+    ]
 
     /// The report's currency.
     public var currency: Currency

@@ -15,7 +15,9 @@ public enum ROISummary {
     public static func text(_ result: ROIResult, width: Int) -> String {
         let width = max(width, minimumWidth)
         let c = result.currency
-        var lines: [String] = []
+        var lines = ["== Verdict =="]
+        lines += (result.headline.lines(c) + ROIHeadline.remarks(result, caveat: result.operatingPoint.caveat)).flatMap { wrap($0, width: width) }
+        lines.append("")
         if !result.assumptions.isEmpty {
             lines.append("== Assumptions to check ==")
             for assumption in result.assumptions {
@@ -28,8 +30,6 @@ public enum ROISummary {
             for warning in result.warnings { lines += wrap("! " + warning, width: width) }
             lines.append("")
         }
-        lines.append("== Verdict ==")
-        lines += wrap(result.verdict, width: width)
         let point = result.operatingPoint
         let m = point.measurement
         let judged = m.status.isPartial ? "incomplete (\(m.status.rawValue))" : point.meetsSLO.map { $0 ? "SLOs met" : "SLOs missed" } ?? "no SLOs set"

@@ -13,11 +13,11 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         }
     }
 
-    /// The report of `data` in this format.
-    public func render(_ data: ReportData) -> String {
+    /// The report of `data` in this format, with `insert` (the ROI decision) first when given.
+    public func render(_ data: ReportData, insert: ReportInsert? = nil) -> String {
         switch self {
-        case .html: ReportHTML.render(data)
-        case .markdown: ReportMarkdown.render(data)
+        case .html: ReportHTML.render(data, insert: insert)
+        case .markdown: ReportMarkdown.render(data, insert: insert)
         }
     }
 }

@@ -5,8 +5,8 @@ public enum ReportHTML {
     /// Section ids, in page order.
     public static let sections = ["metadata", "summary", "latency", "throughput-latency", "throughput-level", "telemetry", "errors"]
 
-    /// The whole page.
-    public static func render(_ data: ReportData) -> String {
+    /// The whole page; `insert` (the ROI decision) comes first when given.
+    public static func render(_ data: ReportData, insert: ReportInsert? = nil) -> String {
         let names = data.runs.map(\.name).joined(separator: ", ")
         var page = """
         <!DOCTYPE html>
@@ -15,18 +15,19 @@ public enum ReportHTML {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>repat report — \(SVGEscape.text(names))</title>
-        <style>\(style)</style>
+        <style>\(style)\(insert?.css ?? "")</style>
         </head>
         <body>
         <header>
         <h1>repat report</h1>
         <p class="runs">\(data.runs.map { "<code>\(SVGEscape.text($0.name))</code>" }.joined(separator: ", "))</p>
-        <nav><a href="#metadata">Run</a> · <a href="#summary">Summary</a> · <a href="#latency">Latency</a> · \
+        <nav>\(insert.map { "<a href=\"#\($0.id)\">\(SVGEscape.text($0.title))</a> · " } ?? "")<a href="#metadata">Run</a> · <a href="#summary">Summary</a> · <a href="#latency">Latency</a> · \
         <a href="#throughput-latency">Throughput vs latency</a> · <a href="#throughput-level">Throughput by level</a> · \
         <a href="#telemetry">Power and queue</a> · <a href="#errors">Errors</a></nav>
         </header>
 
         """
+        page += insert?.html ?? ""
         page += section("metadata", "Run", data.runs.map(runBlock).joined())
         page += section("summary", "Summary", table(ReportTables.summary(data)) + """
         <p class="note">Latencies in ms over successful requests, warm-up excluded; errors are requests that did not end ok; \

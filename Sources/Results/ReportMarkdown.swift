@@ -1,10 +1,11 @@
 /// The report as Markdown for wikis: the same tables as the HTML page, charts left out (they are
 /// in the HTML report). Cell text is escaped so a `|` or newline in an error cannot break a table.
 public enum ReportMarkdown {
-    /// The whole document.
-    public static func render(_ data: ReportData) -> String {
+    /// The whole document; `insert` (the ROI decision) comes first when given.
+    public static func render(_ data: ReportData, insert: ReportInsert? = nil) -> String {
         var text = "# repat report\n\n"
         text += "Runs: " + data.runs.map { cell($0.name) }.joined(separator: ", ") + "\n\n"
+        text += insert?.markdown ?? ""
         text += "## Run\n\n"
         for run in data.runs {
             text += "### \(cell(run.name))\n\n" + table(ReportTables.metadata(run))

@@ -1,7 +1,7 @@
 import Foundation
 import ROI
 
-/// Where the shipped price tables are, for `repat roi`, `repat run` and `repat targets`.
+/// Where the shipped price tables are, for `repat roi`, `repat report --roi`, `repat run` and `repat targets`.
 enum PricingFolder {
     /// `override` (`--pricing-dir`), else `./pricing`, else `pricing/` in a folder above the executable.
     /// - Throws: ``ROIError`` when none is found.

@@ -89,6 +89,12 @@ struct Roi: ParsableCommand {
     @Option(name: .long, help: "File to write (default: standard output; for html, roi.html in the first run folder; with --import-litellm, litellm-prices-DATE.yaml).")
     var output: String?
 
+    @Option(name: .long, help: "Monte Carlo draws over the uncertain inputs (default 10000).")
+    var draws: Int = MonteCarlo.defaultDraws
+
+    @Option(name: .long, help: "Seed of the Monte Carlo (default 17): the same seed gives the same percentiles.")
+    var seed: UInt64 = MonteCarlo.defaultSeed
+
     @Option(name: .long, help: ArgumentHelp("Convert LiteLLM's model_prices_and_context_window.json into a dated price table and exit.", valueName: "FILE"))
     var importLitellm: String?
 
@@ -113,6 +119,7 @@ struct Roi: ParsableCommand {
         if let utilisation, !(utilisation.number.map { $0 > 0 && $0 <= 1 } ?? false) {
             return "--utilisation \(utilisation.text): expected a share above 0 and at most 1 (e.g. 0.3)"
         }
+        if !(1...10_000_000).contains(draws) { return "--draws \(draws): expected 1 to 10000000" }
         return nil
     }
 
@@ -136,7 +143,9 @@ struct Roi: ParsableCommand {
             if !api.isEmpty { book.deployment.apis = api }
             let targets = try RunReader.read(runs)
             let today = String(Timestamp.iso8601(Date()).prefix(10))
-            let scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial, today: today)
+            var scenario = try ROIPlanner.scenario(book: book, targets: targets, allowSLOMiss: allowSloMiss, allowPartial: allowPartial, today: today)
+            scenario.monteCarloDraws = draws
+            scenario.monteCarloSeed = seed
             let result = try SovereignAnalysis.run(scenario, sovereignty: book.sovereigntyInputs, requirements: requirements)
             return format == .table && !all ? ROISummary.text(result, width: Self.terminalWidth()) : format.render(result)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Results
 import Testing
 @testable import ROI
 
@@ -39,7 +40,7 @@ struct ROIAnalysisTests {
         // gpt-4o: 2.50 USD / 1M in, 10.00 out, at the shipped rate.
         let rate = scenario.exchange.usdPerEUR
         #expect(abs(task.perTask - (450 * 2.5 + 120 * 10) / 1_000_000 / rate) < 1e-12)
-        #expect(result.tornado.bars.count == 6)
+        #expect(result.tornado.bars.count == 8)
         #expect(result.projections.map(\.option).first == "buy")
         #expect(result.projections.map(\.option) == result.cashFlowOptions)
         #expect(result.verdict.contains("openai/gpt-4o"))
@@ -111,8 +112,70 @@ struct ROIAnalysisTests {
         #expect(html.contains("<svg class=\"chart\""))
         #expect(!html.contains("<script") && !html.contains("http://www.w3.org"))
         let csv = ROIFormatKind.csv.render(result)
-        #expect(csv.hasPrefix("section,row,column,value\n"))
-        #expect(csv.contains("\ncapacity,utilisation,value,"))
-        #expect(ROIFormatKind.table.render(result).hasPrefix("== Assumptions to check ==\n"))
+        #expect(csv.hasPrefix("table,row,column,value\n"))
+        #expect(csv.contains("\ncapacity,vllm,utilisation_share,\(result.utilisation)\n"))
+        #expect(ROIFormatKind.table.render(result).hasPrefix("== Headline ==\nCost per 1M tokens: buy "))
+        for chart in ["Monthly cost against volume", "Cumulative cash over the hardware&#39;s life", "What moves the saving per 1M tokens", "zero: no saving"] {
+            #expect(html.contains(chart), "\(chart)")
+        }
+        #expect(html.range(of: "class=\"headline\"")!.lowerBound < html.range(of: "<svg")!.lowerBound, "the three numbers come before the charts")
+    }
+
+    @Test("the headline: a payback beyond the hardware's life is none, a break-even above 100% is none")
+    func headline() {
+        let beyond = ROIHeadline(buyPerMillion: 2, apiPerMillion: 1.5, referenceAPI: "x/y", breakEvenUtilisation: 1.4, utilisation: 0.3, paybackMonths: 2_227.7, lifeMonths: 60)
+        #expect(beyond.lines(.eur) == [
+            "Cost per 1M tokens: buy 2.00 EUR vs 1.50 EUR x/y",
+            "Break-even utilisation: none up to 100% (priced at 30.0%)",
+            "Payback: none within the 5-year life",
+        ])
+        let within = ROIHeadline(buyPerMillion: 1, apiPerMillion: 3, referenceAPI: "x/y", breakEvenUtilisation: 0.12, utilisation: 0.3, paybackMonths: 19.8, lifeMonths: 30)
+        #expect(within.lines(.eur)[1] == "Break-even utilisation: 12.0% (priced at 30.0%)")
+        #expect(within.lines(.eur)[2] == "Payback: 19.8 months within the 2.5-year life")
+    }
+
+    @Test("repat report --roi: the decision opens the performance report, in HTML and Markdown")
+    func embedded() throws {
+        let scenario = try ROIPlanner.scenario(book: try book(), targets: [target("vllm", model: "m", url: "http://gpu/v1")], allowSLOMiss: false)
+        let insert = ROIEmbed.insert(try ROIAnalysis.run(scenario))
+        let html = ReportHTML.render(ReportData(runs: []), insert: insert)
+        #expect(html.contains("<a href=\"#roi\">Decision</a>"))
+        let decision = try #require(html.range(of: "Is repatriation worth it?"))
+        let performance = try #require(html.range(of: "<section id=\"metadata\">"))
+        #expect(decision.lowerBound < performance.lowerBound)
+        #expect(html.contains(".roi .headline"))
+        let markdown = ReportMarkdown.render(ReportData(runs: []), insert: insert)
+        #expect(markdown.contains("## Is repatriation worth it?\n\n### Headline\n\nCost per 1M tokens: buy "))
+    }
+
+    /// Column-name endings that promise a number.
+    private static let unitSuffixes = ["_eur", "_usd", "_tokens", "_share", "_months", "_per_s", "_years", "_factor", "_requests", "_draws", "_seed", "requests", "month"]
+
+    @Test("csv and json carry plain numbers: every cell of a column named with a unit parses as a number")
+    func plainNumbers() throws {
+        let scenario = try ROIPlanner.scenario(book: try book(), targets: [target("vllm", model: "m", url: "http://gpu/v1")], allowSLOMiss: false)
+        let result = try ROIAnalysis.run(scenario)
+        var numeric = 0
+        for line in ROIFormatKind.csv.render(result).split(separator: "\n").dropFirst() {
+            let cells = String(line).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard !line.contains("\""), cells.count == 4, Self.unitSuffixes.contains(where: { cells[2].hasSuffix($0) }) else { continue }
+            #expect(cells[3].isEmpty || Double(cells[3]) != nil, "\(line)")
+            #expect(!cells[3].contains(" ") && !cells[3].contains("%"))
+            numeric += 1
+        }
+        #expect(numeric > 100)
+        let json = ROIFormatKind.json.render(result)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let headline = try #require((object["headline"] as? [[String: Any]])?.first)
+        // Foundation's JSON reader may round the last binary digit.
+        #expect(abs(try #require(headline["buy_cost_per_1m_tokens_eur"] as? Double) / result.onPrem.perMillionBlended - 1) < 1e-12)
+        #expect(abs(try #require(headline["utilisation_share"] as? Double) / result.utilisation - 1) < 1e-12)
+        let options = try #require(object["options"] as? [[String: Any]])
+        #expect(options.count == 1 + result.rents.count + result.apis.count)
+        for row in options {
+            for (column, value) in row where Self.unitSuffixes.contains(where: { column.hasSuffix($0) }) {
+                #expect(value is Double || value is NSNull, "\(column): \(value)")
+            }
+        }
     }
 }

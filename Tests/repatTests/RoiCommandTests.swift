@@ -69,7 +69,7 @@ struct RoiCommandTests {
         #expect(refused.stderr.hasPrefix("repat: error: target box: no load level met the SLOs (c1 missed, c4 missed)"))
         let forced = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6", "--allow-slo-miss", "--format", "csv"], in: workspace)
         #expect(forced.status == 0, "stderr: \(forced.stderr)")
-        #expect(forced.stdout.hasPrefix("section,row,column,value\n"))
+        #expect(forced.stdout.hasPrefix("table,row,column,value\n"))
         #expect(forced.stdout.contains("priced at the fastest level"))
     }
 
@@ -173,7 +173,7 @@ struct RoiCommandTests {
         let page = try String(contentsOfFile: run + "/roi.html", encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         let csv = try await runRepat(["roi", run, "--hardware", "l4", "--volume", "1e6", "--format", "csv"], in: workspace)
-        #expect(csv.stdout.hasPrefix("section,row,column,value\n"), "other formats still go to standard output")
+        #expect(csv.stdout.hasPrefix("table,row,column,value\n"), "other formats still go to standard output")
     }
 
     @Test("a scenario target with stands_for is priced as that API from run.json; --config targets: wins; an unknown id names the target")
