@@ -82,6 +82,10 @@ public struct BenchmarkRun: Sendable {
     }
 
     private func measure(_ plan: RunPlan, transport: CurlTransport, stop: StopSignal) async throws(SetupError) -> Report {
+        // Asked while the run sets up and read when it ends, so a slow answer never delays the
+        // first request.
+        let servedModels = Task { await Self.servedModels(plan, transport: transport) }
+        defer { servedModels.cancel() }
         try await checkBeforeWriting(plan, transport: transport)
         let calibration = try await calibrate(plan, transport: transport)
         let workload = plan.workload(tokensPerWord: calibration?.tokensPerWord ?? 1)
@@ -99,7 +103,6 @@ public struct BenchmarkRun: Sendable {
         metadata.calibration = calibration
         for (index, target) in plan.targets.enumerated() {
             metadata.targets[index].engineVersion = await EngineVersion.probe(target, transport: transport, simulators: plan.simulators)
-            metadata.targets[index].servedModel = await ServedModelProbe.probe(target, transport: transport)
         }
         var failure: String?
         do {
@@ -130,6 +133,7 @@ public struct BenchmarkRun: Sendable {
             metadata.telemetry = await Self.finishTelemetry(telemetry, summaries: &session.summaries, log: log)
         }
 
+        for (index, served) in await servedModels.value.enumerated() { metadata.targets[index].servedModel = served }
         let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
         metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
         let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, outcome: $1) }
@@ -143,6 +147,13 @@ public struct BenchmarkRun: Sendable {
             directory: directory, summaries: session.summaries, levels: rows, slo: SLOThresholds(fields: metadata.slo), saturation: saturation,
             status: status, failure: session.failure
         )
+    }
+
+    /// The model each target's server reports serving, in plan order (nil where it does not say).
+    private static func servedModels(_ plan: RunPlan, transport: CurlTransport) async -> [ServedModel?] {
+        var models: [ServedModel?] = []
+        for target in plan.targets { models.append(await ServedModelProbe.probe(target, transport: transport)) }
+        return models
     }
 
     /// Every check that must pass before anything is written: targets reachable, results
