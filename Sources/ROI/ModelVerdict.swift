@@ -39,6 +39,24 @@ public enum ModelVerdict {
         return text + "."
     }
 
+    /// The models compared, in one short line for the headline: the same model, a different one
+    /// (and whether quality was compared), or no automatic verdict.
+    public static func short(onPrem: ModelIdentity, reference: APICost, choice: ReferenceChoice, qualityCompared: Bool) -> String {
+        let own = onPrem.family?.name ?? onPrem.name.map { "'\($0)' (not in the model catalogue)" } ?? "an unnamed model"
+        let api = reference.price.id
+        let theirs = reference.family?.name ?? "'\(reference.price.model)'"
+        let same = reference.family != nil && reference.family?.id == onPrem.family?.id
+        switch choice {
+        case .orientationOnly:
+            return "No automatic verdict: no API serves \(own); \(api) (\(theirs)) is for orientation only"
+        case _ where same:
+            return "Same model: on-prem and \(api) both serve \(own)"
+        default:
+            return "Different models: on-prem \(own), \(api) \(theirs); "
+                + (qualityCompared ? "answer quality measured on the same prompts" : "quality not compared")
+        }
+    }
+
     /// The API's model as the catalogue describes it, or its name marked as unknown.
     public static func description(of api: APICost) -> String {
         api.family?.description ?? "'\(api.price.model)' (not in the model catalogue)"

@@ -106,6 +106,7 @@ public enum ROIAnalysis {
                 lifeMonths: Double(life)
             )
         )
+        result.qualityCompared = scenario.qualityCompared
         result.assumptions = scenario.assumptions
         result.warnings = warnings
         result.cashFlows = cash.cumulative

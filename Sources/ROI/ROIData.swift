@@ -1,3 +1,4 @@
+import Metrics
 import RepatSupport
 
 /// One cell of the machine-readable report: a plain number (nil when there is none) or text.
@@ -50,6 +51,11 @@ public enum ROIData {
             ]]
         )]
         tables.append(ROIDataTable(
+            id: "assumptions", columns: ["assumption", "value", "source", "read", "set_by"],
+            rows: result.assumptions.map { [t($0.name), t($0.value), t($0.source), t($0.date), t($0.overridden ? "yours" : "repat default")] }
+        ))
+        tables.append(ROIDataTable(id: "warnings", columns: ["warning"], rows: result.warnings.map { [t($0)] }))
+        tables.append(ROIDataTable(
             id: "operating_points",
             columns: [
                 "target", "level", "meets_slo", "requests", "ok_requests", "error_rate_share", "input_tokens_per_s", "output_tokens_per_s",
@@ -78,20 +84,24 @@ public enum ROIData {
             columns: [
                 "option", "kind", "cost_per_1m_tokens_\(c)", "input_cost_per_1m_tokens_\(c)", "output_cost_per_1m_tokens_\(c)", "monthly_\(c)",
                 "per_task_\(c)",
-            ] + breakdown + ["break_even_volume_tokens", "break_even_utilisation_share", "payback_months", "source", "read"],
+            ] + breakdown + [
+                "break_even_volume_tokens", "break_even_utilisation_share", "payback_months", "discounted_payback_months", "group", "model_family", "source",
+                "read",
+            ],
             rows: ([result.onPrem] + result.rents).enumerated().map { index, option in
                 let m = option.monthly
                 return [
                     t(option.name), t(index == 0 ? "buy" : "rent"), n(option.perMillionBlended), n(option.perMillionInput), n(option.perMillionOutput),
                     n(m.total), n(result.tasks.first { $0.option == option.name }?.perTask), n(m.capex), n(m.energy), n(m.hosting), n(m.staff),
-                    n(m.licences), n(nil), n(nil), n(nil), t(""), t(""),
+                    n(m.licences), n(nil), n(nil), n(nil), n(nil), t("own hardware"), t(result.onPremModel.family?.id ?? ""), t(""), t(""),
                 ]
             } + result.apis.map { api in
                 let name = "API \(api.price.id)"
                 return [
                     t(name), t("api"), n(api.perMillionBlended), n(api.perMillionInput), n(api.perMillionOutput), n(api.monthly),
                     n(result.tasks.first { $0.option == name }?.perTask), n(nil), n(nil), n(nil), n(nil), n(nil), n(api.breakEvenVolume),
-                    n(api.breakEvenUtilisation), n(api.paybackMonths), t(api.price.source), t(api.price.read),
+                    n(api.breakEvenUtilisation), n(api.paybackMonths), n(api.discountedPaybackMonths), t(api.group.title), t(api.family?.id ?? ""),
+                    t(api.price.source), t(api.price.read),
                 ]
             }
         ))
@@ -109,8 +119,8 @@ public enum ROIData {
         ))
         tables.append(ROIDataTable(
             id: "tco",
-            columns: ["option", "horizon_years", "tco_\(c)", "npv_\(c)"],
-            rows: result.projections.flatMap { row in row.horizons.map { [t(row.option), n(Double($0.years)), n($0.tco), n($0.npv)] } }
+            columns: ["option", "horizon_years", "tco_\(c)", "npv_\(c)", "book_cost_\(c)"],
+            rows: result.projections.flatMap { row in row.horizons.map { [t(row.option), n(Double($0.years)), n($0.tco), n($0.npv), n($0.bookCost)] } }
         ))
         tables.append(ROIDataTable(
             id: "sensitivity",
@@ -122,6 +132,47 @@ public enum ROIData {
             columns: ["input", "distribution", "low_value", "base_value", "high_value"],
             rows: mc.inputs.map { [t($0.name), t($0.distribution), t($0.low), t($0.base), t($0.high)] }
         ))
+        tables.append(ROIDataTable(
+            id: "quality",
+            columns: [
+                "option", "scored_on", "scored_requests", "pass_rate_share", "pass_rate_low_share", "pass_rate_high_share", "per_task_\(c)",
+                "per_correct_task_\(c)",
+            ],
+            rows: result.correctTasks.map { row in
+                [
+                    t(row.option), t(row.scoredOn), n(Double(row.quality.scored)), n(row.quality.passRate), n(row.quality.interval?.lowerBound),
+                    n(row.quality.interval?.upperBound), n(row.perTask), n(row.perCorrectTask),
+                ]
+            }
+        ))
+        if let sovereignty = result.sovereignty {
+            tables.append(ROIDataTable(
+                id: "sovereignty",
+                columns: [
+                    "option", "provider", "jurisdiction", "cloud_act", "processing", "retention", "training", "certifications", "meets", "flag",
+                    "sources", "read",
+                ],
+                rows: sovereignty.rows.map { row in
+                    [
+                        t(row.option), t(row.provider), t(row.jurisdiction), t(row.cloudAct), t(row.processing), t(row.retention), t(row.training),
+                        t(row.certifications), t(row.meets.sorted().map(\.rawValue).joined(separator: " ")), t(row.flag ?? ""), t(row.sources), t(row.read),
+                    ]
+                }
+            ))
+            if let price = sovereignty.price {
+                tables.append(ROIDataTable(
+                    id: "price_of_sovereignty",
+                    columns: [
+                        "requirements", "cheapest_overall", "cheapest_overall_per_1m_tokens_\(c)", "cheapest_compliant",
+                        "cheapest_compliant_per_1m_tokens_\(c)", "price_per_1m_tokens_\(c)", "price_monthly_\(c)",
+                    ],
+                    rows: [[
+                        t(sovereignty.requirements.map(\.rawValue).joined(separator: " ")), t(price.cheapestOverall.option), n(price.cheapestOverall.perMillion),
+                        t(price.cheapestCompliant.option), n(price.cheapestCompliant.perMillion), n(price.perMillion), n(price.monthly),
+                    ]]
+                ))
+            }
+        }
         tables.append(ROIDataTable(
             id: "inputs",
             columns: ["input", "value", "source", "read"],

@@ -75,11 +75,15 @@ public struct ROIHeadline: Sendable, Equatable {
         figures(currency).map { "\($0.label): \($0.value) \($0.comparison)" }
     }
 
-    /// At most two short lines under the headline: the Monte Carlo's spread, then the level's
-    /// caveat, else the costs left out, else the widest tornado bars.
+    /// At most three short lines under the headline: the models compared (`docs/roi.md` §11), the
+    /// Monte Carlo's spread, then the level's caveat, else the costs left out, else the widest
+    /// tornado bars.
     public static func remarks(_ result: ROIResult, caveat: String?) -> [String] {
         let mc = result.uncertainty
-        var lines = [
+        var lines = result.apis.first { $0.price.id == result.referenceAPI }.map {
+            [ModelVerdict.short(onPrem: result.onPremModel, reference: $0, choice: result.referenceChoice, qualityCompared: result.qualityCompared)]
+        } ?? []
+        lines += [
             "Saving P10–P90: \(ROIFormat.number(mc.p10)) to \(ROIFormat.number(mc.p90)) \(result.currency.code)/1M; buying cheaper in \(ROIFormat.percent(mc.probabilityBuyingCheaper)) of \(ROIFormat.number(Double(mc.draws), decimals: 0)) draws",
         ]
         let unset = result.inputs.filter { $0.source == "not set" }.map(\.name)

@@ -89,10 +89,16 @@ enum ROIRender {
         """
     }
 
-    /// Groups of the details, in page order: a heading and the ids of its sections.
+    /// Sections shown above the charts, under the headline: what the result rests on.
+    static let topSections = ["assumptions", "warnings"]
+
+    /// Groups of the details, in page order: a heading and the ids of its sections. A section of
+    /// the report in neither list goes under "Other" (none is dropped).
     static let groups: [(title: String, ids: [String])] = [
+        ("Models and answer quality", ["models", "per-correct-task"]),
         ("Measurement", ["operating-point", "capacity"]),
-        ("Costs", ["per-token", "apis", "per-task", "tco"]),
+        ("Costs", ["per-token", "apis", "per-task", "cash", "tco"]),
+        ("Where the data goes", ["sovereignty"]),
         ("Uncertainty", ["sensitivity", "uncertainty"]),
         ("Inputs, verdict in words and notes", ["inputs", "verdict", "notes"]),
     ]
@@ -110,24 +116,30 @@ enum ROIRender {
         }
         page += "</div>\n<ul class=\"remarks\">\n"
         for line in ROIHeadline.remarks(result, caveat: result.operatingPoint.caveat) { page += "<li>\(SVGEscape.text(line))</li>\n" }
-        page += "</ul>\n<div class=\"charts\">\n"
+        page += "</ul>\n"
+        let byID = Dictionary(sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for section in topSections.compactMap({ byID[$0] }) { page += htmlSection(section) }
+        page += "<div class=\"charts\">\n"
         page += "<figure>\n\(ROICharts.costAgainstVolume(result).render())</figure>\n"
         page += "<figure>\n\(ROICharts.cumulativeCash(result).render())</figure>\n"
         page += "<figure>\n\(ROICharts.tornado(result).render())</figure>\n</div>\n"
-        page += "<p class=\"note\">Cumulative cash is undiscounted: buying pays the hardware and setup in month 0, then its running cost; renting and the API pay their monthly bill. Tornado: each input moved alone to its low and high value; the dashed red line is zero (no saving).</p>\n"
-        let byID = Dictionary(sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for group in groups {
+        page += "<p class=\"note\">Cumulative cash is undiscounted, from the month-by-month cash view: buying pays the whole servers and setup in month 0 (again at each renewal), then its running cost; renting and the API pay their monthly bill; all follow the volume growth and price trends. Tornado: each input moved alone to its low and high value; the dashed red line is zero (no saving).</p>\n"
+        let placed = Set(topSections + groups.flatMap(\.ids) + ["headline"])
+        for group in groups + [("Other", sections.map(\.id).filter { !placed.contains($0) })] {
             let members = group.ids.compactMap { byID[$0] }
             guard !members.isEmpty else { continue }
             page += "<h2>\(SVGEscape.text(group.title))</h2>\n"
-            for section in members {
-                page += "<section id=\"\(section.id)\">\n<h3>\(SVGEscape.text(section.title))</h3>\n"
-                for line in section.text { page += "<p>\(SVGEscape.text(line))</p>\n" }
-                if let table = section.table { page += ReportHTML.table(table) }
-                page += "</section>\n"
-            }
+            for section in members { page += htmlSection(section) }
         }
         return page + "</section>\n"
+    }
+
+    /// One section: its title, sentences and table.
+    private static func htmlSection(_ section: ROISection) -> String {
+        var out = "<section id=\"\(section.id)\">\n<h3>\(SVGEscape.text(section.title))</h3>\n"
+        for line in section.text { out += "<p>\(SVGEscape.text(line))</p>\n" }
+        if let table = section.table { out += ReportHTML.table(table) }
+        return out + "</section>\n"
     }
 
     private static func escape(_ cell: String) -> String {

@@ -199,6 +199,9 @@ public struct ROIResult: Sendable, Equatable {
     public var onPremModel = ModelIdentity()
     /// Why ``referenceAPI`` is the API compared with.
     public var referenceChoice = ReferenceChoice.named
+    /// Whether answer quality of the on-prem target and of an API target was measured on the same
+    /// prompts (`docs/roi.md` §12).
+    public var qualityCompared = false
     /// Answer pass rates measured at each priced target's operating point, by target name (only
     /// targets whose answers were scored).
     public var passRates: [String: QualityTally] = [:]

@@ -28,7 +28,7 @@ public struct ROISettings: Sendable, Equatable {
     /// Keys of the sensitivity ranges.
     public static let sensitivityKeys = [
         "utilisation", "electricity_per_kwh", "pue", "amortisation_years", "api_price", "cache_hit_share", "exchange_rate", "staff_per_month",
-        "hosting_per_server_month", "hardware_price",
+        "hosting_per_server_month", "hosting_per_kw_month", "hardware_price",
     ]
 
     /// The report's currency.

@@ -31,11 +31,14 @@ public struct SavingModel: Sendable, Equatable {
         public var staffPerMonth: Double
         /// Hosting per server and month, report currency.
         public var hostingPerServerMonth: Double
+        /// Colocation per kW of the servers' power at load and month.
+        public var hostingPerKWMonth: Double
 
         /// Creates values.
         public init(
             utilisation: Double, electricityPerKWh: Double, pue: Double, amortisationYears: Double, apiPriceFactor: Double, cacheHitShare: Double,
-            unitListPrice: Double, throughputFactor: Double, usdPerEUR: Double, staffPerMonth: Double, hostingPerServerMonth: Double
+            unitListPrice: Double, throughputFactor: Double, usdPerEUR: Double, staffPerMonth: Double, hostingPerServerMonth: Double,
+            hostingPerKWMonth: Double
         ) {
             self.utilisation = utilisation
             self.electricityPerKWh = electricityPerKWh
@@ -48,6 +51,7 @@ public struct SavingModel: Sendable, Equatable {
             self.usdPerEUR = usdPerEUR
             self.staffPerMonth = staffPerMonth
             self.hostingPerServerMonth = hostingPerServerMonth
+            self.hostingPerKWMonth = hostingPerKWMonth
         }
     }
 
@@ -84,7 +88,8 @@ public struct SavingModel: Sendable, Equatable {
         base = Values(
             utilisation: utilisation, electricityPerKWh: onPrem.electricityPerKWh, pue: onPrem.pue, amortisationYears: onPrem.amortisationYears,
             apiPriceFactor: 1, cacheHitShare: cacheHitShare, unitListPrice: listPrice, throughputFactor: 1, usdPerEUR: exchange.usdPerEUR,
-            staffPerMonth: onPrem.staffPerMonth, hostingPerServerMonth: onPrem.hostingPerServerMonth
+            staffPerMonth: onPrem.staffPerMonth, hostingPerServerMonth: onPrem.hostingPerServerMonth,
+            hostingPerKWMonth: onPrem.hostingPerKWMonth
         )
     }
 
@@ -98,6 +103,7 @@ public struct SavingModel: Sendable, Equatable {
         inputs.amortisationYears = values.amortisationYears
         inputs.staffPerMonth = values.staffPerMonth
         inputs.hostingPerServerMonth = values.hostingPerServerMonth
+        inputs.hostingPerKWMonth = values.hostingPerKWMonth
         let model = OnPremModel(inputs: inputs, measuredTokensPerSecond: measuredTokensPerSecond * values.throughputFactor)
         let used = min(1, max(1e-9, values.utilisation))
         let onPremPerToken = model.monthly(utilisation: used).total / (used * model.monthlyCapacity)

@@ -74,6 +74,7 @@ struct UncertainInput {
         add("exchange_rate", "exchange rate", \.usdPerEUR, clamp: { max(0.01, $0) }) { ROIFormat.number($0, decimals: 4) + " USD/EUR" }
         add("staff_per_month", "staff", \.staffPerMonth, clamp: { max(0, $0) }) { ROIFormat.money($0, scenario.currency) + "/month" }
         add("hosting_per_server_month", "hosting", \.hostingPerServerMonth, clamp: { max(0, $0) }) { ROIFormat.money($0, scenario.currency) + "/server/month" }
+        add("hosting_per_kw_month", "colocation", \.hostingPerKWMonth, clamp: { max(0, $0) }) { ROIFormat.money($0, scenario.currency) + "/kW/month" }
         let priceName = "\(scenario.hardware.unit) price"
         let priceText = { (value: Double) in ROIFormat.number(value, decimals: 0) + " \(model.hardwareCurrency.code)" }
         if let price = scenario.hardware.price, price.low < price.high {

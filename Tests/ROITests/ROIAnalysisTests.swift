@@ -40,7 +40,7 @@ struct ROIAnalysisTests {
         // gpt-4o: 2.50 USD / 1M in, 10.00 out, at the shipped rate.
         let rate = scenario.exchange.usdPerEUR
         #expect(abs(task.perTask - (450 * 2.5 + 120 * 10) / 1_000_000 / rate) < 1e-12)
-        #expect(result.tornado.bars.count == 8)
+        #expect(Set(result.tornado.bars.map(\.parameter)) == ["utilisation", "electricity price", "PUE", "amortisation", "API price (openai/gpt-4o)", "cache-hit share", "exchange rate", "staff", "colocation", "GPU price"])
         #expect(result.projections.map(\.option).first == "buy")
         #expect(result.projections.map(\.option) == result.cashFlowOptions)
         #expect(result.verdict.contains("openai/gpt-4o"))
@@ -119,6 +119,21 @@ struct ROIAnalysisTests {
             #expect(html.contains(chart), "\(chart)")
         }
         #expect(html.range(of: "class=\"headline\"")!.lowerBound < html.range(of: "<svg")!.lowerBound, "the three numbers come before the charts")
+    }
+
+    @Test("the HTML page holds every section of the report, the assumptions before the charts")
+    func htmlHoldsEverySection() throws {
+        let scenario = try ROIPlanner.scenario(
+            book: try book(), targets: [target("vllm", model: "meta-llama/Llama-3.3-70B-Instruct", url: "http://gpu/v1")], allowSLOMiss: false
+        )
+        let result = try SovereignAnalysis.run(scenario, sovereignty: try book().sovereigntyInputs, requirements: [])
+        let html = ROIFormatKind.html.render(result)
+        for section in ROIReport.sections(result) where section.id != "headline" {
+            #expect(html.contains("<section id=\"\(section.id)\">"), "\(section.id) is on the page")
+        }
+        #expect(html.contains("<section id=\"sovereignty\">"))
+        let assumptions = try #require(html.range(of: "<section id=\"assumptions\">"))
+        #expect(assumptions.lowerBound < html.range(of: "<svg")!.lowerBound)
     }
 
     @Test("the headline: a payback beyond the hardware's life is none, a break-even above 100% is none")

@@ -35,8 +35,9 @@ struct ROISummaryTests {
         let summary = ROISummary.text(result, width: width)
         let lines = summary.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         for line in lines { #expect(line.count <= width, "\(line.count) > \(width): \(line)") }
-        #expect(summary.hasPrefix("== Assumptions to check ==\n"))
-        #expect(summary.contains("\n== Verdict ==\n"))
+        #expect(summary.hasPrefix("== Verdict ==\n"))
+        #expect(summary.contains("\nNo automatic verdict:"))
+        #expect(summary.contains("\n== Assumptions to check ==\n"))
         let listed = result.apis.filter { summary.contains("API \($0.price.id)") }
         #expect(listed.count <= ROISummary.cheapestAPIs + 1 && listed.count >= ROISummary.cheapestAPIs, "reference and the cheapest few")
         #expect(summary.contains("--format table --all"))

@@ -53,8 +53,8 @@ struct ReferenceAPITests {
         #expect(markdown.contains("On-prem (h100): Llama 3.3 70B Instruct (llama-3.3-70b, 70B parameters, Llama 3.3 Community License); requested as 'meta-llama/Llama-3.3-70B-Instruct'."))
         #expect(markdown.contains("| ovhcloud/mistral-small-3.2 | different model | Mistral-Small-3.2-24B-Instruct-2506 | Mistral Small 3.2 24B Instruct (2506) (mistral-small-3.2) | 24B parameters | open, Apache-2.0 |"))
         let csv = ROIFormatKind.csv.render(result)
-        #expect(csv.contains("apis,ovhcloud/mistral-small-3.2,group,different model\n"))
-        #expect(csv.contains("apis,\(result.referenceAPI),group,same model\n"))
+        #expect(csv.contains("options,API ovhcloud/mistral-small-3.2,group,different model\n"))
+        #expect(csv.contains("options,API \(result.referenceAPI),group,same model\n"))
     }
 
     @Test("the served model the server reported wins over the scenario's name")

@@ -138,7 +138,12 @@ struct SovereigntyTests {
         #expect(sovereignty.price?.excluded.contains("API openai/gpt-4o") == true)
         for format in ROIFormatKind.allCases {
             let text = format.render(result)
-            #expect(text.contains(format == .csv ? "\nsovereignty,API mistral/mistral-small-latest,US CLOUD Act,no: " : "Where the data goes"), "\(format)")
+            let mark = switch format {
+            case .csv: "\nsovereignty,API mistral/mistral-small-latest,cloud_act,no: "
+            case .json: "\"sovereignty\": [\n    {\"option\": "
+            default: "Where the data goes"
+            }
+            #expect(text.contains(mark), "\(format)")
         }
     }
 

@@ -26,11 +26,15 @@ struct UncertaintyTests {
         let result = try ROIAnalysis.run(scenario)
         let bar = try #require(result.tornado.bars.first { $0.parameter == "GPU price" })
         #expect(bar.lowInput == "25,000 USD" && bar.highInput == "40,000 USD")
-        // 15,000 USD more for each of 8 GPUs, straight line over 5 years (no discount, no resale),
-        // over the tokens of a month at 30 % of 4,800 tok/s.
+        // 15,000 USD more for each of 8 GPUs, straight line over the amortisation (no discount, no
+        // resale), plus the yearly support share of the price, over the tokens of a month at 30 %
+        // of 4,800 tok/s.
         let rate = scenario.exchange.usdPerEUR
         let tokens = 0.3 * 4_800 * 3_600 * 730
-        let expected = 15_000 * 8 / rate / 5 / 12 / tokens * 1_000_000
+        let years = scenario.onPrem.amortisationYears
+        let support = scenario.onPrem.supportSharePerYear
+        #expect(support > 0, "the shipped defaults charge support as a share of the price")
+        let expected = 15_000 * 8 / rate * (1 / (years * 12) + support / 12) / tokens * 1_000_000
         #expect(abs(bar.swing - expected) < 1e-9)
         #expect(bar.lowOutput > bar.highOutput)
         #expect(abs((bar.lowOutput + bar.highOutput) / 2 - result.tornado.base) < 1e-9)
@@ -38,9 +42,12 @@ struct UncertaintyTests {
 
     @Test("exchange rate, staff and hosting become bars; a cost left at 0 has no range and no bar")
     func newBars() throws {
-        let unset = try ROIAnalysis.run(try scenario())
+        let unset = try ROIAnalysis.run(try scenario { book in
+            book.settings.values["staff_per_month"] = SourcedValue(0, source: "test")
+            book.settings.values["hosting_per_kw_month"] = SourcedValue(0, source: "test")
+        })
         #expect(unset.tornado.bars.contains { $0.parameter == "exchange rate" })
-        #expect(!unset.tornado.bars.contains { $0.parameter == "staff" || $0.parameter == "hosting" })
+        #expect(!unset.tornado.bars.contains { ["staff", "hosting", "colocation"].contains($0.parameter) })
         let set = try ROIAnalysis.run(try scenario { book in
             book.settings.values["staff_per_month"] = SourcedValue(3_000, source: "test")
             book.settings.values["hosting_per_server_month"] = SourcedValue(1_000, source: "test")
