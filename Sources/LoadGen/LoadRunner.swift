@@ -21,10 +21,16 @@ public struct LoadRunner: Sendable {
     private let runID: String
     private let runStart: UInt64
     private let keepsAnswers: Bool
+    private let references: ReferenceAnswers?
 
     /// A runner writing to `sink`; `runStart` is the run's start on the monotonic clock. With
     /// `keepsAnswers`, every record carries its answer's text (``RequestRecord/answer``).
-    public init(transport: CurlTransport, sink: any RecordSink, stop: StopSignal, runID: String, runStart: UInt64, keepsAnswers: Bool = false) {
+    /// With `references`, answers are scored against the reference target's (``ReferenceAnswers``).
+    public init(
+        transport: CurlTransport, sink: any RecordSink, stop: StopSignal, runID: String, runStart: UInt64, keepsAnswers: Bool = false,
+        references: ReferenceAnswers? = nil
+    ) {
+        self.references = references
         self.transport = transport
         self.sink = sink
         self.stop = stop
@@ -42,7 +48,9 @@ public struct LoadRunner: Sendable {
         let levelStart = MonotonicClock.now() + ArrivalTimer.leadNs  // so the first send is not late either
         let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput), abort: level.abort)
         let context = RequestContext(
-            executor: RequestExecutor(transport: transport, target: target, runID: runID, runStart: runStart, keepsAnswers: keepsAnswers),
+            executor: RequestExecutor(
+                transport: transport, target: target, runID: runID, runStart: runStart, keepsAnswers: keepsAnswers, references: references
+            ),
             sink: sink, state: state, workload: workload, level: level, timeline: LevelTimeline(level: level, start: levelStart)
         )
         let reporter = progress.map { report in

@@ -20,6 +20,10 @@ struct RequestExecutor: Sendable {
     /// Whether every answer's text is kept in ``RequestRecord/answer`` (the scenario saves
     /// responses); answers are read anyway for items with an expected answer.
     var keepsAnswers = false
+    /// The reference target's answers, when the scenario scores answers against one
+    /// (`quality.reference_target`): this target's answers are kept there when it is the
+    /// reference, else scored against them.
+    var references: ReferenceAnswers?
 
     /// The measured request and its inter-token gaps.
     struct Measurement {
@@ -48,7 +52,7 @@ struct RequestExecutor: Sendable {
         while true {
             // The first attempt goes out at its scheduled time, handed to curl by the transport
             // thread (to the microsecond, even when this task started late); retries at once.
-            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0, keepsBody: item.expected != nil || keepsAnswers)
+            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0, keepsBody: item.expected != nil || keepsAnswers || references != nil)
             firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
             let wait = RetryAfter.seconds(attempt.head?.value(of: "retry-after"), now: Date()) ?? policy.defaultWaitSeconds
@@ -73,10 +77,18 @@ struct RequestExecutor: Sendable {
         )
         record.status = verdict.outcome
         record.error = target.redactor.redact(verdict.message)
-        if item.expected != nil || keepsAnswers {
+        if item.expected != nil || keepsAnswers || references != nil {
             // Read once the request has ended, never on the transport thread.
             let answer = target.dialect.responseText(of: attempt.keptBody, streaming: target.parameters.stream)
-            if let expected = item.expected, record.status.isSuccess { record.score(answer, against: expected) }
+            if let expected = item.expected {
+                if record.status.isSuccess { record.score(answer, against: expected) }
+            } else if let references, record.status.isSuccess, let answer {
+                if references.target == target.spec.name {
+                    references.record(answer, level: loadLevel, item: item.index)
+                } else if let reference = references.answer(level: loadLevel, item: item.index) {
+                    record.score(answer, againstReference: reference)
+                }
+            }
             if keepsAnswers { record.answer = answer }
         }
         return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [])

@@ -11,4 +11,13 @@ extension RequestRecord {
         quality = passed ? .pass : .fail
         qualityScore = passed ? 1 : 0
     }
+
+    /// Judges a successful request's answer against the reference target's answer to the same
+    /// prompt: `pass` when both are equal once normalised (``AnswerText/normalised(_:)``), else
+    /// `fail`; the score is their token-overlap F1 (``AnswerText/f1(_:_:)``).
+    mutating func score(_ answer: String?, againstReference reference: String) {
+        guard let answer else { return }
+        quality = AnswerText.normalised(answer) == AnswerText.normalised(reference) ? .pass : .fail
+        qualityScore = AnswerText.f1(answer, reference)
+    }
 }

@@ -127,7 +127,9 @@ public struct BenchmarkRun: Sendable {
         let sinks = RecordSinks(responses.map { [sink, $0] } ?? [sink])
         var session = LevelSession(
             runner: LoadRunner(
-                transport: transport, sink: sinks, stop: stop, runID: directory.runID, runStart: runStart, keepsAnswers: responses != nil),
+                transport: transport, sink: sinks, stop: stop, runID: directory.runID, runStart: runStart, keepsAnswers: responses != nil,
+                references: plan.scenario.quality.referenceTarget.map(ReferenceAnswers.init(target:))
+            ),
             sink: sinks, stop: stop, workload: workload, slo: plan.scenario.slo, log: log,
             progress: progress, progressInterval: progressInterval, telemetry: telemetry, ceiling: clientCeiling, failure: failure
         )
@@ -219,12 +221,15 @@ public struct BenchmarkRun: Sendable {
         return saturation
     }
 
-    /// Target and level pairs in run order: target by target, or level by level when interleaved.
+    /// Target and level pairs in run order: target by target, or level by level when interleaved;
+    /// the `quality.reference_target` first, so its answers are there to score the others against.
     static func order(_ plan: RunPlan) -> [(ResolvedTarget, LoadLevel)] {
+        let reference = plan.scenario.quality.referenceTarget
+        let targets = plan.targets.filter { $0.spec.name == reference } + plan.targets.filter { $0.spec.name != reference }
         if plan.scenario.load.interleaved {
-            return plan.levels.flatMap { level in plan.targets.map { ($0, level) } }
+            return plan.levels.flatMap { level in targets.map { ($0, level) } }
         }
-        return plan.targets.flatMap { target in plan.levels.map { (target, $0) } }
+        return targets.flatMap { target in plan.levels.map { (target, $0) } }
     }
 }
 

@@ -105,7 +105,7 @@ public struct ScenarioLoader {
         let workload = readWorkload(fields, file: file, into: &report)
         let slo = readSLO(fields, into: &report)
         let telemetry = readTelemetry(fields, targets: targets.map(\.spec), into: &report)
-        let quality = readQuality(fields, into: &report)
+        let quality = readQuality(fields, targets: targets.map(\.spec.name), into: &report)
         let data = readData(fields, into: &report)
         if let load, case .saturation = load.pattern, slo == nil || slo?.limits.isEmpty == true {
             report.add("load.saturation", line: report.locations.line(of: "load.saturation"), "a saturation search needs latency limits under slo: (e.g. ttft_p99_ms: 2000)")

@@ -4,6 +4,7 @@ import Metrics
 import Orchestration
 import Results
 import Testing
+import Workload
 
 /// Answer quality measured through whole runs against simulated targets that answer a known share.
 @Suite("answer quality end to end")
@@ -59,6 +60,40 @@ struct QualityRunTests {
             #expect(row[rate] == FigureText.cell(summary.quality.passRate))
             #expect(row[low] == FigureText.cell(summary.quality.interval?.lowerBound))
         }
+    }
+
+    @Test("reference_target: it runs first; every other answer is judged against its answer to the same prompt (normalised match passes, score F1); its own are not scored")
+    func againstReferenceTarget() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let targets = [
+            simulatedTarget("twin", options: ["seed": "5"]), simulatedTarget("other", options: ["seed": "6"]), simulatedTarget("ref", options: ["seed": "5"]),
+        ]
+        let yaml = scenarioYAML(name: "reference", targets: targets.joined(separator: "\n"), load: ["concurrency: [2]", "requests: 12"])
+            + "quality:\n  reference_target: ref\n  save_responses: true\n"
+        let (report, _) = try await runBenchmark(yaml, in: folder)
+        #expect(report.status == .completed)
+        #expect(report.summaries.map(\.target) == ["ref", "twin", "other"], "the reference target runs first")
+        let lines = try String(contentsOfFile: report.directory.responsesJSONL, encoding: .utf8).split(separator: "\n")
+        let responses = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        func text(_ target: String, _ request: Int) -> String? {
+            responses.first { $0["target"] as? String == target && $0["request_id"] as? Int == request }?["text"] as? String
+        }
+        let rows = try readRequestRows(report.directory)
+        #expect(rows.filter { $0["target"] == "ref" }.allSatisfy { $0["quality"] == "" && $0["quality_score"] == "" })
+        var verdicts: [String: [String]] = [:]
+        for row in rows where row["target"] != "ref" {
+            let target = try #require(row["target"]), request = try #require(row["request_id"].flatMap { Int($0) })
+            let answer = try #require(text(target, request)), reference = try #require(text("ref", request))
+            let same = AnswerText.normalised(answer) == AnswerText.normalised(reference)
+            #expect(row["quality"] == (same ? "pass" : "fail"), "\(target) \(request): '\(answer)' vs '\(reference)'")
+            #expect(row["quality_score"] == FigureText.cell(AnswerText.f1(answer, reference)))
+            verdicts[target, default: []].append(row["quality"] ?? "")
+        }
+        // The same simulator seed answers most prompts as the reference does; another seed does not.
+        #expect(verdicts["twin"]?.contains("pass") == true, "\(verdicts)")
+        #expect(verdicts["other"]?.contains("fail") == true, "\(verdicts)")
+        #expect(report.summaries.first { $0.target == "twin" }?.quality.scored == 12)
     }
 
     @Test("without expected answers nothing is scored and the quality cells stay empty")

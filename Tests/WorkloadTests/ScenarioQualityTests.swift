@@ -30,6 +30,19 @@ struct ScenarioQualityTests {
         #expect(try loader.parse(scenario(""), file: "q.yaml").quality == QualitySpec())
     }
 
+    @Test("reference_target names a target of the scenario; another name is one problem naming the line and the targets")
+    func referenceTarget() throws {
+        #expect(try loader.parse(scenario("quality:\n  reference_target: only"), file: "q.yaml").quality == QualitySpec(referenceTarget: "only"))
+        do {
+            _ = try loader.parse(scenario("quality:\n  reference_target: gpt"), file: "q.yaml")
+            Issue.record("expected a problem for an unknown reference target")
+        } catch {
+            #expect(error.problems.map(\.field) == ["quality.reference_target"])
+            #expect(error.problems.first?.line == 14)
+            #expect(error.problems.first?.message == "no target named 'gpt' (targets: only)")
+        }
+    }
+
     @Test("an unknown field or a value that is not a boolean is one problem naming the line and field")
     func problems() throws {
         for (extra, field) in [("quality:\n  save_respones: true", "quality.save_respones"), ("quality:\n  save_responses: maybe", "quality.save_responses")] {
