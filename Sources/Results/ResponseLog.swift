@@ -1,6 +1,5 @@
 import Metrics
 import RepatSupport
-import Synchronization
 
 /// Appends each request's answer to `responses.jsonl` the moment it is measured, one JSON object a
 /// line: `target`, `load_level`, `request_id`, `warmup`, `status`, `quality`, `quality_score` and
@@ -11,21 +10,12 @@ import Synchronization
 /// keeps every line up to the last request that finished. After the first write error later lines
 /// are dropped.
 public final class ResponseLog: RecordSink {
-    private struct State {
-        var file: AppendOnlyFile?
-        var failure: String?
-    }
-
-    private let state: Mutex<State>
+    private let file: RecordLineFile
 
     /// Creates the file, which must not exist yet.
     /// - Throws: ``ResultsError`` when it cannot be created.
     public init(path: String) throws(ResultsError) {
-        do throws(AppendOnlyFileError) {
-            state = Mutex(State(file: try AppendOnlyFile(creating: path)))
-        } catch {
-            throw ResultsError(error.description)
-        }
+        file = try RecordLineFile(path: path)
     }
 
     /// One record as its line, with the line ending.
@@ -44,25 +34,14 @@ public final class ResponseLog: RecordSink {
 
     /// Appends one line.
     public func write(_ record: RequestRecord) {
-        let text = Self.line(record)
-        state.withLock { state in
-            guard state.failure == nil, let file = state.file else { return }
-            do throws(AppendOnlyFileError) {
-                try file.append(text)
-            } catch {
-                state.failure = error.description
-            }
-        }
+        file.append(Self.line(record))
     }
 
     /// The first write error, if any.
-    public var failure: String? { state.withLock { $0.failure } }
+    public var failure: String? { file.failure }
 
     /// Flushes to stable storage and closes the file. Later writes are dropped.
     public func close() {
-        state.withLock { state in
-            state.file?.close()
-            state.file = nil
-        }
+        file.close()
     }
 }
