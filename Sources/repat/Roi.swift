@@ -100,13 +100,6 @@ struct Roi: ParsableCommand {
 
     /// Bad input exits 2 with one line naming the option (ArgumentParser's own validation errors
     /// exit 64 with the help text, which `--help` does not promise).
-    func validate() throws {
-        if let problem = optionProblem() {
-            FileHandleOutput.error("repat: error: \(problem)")
-            throw ExitCode(2)
-        }
-    }
-
     /// The first bad option, in one line; nil when all are usable.
     private func optionProblem() -> String? {
         if importLitellm == nil, runs.isEmpty { return "give at least one run folder or requests.csv (or --import-litellm FILE)" }
@@ -124,6 +117,11 @@ struct Roi: ParsableCommand {
     }
 
     func run() throws {
+        // Checked here, not in validate(), which ArgumentParser also calls to print --help.
+        if let problem = optionProblem() {
+            FileHandleOutput.error("repat: error: \(problem)")
+            throw ExitCode(2)
+        }
         if let importLitellm {
             try importTable(importLitellm)
             return

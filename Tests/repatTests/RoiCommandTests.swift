@@ -111,6 +111,16 @@ struct RoiCommandTests {
         #expect(outcome.stderr.hasPrefix("repat: error: \(named): expected "))
     }
 
+    @Test("--help prints the help and no error, exit 0, although no run is given")
+    func help() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let outcome = try await runRepat(["roi", "--help"], in: workspace)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.isEmpty, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("--require <REQUIREMENT>"))
+    }
+
     @Test("--import-litellm writes a dated price table that --prices reads back")
     func importLiteLLM() async throws {
         let workspace = try Workspace()
