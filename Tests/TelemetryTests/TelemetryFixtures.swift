@@ -40,12 +40,14 @@ struct TemporaryFolder {
 /// Fake host trees for the local samplers.
 enum FakeHost {
     /// A fake `nvidia-smi`: with `-lms` it prints `lines` (one tick, one write) every 50 ms until
-    /// killed; without, it prints them once (as `HostInfo`'s query expects a one-shot answer).
+    /// killed or its reader is gone (repat ignores SIGPIPE and the child inherits that, so a failed
+    /// write must end the loop, or a test process that dies leaves it running); without, it prints
+    /// them once (as `HostInfo`'s query expects a one-shot answer).
     static func nvidiaSMI(lines: [String]) -> String {
         let printf = "printf '%s\\n' " + lines.map { "'\($0)'" }.joined(separator: " ")
         return """
         case "$*" in
-          *-lms*) while true; do \(printf); sleep 0.05; done ;;
+          *-lms*) while \(printf); do sleep 0.05; done ;;
           *) \(printf) ;;
         esac
         """
