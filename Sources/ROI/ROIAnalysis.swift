@@ -99,7 +99,6 @@ public enum ROIAnalysis {
             costLines: [CostLine(option: "buy", fixedMonthly: model.fixedMonthly, perToken: model.marginalPerToken, maxVolume: model.monthlyCapacity)]
                 + rents.map { CostLine(option: $0.name, fixedMonthly: $0.monthly.total, perToken: 0, maxVolume: model.monthlyCapacity) }
                 + [CostLine(option: "API \(reference.price.id)", fixedMonthly: 0, perToken: reference.perMillionBlended / 1_000_000, maxVolume: nil)],
-            cumulativeCash: CumulativeCash.curves(cash.cumulative, options: ["buy"] + rents.map(\.name) + ["API \(reference.price.id)"], months: life),
             headline: ROIHeadline(
                 buyPerMillion: onPrem.perMillionBlended, apiPerMillion: reference.perMillionBlended, referenceAPI: reference.price.id,
                 breakEvenUtilisation: reference.breakEvenUtilisation, utilisation: utilisation, paybackMonths: reference.paybackMonths,

@@ -127,7 +127,7 @@ public enum ROIReport {
                 numericColumns: Set(1...max(1, horizons.count * 3))
             )
         ))
-        let cashOptions = result.cashFlowOptions.filter { $0 == "buy" || !$0.hasPrefix("API ") || $0 == "API \(result.referenceAPI)" }
+        let cashOptions = result.cashViewOptions
         let months = result.cashFlows["buy"].map { $0.count - 1 } ?? 0
         let marks = Array(Set([0, 1] + Array(stride(from: 6, through: months, by: 6)) + [min(result.lifeMonths, months), months])).filter { $0 <= months }.sorted()
         sections.append(ROISection(

@@ -217,6 +217,20 @@ public struct ROIResult: Sendable, Equatable {
     public var cashFlows: [String: [Double]] = [:]
     /// The options of ``cashFlows`` in report order (`buy`, rents, `API <id>`).
     public var cashFlowOptions: [String] = []
+
+    /// The options the cash view shows, in report order: buying, each rent offer and the
+    /// reference API (the other APIs' cash stays in ``cashFlows``).
+    public var cashViewOptions: [String] {
+        cashFlowOptions.filter { !$0.hasPrefix("API ") || $0 == "API \(referenceAPI)" }
+    }
+
+    /// Cumulative cash of ``cashViewOptions`` from month 0 through the hardware's life, as the
+    /// report draws it (read from ``cashFlows``).
+    public var cumulativeCash: [CashCurve] {
+        cashViewOptions.compactMap { name in
+            cashFlows[name].map { CashCurve(option: name, cumulative: Array($0.prefix(max(1, lifeMonths) + 1))) }
+        }
+    }
     /// The hardware's life (amortisation) in months: payback beyond it is reported as none.
     public var lifeMonths = 0
     /// Servers carrying load, as priced (sized for the peak unless given).
@@ -231,8 +245,6 @@ public struct ROIResult: Sendable, Equatable {
     public var uncertainty: MonteCarloSummary
     /// Monthly cost against volume: buying, each rent and the reference API.
     public var costLines: [CostLine]
-    /// Cumulative cash by month over the hardware's life: buying, each rent and the reference API.
-    public var cumulativeCash: [CashCurve]
     /// The three numbers at the top of every report.
     public var headline: ROIHeadline
 }

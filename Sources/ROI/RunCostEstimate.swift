@@ -1,30 +1,20 @@
+import Metrics
+
 /// What a run will cost at a paid API, from the tokens the plan sends and the API's list price in
 /// `pricing/apis.yaml`: the pre-run line of `repat run` and `repat targets`.
 public struct RunCostEstimate: Sendable, Equatable {
-    /// Input tokens the plan sends the target; nil when unknown.
-    public var inputTokens: Double?
-    /// Whether the input count is a mean-based estimate.
-    public var inputApproximate: Bool
-    /// Most output tokens (requests × largest `max_tokens`); nil when unknown.
-    public var maxOutputTokens: Double?
-    /// Requests; nil when unknown.
-    public var requests: Int?
-    /// Whether the request count is an upper bound.
-    public var requestsUpTo: Bool
+    /// What the plan sends each target.
+    public var tokens: PlanTokens
 
     /// Creates an estimate from the plan's counts.
-    public init(requests: Int?, requestsUpTo: Bool, inputTokens: Double?, inputApproximate: Bool, maxOutputTokens: Double?) {
-        self.requests = requests
-        self.requestsUpTo = requestsUpTo
-        self.inputTokens = inputTokens
-        self.inputApproximate = inputApproximate
-        self.maxOutputTokens = maxOutputTokens
+    public init(_ tokens: PlanTokens) {
+        self.tokens = tokens
     }
 
     /// The most the run costs at `price`, in its currency: input × input price + most output ×
     /// output price (list prices, no cache hits, no EU uplift); nil when a count is unknown.
     public func cost(at price: APIPrice) -> Double? {
-        guard let inputTokens, let maxOutputTokens else { return nil }
+        guard let inputTokens = tokens.inputTokens, let maxOutputTokens = tokens.maxOutputTokens else { return nil }
         return (inputTokens * price.input + maxOutputTokens * price.output) / 1_000_000
     }
 
@@ -32,12 +22,12 @@ public struct RunCostEstimate: Sendable, Equatable {
     /// no price entry and no provider).
     public func line(for destination: DataDestination) -> String? {
         guard destination.providerID != nil else { return nil }
-        let requestText = requests.map { "\(requestsUpTo ? "up to " : "")\(ROIFormat.number(Double($0), decimals: 0)) requests" } ?? "an unknown number of requests (closed loop bounded by duration)"
-        let input = inputTokens.map { "\(inputApproximate ? "about " : "")\(ROIFormat.number($0, decimals: 0)) input tokens" } ?? "input tokens not known from the plan (dataset prompts)"
-        let output = maxOutputTokens.map { "up to \(ROIFormat.number($0, decimals: 0)) output tokens" } ?? "output tokens unknown"
+        let requestText = tokens.requests.map { "\(tokens.requestsUpTo ? "up to " : "")\(ROIFormat.number(Double($0), decimals: 0)) requests" } ?? "an unknown number of requests (closed loop bounded by duration)"
+        let input = tokens.inputTokens.map { "\(tokens.inputApproximate ? "about " : "")\(ROIFormat.number($0, decimals: 0)) input tokens" } ?? "input tokens not known from the plan (dataset prompts)"
+        let output = tokens.maxOutputTokens.map { "up to \(ROIFormat.number($0, decimals: 0)) output tokens" } ?? "output tokens unknown"
         var text = "target \(destination.target)\(destination.simulated ? " (simulated)" : ""): \(requestText), \(input), \(output)"
         if let price = destination.price {
-            let priced = cost(at: price).map { "cost up to \(inputApproximate ? "about " : "")\(ROIFormat.money($0, price.currency)) at" } ?? "cost not estimated (token counts not known from the plan);"
+            let priced = cost(at: price).map { "cost up to \(tokens.inputApproximate ? "about " : "")\(ROIFormat.money($0, price.currency)) at" } ?? "cost not estimated (token counts not known from the plan);"
             text += "; \(priced) \(price.id) list prices (\(ROIFormat.number(price.input)) / \(ROIFormat.number(price.output)) \(price.currency.code) per 1M input / output, pricing/apis.yaml read \(price.read))"
             if destination.simulated { text += ", if it were the real API" }
         } else {

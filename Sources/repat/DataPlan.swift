@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoadGen
+import Metrics
 import Orchestration
 import ROI
 import Workload
@@ -25,11 +26,7 @@ enum DataPlan {
             log("no API cost estimate or data location before the run: \(error.description)")
             return
         }
-        let tokens = PlanTokens(plan)
-        let estimate = RunCostEstimate(
-            requests: tokens.requests, requestsUpTo: tokens.requestsUpTo, inputTokens: tokens.inputTokens,
-            inputApproximate: tokens.inputApproximate, maxOutputTokens: tokens.maxOutputTokens
-        )
+        let estimate = RunCostEstimate(PlanTokens(plan))
         var refusals: [String] = []
         for target in plan.targets {
             let spec = target.spec

@@ -1,4 +1,5 @@
 import LoopbackSupport
+import Metrics
 import Orchestration
 import Testing
 
