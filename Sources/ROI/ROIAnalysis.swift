@@ -98,12 +98,7 @@ public enum ROIAnalysis {
             passRates: passRates, correctTasks: QualityComparison.correctTaskCosts(tasks, scenario: scenario, rates: passRates), uncertainty: uncertainty,
             costLines: [CostLine(option: "buy", fixedMonthly: model.fixedMonthly, perToken: model.marginalPerToken, maxVolume: model.monthlyCapacity)]
                 + rents.map { CostLine(option: $0.name, fixedMonthly: $0.monthly.total, perToken: 0, maxVolume: model.monthlyCapacity) }
-                + [CostLine(option: "API \(reference.price.id)", fixedMonthly: 0, perToken: reference.perMillionBlended / 1_000_000, maxVolume: nil)],
-            headline: ROIHeadline(
-                buyPerMillion: onPrem.perMillionBlended, apiPerMillion: reference.perMillionBlended, referenceAPI: reference.price.id,
-                breakEvenUtilisation: reference.breakEvenUtilisation, utilisation: utilisation, paybackMonths: reference.paybackMonths,
-                lifeMonths: Double(life)
-            )
+                + [CostLine(option: "API \(reference.price.id)", fixedMonthly: 0, perToken: reference.perMillionBlended / 1_000_000, maxVolume: nil)]
         )
         result.qualityCompared = scenario.qualityCompared
         result.assumptions = scenario.assumptions

@@ -245,6 +245,15 @@ public struct ROIResult: Sendable, Equatable {
     public var uncertainty: MonteCarloSummary
     /// Monthly cost against volume: buying, each rent and the reference API.
     public var costLines: [CostLine]
-    /// The three numbers at the top of every report.
-    public var headline: ROIHeadline
+
+    /// The three numbers at the top of every report: buying against the reference API, read from
+    /// ``onPrem``, the reference's ``APICost`` and the hardware's life.
+    public var headline: ROIHeadline {
+        let reference = apis.first { $0.price.id == referenceAPI }
+        return ROIHeadline(
+            buyPerMillion: onPrem.perMillionBlended, apiPerMillion: reference?.perMillionBlended ?? .nan, referenceAPI: referenceAPI,
+            breakEvenUtilisation: reference?.breakEvenUtilisation, utilisation: utilisation, paybackMonths: reference?.paybackMonths,
+            lifeMonths: Double(lifeMonths)
+        )
+    }
 }
