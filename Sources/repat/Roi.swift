@@ -12,9 +12,15 @@ struct Roi: ParsableCommand {
         abstract: "Price measured runs: cost per 1M tokens and per task on-prem, rented and on each API; break-even, payback, TCO.",
         discussion: """
         On a terminal the table is a summary that fits its width (COLUMNS, else 100 columns): the \
-        verdict, buying and renting against the reference, measured and cheapest APIs; --format table \
-        --all prints the full report. --format html without --output writes roi.html into the first \
-        run folder. \
+        three-number headline (cost per 1M tokens against the reference API, break-even utilisation, \
+        payback within the hardware's life) with the models compared and the Monte Carlo spread, then \
+        buying and renting against the APIs grouped as same model, measured in this run and different \
+        model; --format table --all prints the full report. --format html without --output writes \
+        roi.html into the first run folder; --format csv and json hold plain numbers. \
+        The reference API serves the on-prem model (pricing/models.yaml) unless --api names one or \
+        the run measured one; without such an API there is no automatic verdict. When the run scored \
+        answers (expected answers, or a quality.reference_target), every option with a pass rate \
+        gets its cost per correct task. \
         The on-prem target is priced at the highest completed load level that met the scenario's SLOs \
         (interrupted levels only with --allow-partial), with its \
         measured token rates and, when telemetry recorded them, its measured load and idle power. \

@@ -15,7 +15,13 @@ struct Run: AsyncParsableCommand {
         are written as requests finish. Ctrl-C once: no new requests, in-flight ones finish within \
         --grace seconds, results are kept; twice: in-flight requests are cancelled (recorded as \
         cancelled). The level a stop cuts short has status interrupted and is judged incomplete, \
-        never as meeting the SLOs. Exit codes: 0 done, 1 results not writable, 2 bad input, 130 interrupted.
+        never as meeting the SLOs. Answers are scored when the dataset has expected answers or the \
+        scenario names a quality.reference_target (quality columns; responses.jsonl with \
+        quality: {save_responses: true}). Before the first request, each paid API target's tokens, \
+        cost at list price and where its data is processed are printed; a scenario with \
+        data: {classification: confidential} refuses targets outside its allowed jurisdictions \
+        unless they say allow_transfer: true. \
+        Exit codes: 0 done, 1 results not writable, 2 bad input, 130 interrupted.
         """
     )
 
