@@ -51,7 +51,7 @@ let package = Package(
         .target(
             name: "Dialects",
             dependencies: [
-                "CurlTransport", "Workload", "EventStream", "RepatSupport",
+                "CurlTransport", "Workload", "EventStream", "Metrics", "RepatSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(name: "CurlTransportTests", dependencies: ["CurlTransport", "Simulator", "LoopbackSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DialectsTests",
-            dependencies: ["Dialects", "EventStream", "CurlTransport", "Workload", "RepatSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Dialects", "EventStream", "CurlTransport", "Workload", "Metrics", "RepatSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EventStreamTests", dependencies: ["EventStream"], swiftSettings: swiftSettings),

@@ -15,8 +15,8 @@ public protocol ResponseHandler: AnyObject, Sendable {
 
     /// Body bytes, stamped with ``MonotonicClock`` before anything else ran in curl's write
     /// callback. The buffer is curl's and only valid during the call.
-    /// - Returns: `false` to abort the transfer (it then ends as ``TransferFailure/Kind/cancelled``).
-    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool
+    /// - Returns: whether to keep reading, or to end the transfer now and how (see ``BodyDisposition``).
+    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> BodyDisposition
 }
 
 /// How a transfer ended: curl's timings when it completed at the HTTP level (any status code), or

@@ -12,10 +12,10 @@ final class StreamForwarder: ResponseHandler {
         continuation.yield(.head(head))
     }
 
-    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool {
+    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> BodyDisposition {
         let result = continuation.yield(.body(BodyChunk(bytes: Array(bytes), receivedAt: time)))
-        if case .terminated = result { return false }
-        return true
+        if case .terminated = result { return .cancel }
+        return .proceed
     }
 
     /// Ends the consumer's stream: the final timings, or the failure thrown.

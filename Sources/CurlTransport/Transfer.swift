@@ -23,8 +23,8 @@ final class Transfer: @unchecked Sendable {
     private var headers: [HTTPHeader] = []
     private var status = 0
     private var headSent = false
-    /// Set when the consumer has gone away; the write callback then aborts the transfer.
-    private(set) var abandoned = false
+    /// Set when the handler stopped the transfer from the write callback: how it then ends.
+    private var stopped: (kind: TransferFailure.Kind, message: String)?
 
     init(
         id: UInt64, request: HTTPRequest, options: TransferOptions, sendAt: UInt64,
@@ -128,14 +128,19 @@ final class Transfer: @unchecked Sendable {
         startedAt = time
     }
 
-    /// Body bytes from curl. Returns false when the handler wants the transfer aborted.
+    /// Body bytes from curl. Returns false when the handler wants the transfer stopped (curl then
+    /// ends it with `CURLE_WRITE_ERROR`, reported as the handler's reason).
     func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool {
         if !headSent { sendHead(at: time) }
-        guard handler.receivedBody(bytes, at: time) else {
-            abandoned = true
-            return false
+        switch handler.receivedBody(bytes, at: time) {
+        case .proceed:
+            return true
+        case .cancel:
+            stopped = (.cancelled, "cancelled by consumer")
+        case .abort(let reason, let message):
+            stopped = (.aborted(reason), message)
         }
-        return true
+        return false
     }
 
     /// Ends a transfer curl reports as done.
@@ -147,9 +152,16 @@ final class Transfer: @unchecked Sendable {
             return
         }
         let message = String(cString: errorBuffer)
-        let text = message.isEmpty ? CurlEasyError(code: code).description : message
+        var text = message.isEmpty ? CurlEasyError(code: code).description : message
+        var kind = Self.kind(of: code, message: text, timings: timings, receivedHead: headSent)
+        if let stopped {
+            (kind, text) = stopped
+        } else if kind == .headerTooLarge {
+            // curl says "Out of memory" for a header line over its limit: say what happened instead.
+            text = "response header line over \(Int(CURL_MAX_HTTP_HEADER) / 1024) KiB, or headers over 300 KiB in all (\(text))"
+        }
         onEnd(.failure(TransferFailure(
-            kind: abandoned ? .cancelled : Self.kind(of: code, message: text, timings: timings, receivedHead: headSent),
+            kind: kind,
             curlCode: Int(code.rawValue),
             message: text,
             httpStatus: headSent ? status : 0,
@@ -199,6 +211,13 @@ final class Transfer: @unchecked Sendable {
             return .network
         case CURLE_ABORTED_BY_CALLBACK, CURLE_WRITE_ERROR:
             return .cancelled
+        // Before the head is complete, curl's "out of memory" is its cap on one header line
+        // (CURL_MAX_HTTP_HEADER); "Too large response headers" its cap on all of them; code 100 is
+        // CURLE_TOO_LARGE, which curl 8.6 and later report for both.
+        case CURLE_OUT_OF_MEMORY where !receivedHead, CURLE_RECV_ERROR where message.contains("Too large response headers"):
+            return .headerTooLarge
+        case _ where code.rawValue == 100 && !receivedHead:
+            return .headerTooLarge
         default:
             return .other
         }

@@ -19,6 +19,9 @@ public struct TransferFailure: Error, Sendable, CustomStringConvertible {
         case tls
         /// The connection broke while sending or receiving.
         case network
+        /// The response's header block broke curl's limits (100 KiB a line, 300 KiB in all); curl
+        /// stopped reading it, holding no more than that.
+        case headerTooLarge
         /// The consumer aborted the transfer through ``TransferControl/abort(_:message:)``, for
         /// the reason it gave there.
         case aborted(AbortReason)
@@ -37,6 +40,7 @@ public struct TransferFailure: Error, Sendable, CustomStringConvertible {
             case .idleTimeout: "idleTimeout"
             case .tls: "tls"
             case .network: "network"
+            case .headerTooLarge: "headerTooLarge"
             case .aborted(let reason): reason.name
             case .cancelled: "cancelled"
             case .other: "other"

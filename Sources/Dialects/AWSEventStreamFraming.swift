@@ -10,6 +10,8 @@ struct AWSEventStreamFraming: ResponseFraming {
     private var decoder = EventStreamDecoder()
     /// Set by a framing error; later bytes are ignored.
     private var failed = false
+    /// The announced length of a message refused as too long.
+    private var refusedLength: Int?
 
     /// A framing at the start of a body.
     init() {}
@@ -22,9 +24,15 @@ struct AWSEventStreamFraming: ResponseFraming {
             return 0
         } catch {
             failed = true
+            refusedLength = error.refusedMessageLength.map(Int.init)
             return 1
         }
     }
+
+    /// The length the prelude of the message being assembled announces, once its prelude is in;
+    /// the bytes buffered before that. A message refused as too long (over 16 MiB, AWS's own
+    /// limit) holds nothing but still counts its announced length, so a size limit sees it.
+    var heldBytes: Int { refusedLength ?? decoder.pendingMessageLength }
 
     /// One error when the body ended inside a message (and framing had not failed already).
     mutating func finish(into frames: inout [EventStreamMessage]) -> Int {

@@ -1,3 +1,5 @@
+import Metrics
+
 /// A non-streamed Anthropic Messages response, read by ``WholeBodyDecoder``: one `message` object
 /// with `content` blocks, `stop_reason` and `usage`, or an `error` object. Text or thinking counts
 /// as one token; the end marker is set for a message (`content` present, no `error`); an error body
@@ -10,7 +12,7 @@ enum AnthropicBody: WholeBodyFormat {
     static func observe(_ message: AnthropicEvent, lastBytesAt: UInt64, into observation: inout ResponseObservation) {
         if message.bearsTokens {
             observation.deltaCount = 1
-            observation.tokenTimes = [lastBytesAt]
+            observation.tokens = TokenStamps([lastBytesAt])
         }
         observation.finishReason = message.stopReason
         observation.usage = message.usage?.tokenUsage

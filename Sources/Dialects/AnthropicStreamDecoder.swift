@@ -1,3 +1,5 @@
+import Metrics
+
 /// Decodes a streamed Anthropic Messages response: server-sent events `message_start` (prompt
 /// usage), `content_block_start`, `content_block_delta` (text and thinking deltas are tokens),
 /// `content_block_stop`, `message_delta` (stop reason, cumulative usage), `message_stop` (the end
@@ -35,7 +37,7 @@ struct AnthropicStreamDecoder: FramedStreamDecoder, Sendable {
         case "content_block_delta":
             if parsed.bearsTokens {
                 stream.observation.deltaCount += 1
-                stream.observation.tokenTimes.append(time)
+                stream.observation.tokens.append(time)
             }
         case "message_delta":
             if let reason = parsed.stopReason {

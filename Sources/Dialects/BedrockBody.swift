@@ -1,3 +1,5 @@
+import Metrics
+
 /// A non-streamed Bedrock `Converse` response, read by ``WholeBodyDecoder``:
 /// `output.message.content[]`, `stopReason`, `usage` and `metrics`. The end marker is set when the
 /// body has `output.message`; a body with only a `message` is an error (a stream error); any other
@@ -10,7 +12,7 @@ enum BedrockBody: WholeBodyFormat {
     static func observe(_ response: BedrockPayload, lastBytesAt: UInt64, into observation: inout ResponseObservation) {
         if response.textBlocks > 0 {
             observation.deltaCount = 1
-            observation.tokenTimes = [lastBytesAt]
+            observation.tokens = TokenStamps([lastBytesAt])
         }
         observation.finishReason = response.stopReason
         observation.usage = response.usage

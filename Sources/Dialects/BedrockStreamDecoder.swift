@@ -1,4 +1,5 @@
 import EventStream
+import Metrics
 
 /// Decodes a Bedrock `ConverseStream` response: an `application/vnd.amazon.eventstream` body whose
 /// messages carry one JSON event each.
@@ -50,7 +51,7 @@ struct BedrockStreamDecoder: FramedStreamDecoder, Sendable {
         case "contentBlockDelta":
             if event.textBlocks > 0 {
                 stream.observation.deltaCount += 1
-                stream.observation.tokenTimes.append(time)
+                stream.observation.tokens.append(time)
             }
         case "messageStop":
             stream.observation.finishReason = event.stopReason ?? stream.observation.finishReason

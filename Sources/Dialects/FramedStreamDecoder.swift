@@ -1,3 +1,5 @@
+import Metrics
+
 /// A streamed-response decoder made of a ``ResponseFraming`` and one API's handling of each frame:
 /// the consume / finish / token and end-marker plumbing is written here once.
 ///
@@ -51,7 +53,18 @@ extension FramedStreamDecoder {
     }
 
     /// Whether a token-bearing frame has arrived so far.
-    var hasToken: Bool { !stream.observation.tokenTimes.isEmpty }
+    var hasToken: Bool { !stream.observation.tokens.isEmpty }
+
+    /// Bytes the framing holds for the frame being assembled.
+    var heldBytes: Int { stream.framing.heldBytes }
+
+    /// Output tokens seen so far (the larger of the reported count and the deltas).
+    var outputTokensSeen: Int { stream.observation.outputTokensSeen }
+
+    /// Starts the framing afresh, dropping the frame being assembled; the observation stays.
+    mutating func releaseHeld() {
+        stream.framing = Framing()
+    }
 
     /// Whether the API's end marker has arrived.
     var sawEndMarker: Bool { stream.observation.sawEndMarker }

@@ -1,3 +1,5 @@
+import Metrics
+
 /// What repat reads from one Gemini `GenerateContentResponse`: a chunk of a
 /// `streamGenerateContent` stream or a whole `generateContent` body. Unknown fields are skipped;
 /// `null` reads as absent.
@@ -154,7 +156,7 @@ extension ResponseObservation {
     mutating func apply(_ response: GeminiResponse, at time: UInt64) {
         if response.tokenBearingCandidates > 0 {
             deltaCount += response.tokenBearingCandidates
-            tokenTimes.append(time)
+            tokens.append(time)
         }
         if let reason = response.finishReason ?? response.blockReason {
             finishReason = reason

@@ -17,6 +17,9 @@ struct NDJSONFraming: ResponseFraming {
         return 0
     }
 
+    /// The unfinished line.
+    var heldBytes: Int { splitter.pendingBytes }
+
     /// The last line, when the body did not end with a newline.
     mutating func finish(into frames: inout [ArraySlice<UInt8>]) -> Int {
         if let line = splitter.finish() {

@@ -22,6 +22,10 @@ public struct NDJSONLineSplitter: Sendable {
     /// Creates a splitter at the start of a body.
     public init() {}
 
+    /// Bytes held and not yet taken as lines: once ``nextLine()`` has returned `nil`, the
+    /// unfinished line.
+    public var pendingBytes: Int { buffer.count - lineStart }
+
     /// Adds the next bytes of the body (copied: the lines are slices of the splitter's buffer).
     public mutating func append(_ bytes: some Collection<UInt8>) {
         if lineStart > 0 {

@@ -1,3 +1,5 @@
+import Metrics
+
 /// What repat reads from one object of Ollama's native API: a line of a streamed `/api/chat` or
 /// `/api/generate` response, or a whole non-streamed body. Unknown fields are skipped; `null` reads
 /// as absent.
@@ -118,7 +120,7 @@ extension ResponseObservation {
     mutating func apply(_ response: OllamaResponse, at time: UInt64) {
         if response.bearsTokens {
             deltaCount += 1
-            tokenTimes.append(time)
+            tokens.append(time)
         }
         if let reason = response.doneReason {
             finishReason = reason

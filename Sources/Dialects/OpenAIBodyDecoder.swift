@@ -20,6 +20,17 @@ public struct OpenAIBodyDecoder: ResponseDecoder, Sendable {
     /// Always false: a body ends with the transfer.
     public var sawEndMarker: Bool { false }
 
+    /// The body so far.
+    public var heldBytes: Int { body.count }
+
+    /// Drops the body: it is being abandoned for its size, and is then observed as empty.
+    public mutating func releaseHeld() {
+        body = []
+    }
+
+    /// Always 0: a body's tokens count only once it is complete.
+    public var outputTokensSeen: Int { 0 }
+
     public mutating func finish(at: UInt64) -> ResponseObservation {
         Self.observe(body: body, at: lastBytesAt ?? at)
     }

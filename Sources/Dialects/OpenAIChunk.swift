@@ -1,3 +1,5 @@
+import Metrics
+
 /// What repat reads from one OpenAI-style stream chunk or whole response body (chat or completions).
 /// Unknown fields are skipped; `null` reads as absent.
 struct OpenAIChunk {
@@ -188,7 +190,7 @@ extension ResponseObservation {
     mutating func apply(_ chunk: OpenAIChunk, at time: UInt64) {
         if chunk.tokenBearingChoices > 0 {
             deltaCount += chunk.tokenBearingChoices
-            tokenTimes.append(time)
+            tokens.append(time)
         }
         if let reason = chunk.finishReason {
             finishReason = reason

@@ -20,6 +20,20 @@ public protocol ResponseDecoder {
     /// caller may then stop reading a stream the server keeps open.
     var sawEndMarker: Bool { get }
 
+    /// Bytes the decoder holds for what is not complete yet: the event or line being assembled
+    /// (for an AWS event-stream message, the length its prelude announces), or, for a non-streamed
+    /// response, the body so far. The response size limits are checked against it.
+    var heldBytes: Int { get }
+
+    /// Output tokens seen so far, as ``ResponseObservation/outputTokensSeen`` counts them (0 for a
+    /// non-streamed body, read only once complete): a response's length is checked against it.
+    var outputTokensSeen: Int { get }
+
+    /// Frees what is held for an incomplete frame (or, non-streamed, the body so far): the
+    /// response is being abandoned for its size, and ``finish(at:)`` then reads only what was
+    /// complete.
+    mutating func releaseHeld()
+
     /// Ends the body at `at` (monotonic nanoseconds) and returns everything observed.
     mutating func finish(at: UInt64) -> ResponseObservation
 }

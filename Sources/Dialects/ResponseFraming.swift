@@ -15,6 +15,9 @@ protocol ResponseFraming: Sendable {
     /// - Returns: how many framing errors these bytes caused (each counts one parse error).
     mutating func feed(_ bytes: UnsafeRawBufferPointer, into frames: inout [Frame]) -> Int
 
+    /// Bytes held for the frame being assembled: what a frame size limit is checked against.
+    var heldBytes: Int { get }
+
     /// Ends the body, appending an unterminated last frame where the format allows one.
     /// - Returns: how many framing errors the end of the body shows (a message cut short).
     mutating func finish(into frames: inout [Frame]) -> Int

@@ -1,12 +1,15 @@
+import Metrics
+
 /// What one response body showed: token arrival times, counts, usage and how it ended.
 public struct ResponseObservation: Sendable, Equatable {
-    /// Monotonic time (ns) of every token-bearing event: an OpenAI chunk with a non-empty `content`,
+    /// Monotonic times (ns) of the token-bearing events: an OpenAI chunk with a non-empty `content`,
     /// `text`, `reasoning_content` or `reasoning`; an Ollama line with a non-empty `message.content`,
     /// `message.thinking`, `response` or `thinking`; an Anthropic `text_delta` or `thinking_delta`;
     /// a Gemini chunk with a part of non-empty `text` (thoughts included). Role-only, empty,
     /// finish-only and usage-only events are not tokens. Non-streaming: one entry, the time of the
-    /// last body bytes, when the body has content.
-    public var tokenTimes: [UInt64]
+    /// last body bytes, when the body has content. Bounded however many events arrive (see
+    /// ``TokenStamps``).
+    public var tokens: TokenStamps
     /// Number of non-empty token-bearing deltas (one per choice per event); the fallback token count
     /// when the server reports no usage. Non-streaming: 1 when the body has content.
     public var deltaCount: Int
@@ -31,7 +34,7 @@ public struct ResponseObservation: Sendable, Equatable {
 
     /// Creates an observation; the defaults describe an empty body.
     public init(
-        tokenTimes: [UInt64] = [],
+        tokens: TokenStamps = TokenStamps(),
         deltaCount: Int = 0,
         usage: TokenUsage? = nil,
         finishReason: String? = nil,
@@ -40,7 +43,7 @@ public struct ResponseObservation: Sendable, Equatable {
         parseErrors: Int = 0,
         serverTimings: ServerTimings? = nil
     ) {
-        self.tokenTimes = tokenTimes
+        self.tokens = tokens
         self.deltaCount = deltaCount
         self.usage = usage
         self.finishReason = finishReason
@@ -53,9 +56,14 @@ public struct ResponseObservation: Sendable, Equatable {
     /// Output tokens (count): the server's `completion_tokens` when reported, else ``deltaCount``.
     public var outputTokens: Int { usage?.completionTokens ?? deltaCount }
 
+    /// Output tokens (count) for judging a response against its `max_tokens`: the larger of the
+    /// server's count and the token-bearing deltas received, so a server that under-reports its
+    /// usage is still caught.
+    public var outputTokensSeen: Int { max(usage?.completionTokens ?? 0, deltaCount) }
+
     /// Where ``outputTokens`` came from.
     public var tokenSource: TokenSource { usage?.completionTokens != nil ? .usage : .deltas }
 
     /// Monotonic time (ns) of the first token-bearing event, or `nil` when none arrived.
-    public var firstTokenAt: UInt64? { tokenTimes.first }
+    public var firstTokenAt: UInt64? { tokens.first }
 }

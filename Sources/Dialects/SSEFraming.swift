@@ -14,6 +14,9 @@ struct SSEFraming: ResponseFraming {
         return 0
     }
 
+    /// The unfinished line and the data lines of the event being built.
+    var heldBytes: Int { parser.pendingBytes }
+
     /// Dispatches an event the stream ended inside of.
     mutating func finish(into frames: inout [SSEEvent]) -> Int {
         parser.finish(dispatchingIncomplete: true) { frames.append($0) }

@@ -39,6 +39,9 @@ public struct SSEParser: Sendable {
     /// The reconnection time the server asked for (`retry` field), in milliseconds.
     public private(set) var retryMilliseconds: Int?
 
+    /// Bytes held for the event being built: its data lines so far and the unfinished line.
+    public var pendingBytes: Int { pendingLine.count + dataBuffer.count }
+
     /// Creates a parser at the start of a stream.
     public init() {}
 

@@ -35,6 +35,17 @@ struct WholeBodyDecoder<Format: WholeBodyFormat>: ResponseDecoder, Sendable {
     /// Always false: a body ends with the transfer.
     var sawEndMarker: Bool { false }
 
+    /// The body so far.
+    var heldBytes: Int { body.count }
+
+    /// Drops the body: it is being abandoned for its size, and is then observed as empty.
+    mutating func releaseHeld() {
+        body = []
+    }
+
+    /// Always 0: a body's tokens count only once it is complete.
+    var outputTokensSeen: Int { 0 }
+
     /// Reads the whole body; its text counts as one token, at the time its last bytes arrived.
     mutating func finish(at: UInt64) -> ResponseObservation {
         var observation = ResponseObservation()

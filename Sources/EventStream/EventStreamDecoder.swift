@@ -21,6 +21,14 @@ public struct EventStreamDecoder: Sendable {
     /// Whether bytes of an incomplete message are waiting for more.
     public var hasPartialMessage: Bool { !buffer.isEmpty }
 
+    /// The length of the incomplete message: the total its prelude announces once the prelude is
+    /// in (and checked), the bytes buffered before that; 0 between messages.
+    public var pendingMessageLength: Int {
+        guard buffer.count >= EventStreamFraming.preludeLength else { return buffer.count }
+        let total: UInt32 = buffer[0..<4].bigEndianInteger()
+        return Int(total)
+    }
+
     /// Feeds bytes; returns the messages they complete, in order.
     ///
     /// - Throws: ``EventStreamError`` on a bad prelude CRC or message CRC, impossible lengths, a

@@ -36,6 +36,12 @@ public struct EventStreamError: Error, Sendable, Equatable, CustomStringConverti
         EventStreamError(.malformedHeaders(detail))
     }
 
+    /// The length a too-long message's prelude announced (bytes), for ``messageTooLarge(total:limit:)``.
+    public var refusedMessageLength: UInt32? {
+        if case .messageTooLarge(let total, _) = reason { return total }
+        return nil
+    }
+
     /// One line saying what is wrong.
     public var description: String {
         switch reason {

@@ -10,4 +10,9 @@ extension AbortReason {
     /// The response's end marker was seen but the server kept the stream open: repat stopped
     /// reading after a short grace. The response itself was complete.
     static let stoppedAfterEnd = AbortReason("stoppedAfterEnd")
+    /// The response broke a size limit (``ResponseBounds``): repat stopped reading it at once.
+    static let tooLarge = AbortReason("tooLarge")
+    /// The response carried more output tokens than its `max_tokens` allows (``ResponseBounds``):
+    /// repat stopped reading it at once.
+    static let outputOverrun = AbortReason("outputOverrun")
 }

@@ -10,9 +10,11 @@ enum OutcomeClassifier {
         var message: String
     }
 
+    /// - Parameter maxTokens: the request's `max_tokens`; a complete response carrying more
+    ///   output tokens than ``OutputCap`` allows for it is an ``Outcome/overrun``.
     static func classify(
         status: Int?, failure: TransferFailure?, observation: ResponseObservation,
-        errorBody: [UInt8], dialect: any Dialect
+        errorBody: [UInt8], dialect: any Dialect, maxTokens: Int
     ) -> Verdict {
         if let failure {
             return Verdict(outcome: outcome(of: failure, receivedHead: status != nil), message: oneLine(failure.description))
@@ -35,13 +37,16 @@ enum OutcomeClassifier {
         if let error = observation.streamError {
             return Verdict(outcome: .streamError, message: oneLine(error))
         }
+        if observation.outputTokensSeen > OutputCap.limit(maxTokens: maxTokens) {
+            return Verdict(outcome: .overrun, message: ResponseBounds.overrunMessage(tokens: observation.outputTokensSeen, maxTokens: maxTokens))
+        }
         if !observation.sawEndMarker {
-            if observation.tokenTimes.isEmpty && observation.parseErrors > 0 {
+            if observation.tokens.isEmpty && observation.parseErrors > 0 {
                 return Verdict(outcome: .parseError, message: "\(observation.parseErrors) unparseable events, no end marker")
             }
             return Verdict(outcome: .incomplete, message: "response ended before its end marker")
         }
-        if observation.tokenTimes.isEmpty && observation.parseErrors > 0 {
+        if observation.tokens.isEmpty && observation.parseErrors > 0 {
             return Verdict(outcome: .parseError, message: "\(observation.parseErrors) unparseable events and no token")
         }
         return Verdict(outcome: .ok, message: "")
@@ -56,6 +61,8 @@ enum OutcomeClassifier {
         case .totalTimeout: return .timeoutTotal
         case .tls: return .tlsError
         case .network: return receivedHead ? .incomplete : .transportError
+        case .headerTooLarge, .aborted(.tooLarge): return .tooLarge
+        case .aborted(.outputOverrun): return .overrun
         // Any other abort of repat's own (``AbortReason/stoppedAfterEnd`` is not a failure at all).
         case .cancelled, .aborted: return .cancelled
         case .other: return .transportError

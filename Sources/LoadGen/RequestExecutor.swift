@@ -52,7 +52,10 @@ struct RequestExecutor: Sendable {
         while true {
             // The first attempt goes out at its scheduled time, handed to curl by the transport
             // thread (to the microsecond, even when this task started late); retries at once.
-            attempt = await send(request, sendAt: retries == 0 ? scheduledAt : 0, keepsBody: item.expected != nil || keepsAnswers || references != nil)
+            attempt = await send(
+                request, sendAt: retries == 0 ? scheduledAt : 0, maxTokens: item.maxTokens,
+                keepsBody: item.expected != nil || keepsAnswers || references != nil
+            )
             firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
             let wait = RetryAfter.seconds(attempt.head?.value(of: "retry-after"), now: Date()) ?? policy.defaultWaitSeconds
@@ -66,14 +69,14 @@ struct RequestExecutor: Sendable {
         let (head, errorBody, timings, failure) = (attempt.head, attempt.errorBody, attempt.timings, attempt.failure)
         let end = MonotonicClock.now()
         let observation = decoder.finish(at: attempt.lastBytesAt ?? start)
-        let timing = TokenTiming(start: start, tokenTimes: observation.tokenTimes, outputTokens: observation.outputTokens)
+        let timing = TokenTiming(start: start, tokens: observation.tokens, outputTokens: observation.outputTokens)
 
         record.setMeasurements(
             start: start, end: end, head: head, failure: failure, observation: observation, timing: timing, transfer: timings
         )
         let verdict = OutcomeClassifier.classify(
             status: head?.status, failure: failure, observation: observation,
-            errorBody: errorBody, dialect: target.dialect
+            errorBody: errorBody, dialect: target.dialect, maxTokens: item.maxTokens
         )
         record.status = verdict.outcome
         record.error = target.redactor.redact(verdict.message)
@@ -117,10 +120,14 @@ struct RequestExecutor: Sendable {
     /// (see ``ResponseReader``). A watchdog aborts the transfer when no token arrives within the
     /// first-token timeout; once the end marker is seen, a server that keeps the stream open is
     /// cut off after a short grace.
-    /// With `keepsBody`, the 2xx body is copied as it arrives, for reading the answer afterwards.
-    private func send(_ request: HTTPRequest, sendAt: UInt64, keepsBody: Bool) async -> Attempt {
+    /// A response that breaks its ``ResponseBounds`` (size limits, `maxTokens` and its margin) is
+    /// stopped at once. With `keepsBody`, the 2xx body is copied as it arrives, for reading the
+    /// answer afterwards.
+    private func send(_ request: HTTPRequest, sendAt: UInt64, maxTokens: Int, keepsBody: Bool) async -> Attempt {
+        let streaming = target.parameters.stream
         let reader = ResponseReader(
-            decoder: target.dialect.makeDecoder(streaming: target.parameters.stream), sendAt: sendAt, keepsBody: keepsBody)
+            decoder: target.dialect.makeDecoder(streaming: streaming), sendAt: sendAt,
+            bounds: ResponseBounds(target: target.spec, streaming: streaming, maxTokens: maxTokens), keepsBody: keepsBody)
         var watchdog: Task<Void, Never>?
         let end = await transport.exchange(request, options: target.options, sendAt: sendAt, handler: reader) { control in
             reader.control = control

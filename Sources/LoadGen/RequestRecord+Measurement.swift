@@ -27,7 +27,7 @@ extension RequestRecord {
         promptTokens = observation.usage?.promptTokens
         outputTokens = observation.outputTokens
         tokenSource = observation.tokenSource.rawValue
-        tokenEvents = observation.tokenTimes.count
+        tokenEvents = observation.tokens.count
         httpStatus = head?.status ?? failure?.httpStatus ?? 0
         parseErrors = observation.parseErrors
         serverPromptMs = observation.serverTimings?.promptMs

@@ -24,6 +24,8 @@ final class ResponseReader: ResponseHandler, @unchecked Sendable {
     let keepsBody: Bool
     /// Largest body kept for reading the answer.
     static let keptBodyLimit = 8 << 20
+    /// What the response may hold before it is stopped.
+    let bounds: ResponseBounds
     let activity: Activity
     /// Set by `exchange`'s `started`, before the transfer can call back.
     var control: TransferControl?
@@ -31,9 +33,11 @@ final class ResponseReader: ResponseHandler, @unchecked Sendable {
 
     /// - Parameter sendAt: the request's send time (monotonic ns; 0 for at once), from which the
     ///   watchdog counts.
+    ///   `bounds`: what the response may hold before it is stopped.
     ///   `keepsBody`: copy the 2xx body for reading the answer once the request has ended.
-    init(decoder: any ResponseDecoder, sendAt: UInt64, keepsBody: Bool = false) {
+    init(decoder: any ResponseDecoder, sendAt: UInt64, bounds: ResponseBounds, keepsBody: Bool = false) {
         self.decoder = decoder
+        self.bounds = bounds
         self.keepsBody = keepsBody
         activity = Activity(now: max(MonotonicClock.now(), sendAt))
     }
@@ -42,14 +46,20 @@ final class ResponseReader: ResponseHandler, @unchecked Sendable {
         self.head = head
     }
 
-    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool {
+    /// Decodes the bytes; stops the transfer at once, freeing what the decoder holds, when the
+    /// response breaks one of its ``bounds``.
+    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> BodyDisposition {
         lastBytesAt = time
         activity.bytesArrived(at: time)
         if let status = head?.status, !(200..<300).contains(status) {
             errorBody.append(contentsOf: bytes.prefix(Self.errorBodyLimit - errorBody.count))
-            return true
+            return .proceed
         }
         decoder.consume(bytes, receivedAt: time)
+        if let breach = bounds.breach(heldBytes: decoder.heldBytes, outputTokens: decoder.outputTokensSeen) {
+            decoder.releaseHeld()
+            return .abort(breach.reason, message: breach.message)
+        }
         if keepsBody, keptBody.count + bytes.count <= Self.keptBodyLimit {
             keptBody.append(contentsOf: bytes)
         }
@@ -62,7 +72,7 @@ final class ResponseReader: ResponseHandler, @unchecked Sendable {
                 }
             }
         }
-        return true
+        return .proceed
     }
 
     /// Stops the end-marker grace timer, if one runs; call once the transfer has ended.

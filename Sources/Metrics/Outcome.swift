@@ -30,6 +30,13 @@ public enum Outcome: String, Sendable, CaseIterable, Codable {
     case cancelled
     /// Any other transport failure.
     case transportError = "transport_error"
+    /// The response broke a size limit: an event or line longer than the target's
+    /// `max_event_bytes`, a non-streamed body longer than its `max_response_bytes`, or a header
+    /// block longer than curl accepts. repat stopped reading it at once.
+    case tooLarge = "too_large"
+    /// The server sent more output tokens than the request's `max_tokens` allows, past the margin
+    /// of ``OutputCap``: it ignores the length limit. A stream is stopped there.
+    case overrun
 
     /// Whether the request counts as a success in summaries.
     public var isSuccess: Bool { self == .ok }

@@ -5,7 +5,8 @@
 /// - E2E = last token-bearing event − start (usage-only chunk and end marker excluded).
 /// - TPOT = (E2E − TTFT) / (output_tokens − 1), defined when output_tokens > 1 and tokens came in
 ///   more than one event (a non-streamed body has no per-token timing).
-/// - ITL = the gaps between successive token-bearing events.
+/// - ITL = the gaps between successive token-bearing events (see ``TokenStamps`` for a response
+///   of more than 131,072 events).
 public struct TokenTiming: Sendable, Equatable {
     /// Time to first token, ms.
     public var ttftMs: Double?
@@ -17,34 +18,37 @@ public struct TokenTiming: Sendable, Equatable {
     public var itlP50Ms: Double?
     /// Largest inter-token gap, ms.
     public var itlMaxMs: Double?
-    /// Every inter-token gap, nanoseconds, in arrival order.
+    /// The inter-token gaps, nanoseconds, in arrival order: every gap, or the first
+    /// ``TokenStamps/keptLimit`` − 1 of a response with more events than that.
     public var gapsNs: [UInt64]
 
     /// Computes the metrics.
     /// - Parameters:
     ///   - start: monotonic ns at which the request was sent.
-    ///   - tokenTimes: monotonic ns of each token-bearing event, in arrival order.
+    ///   - tokens: the arrival times of the token-bearing events.
     ///   - outputTokens: output tokens (server's count when known; may exceed the event count when
     ///     servers send several tokens per event).
-    public init(start: UInt64, tokenTimes: [UInt64], outputTokens: Int) {
+    public init(start: UInt64, tokens: TokenStamps, outputTokens: Int) {
         gapsNs = []
-        guard let first = tokenTimes.first, let last = tokenTimes.last else { return }
+        guard let first = tokens.first, let last = tokens.last else { return }
         let ttft = Self.ms(from: start, to: first)
         let e2e = Self.ms(from: start, to: last)
         ttftMs = ttft
         e2eMs = e2e
-        if outputTokens > 1 && tokenTimes.count > 1 {
+        if outputTokens > 1 && tokens.count > 1 {
             tpotMs = (e2e - ttft) / Double(outputTokens - 1)
         }
-        guard tokenTimes.count > 1 else { return }
-        gapsNs.reserveCapacity(tokenTimes.count - 1)
-        for index in 1..<tokenTimes.count {
-            let (earlier, later) = (tokenTimes[index - 1], tokenTimes[index])
+        guard tokens.count > 1 else { return }
+        let times = tokens.kept
+        gapsNs.reserveCapacity(times.count - 1)
+        for index in times.indices.dropFirst() {
+            let (earlier, later) = (times[index - 1], times[index])
             gapsNs.append(later >= earlier ? later - earlier : 0)
         }
+        // Events past the kept ones leave no gap here, but the largest of theirs is known.
         let sorted = gapsNs.sorted()
         itlP50Ms = Self.median(sorted)
-        itlMaxMs = Double(sorted[sorted.count - 1]) / 1e6
+        itlMaxMs = Double(max(sorted[sorted.count - 1], tokens.laterMaxGapNs)) / 1e6
     }
 
     /// Milliseconds between two monotonic ns stamps (0 if `end` precedes `start`).

@@ -1,5 +1,6 @@
 import CurlTransport
 import Dialects
+import Metrics
 import Simulator
 
 /// Reads one of a ``StreamProbe``'s responses on the transport thread: counts bytes and token
@@ -35,7 +36,7 @@ final class ProbeReader: ResponseHandler, @unchecked Sendable {
         gauge.opened()
     }
 
-    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool {
+    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> BodyDisposition {
         counts.bytesReceived += bytes.count
         lastAt = time
         switch reading {
@@ -51,7 +52,7 @@ final class ProbeReader: ResponseHandler, @unchecked Sendable {
         case .decode:
             decoder.consume(bytes, receivedAt: time)
         }
-        return true
+        return .proceed
     }
 
     /// The request's counts and token stamps once its transfer has ended.
@@ -60,7 +61,7 @@ final class ProbeReader: ResponseHandler, @unchecked Sendable {
         switch end {
         case .success:
             if opened {
-                if reading == .decode { counts.tokenEvents += decoder.finish(at: lastAt).tokenTimes.count }
+                if reading == .decode { counts.tokenEvents += decoder.finish(at: lastAt).tokens.count }
                 counts.completed += 1
                 counts.bytesSent += bytesSent
             }

@@ -103,6 +103,15 @@ public struct TargetSpec: Sendable, Equatable {
     /// `data.allowed_jurisdictions` (`allow_transfer: true`); recorded in run.json.
     public var allowTransfer = false
 
+    /// The longest streamed event or line repat holds (`max_event_bytes`, bytes): an SSE event, an
+    /// NDJSON line, an AWS event-stream message. A response with a longer one ends as `too_large`.
+    public var maxEventBytes = 16 << 20
+    /// The longest non-streamed response body repat holds (`max_response_bytes`, bytes); a longer
+    /// one ends as `too_large`.
+    public var maxResponseBytes = 256 << 20
+    /// What `max_event_bytes` and `max_response_bytes` may be set to: 1 KiB to 64 GiB.
+    public static let sizeLimitRange = 1024...(64 << 30)
+
     /// Whether this target is served by the built-in simulator.
     public var isSimulated: Bool { baseURL.hasPrefix("sim://") }
 
@@ -137,6 +146,7 @@ public struct TargetSpec: Sendable, Equatable {
             && lhs.provider == rhs.provider && lhs.auth == rhs.auth && lhs.apiVersion == rhs.apiVersion
             && lhs.region == rhs.region && lhs.keepAlive == rhs.keepAlive && lhs.contextWindow == rhs.contextWindow
             && lhs.lengthControls == rhs.lengthControls && lhs.standsFor == rhs.standsFor && lhs.allowTransfer == rhs.allowTransfer
+            && lhs.maxEventBytes == rhs.maxEventBytes && lhs.maxResponseBytes == rhs.maxResponseBytes
     }
 }
 

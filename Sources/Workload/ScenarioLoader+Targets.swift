@@ -169,7 +169,8 @@ extension ScenarioLoader {
     }
 
     /// The target's optional settings: timeouts, retries, TLS checking, authentication style, API
-    /// version, Ollama's `keep_alive` and `num_ctx`, and whether length controls are sent.
+    /// version, Ollama's `keep_alive` and `num_ctx`, whether length controls are sent, and the
+    /// response size limits.
     private func readSettings(_ fields: YAMLFields, preset: ProviderPreset?, into target: inout TargetSpec, report: inout ProblemReport) {
         target.firstTokenTimeout = fields.seconds("first_token_timeout", into: &report) ?? target.firstTokenTimeout
         target.idleTimeout = fields.seconds("idle_timeout", into: &report) ?? target.idleTimeout
@@ -180,6 +181,8 @@ extension ScenarioLoader {
         target.keepAlive = fields.string("keep_alive", into: &report)
         target.contextWindow = fields.int("num_ctx", range: 1...10_000_000, into: &report)
         target.lengthControls = fields.bool("length_controls", into: &report) ?? (preset?.acceptsLengthControls ?? true)
+        target.maxEventBytes = fields.bytes("max_event_bytes", range: TargetSpec.sizeLimitRange, into: &report) ?? target.maxEventBytes
+        target.maxResponseBytes = fields.bytes("max_response_bytes", range: TargetSpec.sizeLimitRange, into: &report) ?? target.maxResponseBytes
     }
 
     /// `stands_for`: the API price id (`PROVIDER/MODEL`) the target is priced as by `repat roi`.

@@ -81,6 +81,21 @@ struct YAMLFields {
         return value
     }
 
+    /// A size in bytes: a whole number, or a number with `KiB`, `MiB`, `GiB` (powers of 1024) or
+    /// `kB`, `MB`, `GB` (powers of 1000), within `range`.
+    func bytes(_ name: String, range: ClosedRange<Int>, into report: inout ProblemReport) -> Int? {
+        guard let node = present(name, required: false, into: &report) else { return nil }
+        guard let text = node.string, let value = Self.parseBytes(text) else {
+            report.add(field(name), line: node.mark?.line, "expected a size such as 16MiB, 512KiB or 1048576 (bytes), got '\(node.string ?? "a collection")'")
+            return nil
+        }
+        guard range.contains(value) else {
+            report.add(field(name), line: node.mark?.line, "must be between \(range.lowerBound) and \(range.upperBound) bytes, got \(value)")
+            return nil
+        }
+        return value
+    }
+
     /// An integer or a list of integers.
     func intList(_ name: String, required: Bool = false, range: ClosedRange<Int>, into report: inout ProblemReport) -> [Int]? {
         guard let node = present(name, required: required, into: &report) else { return nil }
@@ -163,6 +178,22 @@ struct YAMLFields {
             return nil
         }
         return value
+    }
+
+    /// `16MiB`, `1.5 GB`, `4096` → bytes; nil for anything else (or more than `Int.max`).
+    static func parseBytes(_ text: String) -> Int? {
+        let trimmed = text.trimmingSpaces()
+        let units: [(suffix: String, factor: Double)] = [
+            ("KiB", 1024), ("MiB", 1_048_576), ("GiB", 1_073_741_824), ("kB", 1000), ("KB", 1000), ("MB", 1e6), ("GB", 1e9), ("B", 1),
+        ]
+        var number = trimmed
+        var factor = 1.0
+        if let unit = units.first(where: { trimmed.hasSuffix($0.suffix) }) {
+            number = trimmed.dropLast(unit.suffix.count).trimmingSpaces()
+            factor = unit.factor
+        }
+        guard let value = Double(number), value.isFinite, value >= 0, value * factor < 0x1p63 else { return nil }
+        return Int((value * factor).rounded())
     }
 
     static func parseSeconds(_ text: String) -> Double? {

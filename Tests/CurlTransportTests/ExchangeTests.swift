@@ -15,11 +15,14 @@ private final class RecordingHandler: ResponseHandler, @unchecked Sendable {
     var stamps: [UInt64] = []
     var threadNames: Set<String> = []
     var bodyBeforeHead = false
-    /// Abort (return false) once this many body bytes have arrived.
+    /// Cancel (``BodyDisposition/cancel``) once this many body bytes have arrived.
     let abortAfterBytes: Int?
+    /// What to answer once ``abortAfterBytes`` have arrived.
+    let disposition: BodyDisposition
 
-    init(abortAfterBytes: Int? = nil) {
+    init(abortAfterBytes: Int? = nil, disposition: BodyDisposition = .cancel) {
         self.abortAfterBytes = abortAfterBytes
+        self.disposition = disposition
     }
 
     func receivedHead(_ head: ResponseHead) {
@@ -27,13 +30,13 @@ private final class RecordingHandler: ResponseHandler, @unchecked Sendable {
         threadNames.insert(currentThreadName())
     }
 
-    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool {
+    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> BodyDisposition {
         if head == nil { bodyBeforeHead = true }
         body.append(contentsOf: bytes)
         stamps.append(time)
         threadNames.insert(currentThreadName())
-        if let limit = abortAfterBytes, body.count >= limit { return false }
-        return true
+        if let limit = abortAfterBytes, body.count >= limit { return disposition }
+        return .proceed
     }
 }
 
@@ -122,7 +125,7 @@ struct ExchangeTests {
         }
     }
 
-    @Test("a handler that returns false aborts its transfer, which ends as cancelled")
+    @Test("a handler that answers cancel aborts its transfer, which ends as cancelled")
     func handlerAborts() async throws {
         try await withTransportAndServer({ $0.decodeBaseMs = 5 }) { transport, server in
             let handler = RecordingHandler(abortAfterBytes: 1)
@@ -133,6 +136,24 @@ struct ExchangeTests {
                 return
             }
             #expect(failure.kind == .cancelled)
+            #expect(elapsedMs(since: start) < 1_000, "400 tokens at 5 ms would take 2 s")
+        }
+    }
+
+    @Test("a handler's abort ends its transfer inside the write callback, with the handler's reason and message")
+    func handlerAbortsWithReason() async throws {
+        try await withTransportAndServer({ $0.decodeBaseMs = 5 }) { transport, server in
+            let reason = AbortReason("tooMuch")
+            let handler = RecordingHandler(abortAfterBytes: 1, disposition: .abort(reason, message: "enough bytes"))
+            let start = MonotonicClock.now()
+            let end = await transport.exchange(chatRequest(baseURL: server.baseURL, maxTokens: 400), handler: handler)
+            guard case .failure(let failure) = end else {
+                Issue.record("an aborted exchange succeeded")
+                return
+            }
+            #expect(failure.kind == .aborted(reason))
+            #expect(failure.description == "tooMuch: enough bytes")
+            #expect(handler.stamps.count == 1, "no byte is handed over after the abort")
             #expect(elapsedMs(since: start) < 1_000, "400 tokens at 5 ms would take 2 s")
         }
     }

@@ -16,7 +16,7 @@ private final class PriorityProbe: ResponseHandler, Sendable {
         nice.withLock { $0 = value }
     }
 
-    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> Bool { true }
+    func receivedBody(_ bytes: UnsafeRawBufferPointer, at time: UInt64) -> BodyDisposition { .proceed }
 }
 
 @Suite("transport thread priority")

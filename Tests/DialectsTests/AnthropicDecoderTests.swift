@@ -1,4 +1,5 @@
 import Dialects
+import Metrics
 import Testing
 
 /// A documented Messages stream with cache usage, a thinking block (thinking and signature deltas),
@@ -43,7 +44,7 @@ struct AnthropicDecoderTests {
     @Test("text and thinking deltas are tokens; usage adds cache tokens to the prompt; stop reason and message_stop")
     func streamDecodes() {
         let observation = decode(stream.map { sse([$0]) }, times: { UInt64($0 + 1) * 1000 })
-        #expect(observation.tokenTimes == [4000, 8000, 10000])
+        #expect(observation.tokens.kept == [4000, 8000, 10000])
         #expect(observation.deltaCount == 3)
         #expect(observation.usage == TokenUsage(promptTokens: 175, completionTokens: 89))
         #expect(observation.outputTokens == 89)
@@ -59,7 +60,7 @@ struct AnthropicDecoderTests {
         for ending in ["\n", "\r\n"] {
             let bytes = sse(stream, lineEnding: ending)
             let whole = decode([bytes])
-            #expect(whole.sawEndMarker && whole.tokenTimes.count == 3)
+            #expect(whole.sawEndMarker && whole.tokens.count == 3)
             for cut in 1..<bytes.count {
                 #expect(decode([Array(bytes[..<cut]), Array(bytes[cut...])]) == whole, "cut at \(cut)")
             }
@@ -71,7 +72,7 @@ struct AnthropicDecoderTests {
         let bytes = sse(stream)
         let ends = bytes.indices.filter { $0 > 0 && bytes[$0] == UInt8(ascii: "\n") && bytes[$0 - 1] == UInt8(ascii: "\n") }
         let observation = decode(bytes.map { [$0] }, times: { UInt64($0) })
-        #expect(observation.tokenTimes == [3, 7, 9].map { UInt64(ends[$0]) })
+        #expect(observation.tokens.kept == [3, 7, 9].map { UInt64(ends[$0]) })
     }
 
     @Test("a stream cut before message_delta keeps the prompt usage and counts deltas as output")
@@ -100,7 +101,7 @@ struct AnthropicDecoderTests {
     func errorEvent() {
         let overloaded = decode([sse(Array(stream.prefix(8)) + [("error", #"{"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}"#)])])
         #expect(overloaded.streamError == "Overloaded")
-        #expect(overloaded.tokenTimes.count == 2)
+        #expect(overloaded.tokens.count == 2)
         #expect(!overloaded.sawEndMarker)
         #expect(overloaded.parseErrors == 0)
         #expect(decode([sse([("error", #"{"type":"error","error":{"type":"api_error"}}"#)])]).streamError == "api_error")
@@ -115,7 +116,7 @@ struct AnthropicDecoderTests {
             ("future_event", #"{"type":"future_event","delta":{"text":"not a token"}}"#),
             ("message_stop", "{}"),
         ])])
-        #expect(observation.tokenTimes.count == 2)
+        #expect(observation.tokens.count == 2)
         #expect(observation.sawEndMarker)
         #expect(observation.parseErrors == 0)
     }
@@ -128,7 +129,7 @@ struct AnthropicDecoderTests {
     func malformed(data: String) {
         let observation = decode([sse([("x", data), stream[7]])], times: { _ in 1000 })
         #expect(observation.parseErrors == 1)
-        #expect(observation.tokenTimes == [1000])
+        #expect(observation.tokens.kept == [1000])
     }
 
     @Test("a non-streamed message gives one token at its last bytes, usage with cache, stop reason and the end marker")
@@ -136,7 +137,7 @@ struct AnthropicDecoderTests {
         let text = #"{"id":"msg_01","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[{"type":"thinking","thinking":"Hmm","signature":"x"},{"type":"text","text":"Hi!"}],"stop_reason":"max_tokens","stop_sequence":null,"usage":{"input_tokens":12,"cache_creation_input_tokens":0,"cache_read_input_tokens":4,"output_tokens":6,"service_tier":"standard"}}"#
         let bytes = Array(text.utf8)
         let observation = decode([Array(bytes.prefix(9)), Array(bytes.dropFirst(9))], streaming: false, times: { UInt64($0 + 1) * 1000 }, finishAt: 9999)
-        #expect(observation.tokenTimes == [2000])
+        #expect(observation.tokens.kept == [2000])
         #expect(observation.deltaCount == 1)
         #expect(observation.usage == TokenUsage(promptTokens: 16, completionTokens: 6))
         #expect(observation.finishReason == "max_tokens")
@@ -154,7 +155,7 @@ struct AnthropicDecoderTests {
         #expect(!error.sawEndMarker)
         #expect(error.parseErrors == 0)
         let toolOnly = decode([Array(#"{"type":"message","content":[{"type":"tool_use","id":"t","name":"f","input":{"text":"x"}}],"stop_reason":"tool_use"}"#.utf8)], streaming: false)
-        #expect(toolOnly.tokenTimes.isEmpty)
+        #expect(toolOnly.tokens.isEmpty)
         #expect(toolOnly.sawEndMarker)
         #expect(decode([Array(#"{"type":"message"}"#.utf8)], streaming: false).parseErrors == 1)
         #expect(decode([Array("{\"content\":[".utf8)], streaming: false).parseErrors == 1)

@@ -1,4 +1,5 @@
 import Dialects
+import Metrics
 import Testing
 
 /// A Converse response with a reasoning block and a text block.
@@ -16,7 +17,7 @@ struct BedrockBodyDecoderTests {
     func completeBody() {
         let bytes = Array(converseBody.utf8)
         let observation = decode([Array(bytes[..<40]), Array(bytes[40...])])
-        #expect(observation.tokenTimes == [2000])
+        #expect(observation.tokens.kept == [2000])
         #expect(observation.deltaCount == 1)
         #expect(observation.finishReason == "end_turn")
         #expect(observation.usage == TokenUsage(promptTokens: 9, completionTokens: 7))
@@ -28,7 +29,7 @@ struct BedrockBodyDecoderTests {
     @Test("a body whose blocks hold no text has no token but is complete")
     func emptyContent() {
         let observation = decode([Array(#"{"output":{"message":{"content":[{"text":""}],"role":"assistant"}},"stopReason":"max_tokens"}"#.utf8)])
-        #expect(observation.tokenTimes.isEmpty)
+        #expect(observation.tokens.isEmpty)
         #expect(observation.sawEndMarker)
         #expect(observation.finishReason == "max_tokens")
     }

@@ -1,4 +1,5 @@
 import Dialects
+import Metrics
 import EventStream
 import Testing
 
@@ -54,7 +55,7 @@ struct BedrockStreamDecoderTests {
     @Test("a complete stream: token deltas (reasoning included), stop reason, usage, server latency, end marker")
     func completeStream() {
         let observation = decode(bedrockFrames)
-        #expect(observation.tokenTimes == tokenFrames.map { UInt64($0 + 1) * 1000 })
+        #expect(observation.tokens.kept == tokenFrames.map { UInt64($0 + 1) * 1000 })
         #expect(observation.deltaCount == 3)
         #expect(observation.usage == TokenUsage(promptTokens: 12, completionTokens: 4))
         #expect(observation.outputTokens == 4)
@@ -79,9 +80,9 @@ struct BedrockStreamDecoderTests {
         for cut in 0...stream.count {
             let observation = decode([Array(stream[..<cut]), Array(stream[cut...])])
             let expectedTimes = tokenPositions.map { frameEnds[$0] <= cut ? UInt64(1000) : 2000 }
-            #expect(observation.tokenTimes == expectedTimes, "cut at \(cut)")
+            #expect(observation.tokens.kept == expectedTimes, "cut at \(cut)")
             var untimed = observation
-            untimed.tokenTimes = whole.tokenTimes
+            untimed.tokens = whole.tokens
             #expect(untimed == whole, "cut at \(cut)")
         }
     }
@@ -96,7 +97,7 @@ struct BedrockStreamDecoderTests {
             #expect(decoder.hasToken == (index + 1 >= frameEnds[tokenFrames[0]]))
             #expect(decoder.sawEndMarker == (index + 1 >= frameEnds[9]))
         }
-        #expect(decoder.finish(at: 1).tokenTimes == tokenFrames.map { UInt64(frameEnds[$0] - 1) })
+        #expect(decoder.finish(at: 1).tokens.kept == tokenFrames.map { UInt64(frameEnds[$0] - 1) })
     }
 
     @Test("a throttling exception mid-stream is the stream error, with its type and message")
@@ -147,7 +148,7 @@ struct BedrockStreamDecoderTests {
         stream[bedrockFrames[0].count + 1] ^= 0x20
         let observation = decode([stream])
         #expect(observation.parseErrors == 1)
-        #expect(observation.tokenTimes.isEmpty)
+        #expect(observation.tokens.isEmpty)
     }
 
     @Test("a stream cut inside a frame is one parse error and has no end marker")

@@ -1,4 +1,5 @@
 import Dialects
+import Metrics
 import Testing
 
 // Hostile-input properties: corrupted events, random byte damage and oversized inputs never crash
@@ -129,8 +130,8 @@ struct FuzzCorruptionTests {
             #expect(FuzzGen.decode(reads, sameTime: true) == whole, "seed \(seed), cuts \(cuts)")
             // Every event is a token, a parse error, the end marker, an error, or empty — at most one.
             let dataEvents = sseWhole.count { !$0.data.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) } }
-            #expect(whole.tokenTimes.count + whole.parseErrors <= max(dataEvents, 1), "seed \(seed)")
-            #expect(whole.tokenTimes.count <= whole.deltaCount, "seed \(seed)")
+            #expect(whole.tokens.count + whole.parseErrors <= max(dataEvents, 1), "seed \(seed)")
+            #expect(whole.tokens.count <= whole.deltaCount, "seed \(seed)")
 
             _ = FuzzGen.decode(reads, streaming: false)
             if let message = OpenAIDialect.chat.errorMessage(fromBody: bytes) {
@@ -149,11 +150,11 @@ struct FuzzCorruptionTests {
                 let stream = Array("data: ".utf8) + payload + Array("\n\ndata: [DONE]\n\n".utf8)
                 let observation = FuzzGen.decode([stream])
                 #expect(observation.parseErrors == 1)
-                #expect(observation.tokenTimes.isEmpty)
+                #expect(observation.tokens.isEmpty)
                 #expect(observation.sawEndMarker)
                 #expect(FuzzGen.decode([payload], streaming: false).parseErrors == 1)
                 // Not an event stream and not an object: nothing to observe, and no crash.
-                #expect(FuzzGen.decode([Array(" ".utf8) + payload]).tokenTimes.isEmpty)
+                #expect(FuzzGen.decode([Array(" ".utf8) + payload]).tokens.isEmpty)
                 _ = OpenAIDialect.chat.errorMessage(fromBody: payload)
             }
         }
@@ -167,7 +168,7 @@ struct FuzzCorruptionTests {
         #expect(stream.count > 5_000_000)
         let elapsed = timed {
             let whole = FuzzGen.decode([stream])
-            #expect(whole.tokenTimes == [1000])
+            #expect(whole.tokens.kept == [1000])
             #expect(whole.parseErrors == 0)
             #expect(whole.sawEndMarker)
             let pieces = FuzzGen.reads(stream, cuts: Array(stride(from: 65_536, to: stream.count, by: 65_536)))
@@ -178,7 +179,7 @@ struct FuzzCorruptionTests {
             damaged[stream.count - 24] = 0x01
             let broken = FuzzGen.decode([damaged])
             #expect(broken.parseErrors == 1)
-            #expect(broken.tokenTimes.isEmpty)
+            #expect(broken.tokens.isEmpty)
         }
         #expect(elapsed < .seconds(20))
     }
@@ -201,8 +202,8 @@ struct FuzzCorruptionTests {
         stream += Array("data: [DONE]\n\n".utf8)
         let elapsed = timed {
             let observation = FuzzGen.decode([Array(": first read\n".utf8), stream])
-            #expect(observation.tokenTimes.count == tokenEvents)
-            #expect(observation.tokenTimes.allSatisfy { $0 == 2000 })
+            #expect(observation.tokens.count == tokenEvents)
+            #expect(observation.tokens.kept.allSatisfy { $0 == 2000 })
             #expect(observation.deltaCount == tokenEvents)
             #expect(observation.parseErrors == broken)
             #expect(observation.sawEndMarker)
@@ -220,7 +221,7 @@ struct FuzzCorruptionTests {
         }
         let expectedTokens = events.count { $0.tokenChoices > 0 }
         let whole = FuzzGen.decode([stream], sameTime: true)
-        #expect(whole.tokenTimes.count == expectedTokens)
+        #expect(whole.tokens.count == expectedTokens)
         #expect(whole.parseErrors == 0)
         #expect(whole.sawEndMarker)
         let afterEachCR = stream.indices.filter { stream[$0] == 0x0D }.map { $0 + 1 }.filter { $0 < stream.count }
@@ -241,7 +242,7 @@ struct FuzzCorruptionTests {
             let body = (0..<count).map { _ in random.chance(0.7) ? random.pick(alphabet) : UInt8.random(in: 0...255, using: &random) }
             let observation = FuzzGen.decode([body], streaming: false)
             #expect(observation.parseErrors <= 1, "body \(seed)")
-            #expect(observation.tokenTimes.count <= 1, "body \(seed)")
+            #expect(observation.tokens.count <= 1, "body \(seed)")
             if let message = OpenAIDialect.chat.errorMessage(fromBody: body) {
                 #expect(!message.isEmpty, "body \(seed)")
             }

@@ -1,4 +1,5 @@
 import Dialects
+import Metrics
 import RepatSupport
 import Testing
 
@@ -60,7 +61,7 @@ struct FuzzStream {
     /// What a correct decoder reports, reads stamped by `time(offset)` and the end by `finishTime`.
     func expected(time: (Int) -> UInt64, finishTime: UInt64) -> ResponseObservation {
         var observation = ResponseObservation()
-        observation.tokenTimes = tokenDispatchOffsets.map { $0.map(time) ?? finishTime }
+        observation.tokens = TokenStamps(tokenDispatchOffsets.map { $0.map(time) ?? finishTime })
         for event in events {
             if event.isCorrupt {
                 observation.parseErrors += 1

@@ -1,4 +1,5 @@
 import Dialects
+import Metrics
 import Testing
 
 /// A `streamGenerateContent?alt=sse` stream from a thinking model: a thought chunk, text chunks with
@@ -31,7 +32,7 @@ struct GeminiDecoderTests {
     @Test("text chunks (thoughts included) are tokens; usage counts thoughts as output; finishReason ends the stream")
     func streamDecodes() {
         let observation = decode(stream.map { sse([$0]) }, times: { UInt64($0 + 1) * 1000 })
-        #expect(observation.tokenTimes == [1000, 2000, 4000])
+        #expect(observation.tokens.kept == [1000, 2000, 4000])
         #expect(observation.deltaCount == 3)
         #expect(observation.usage == TokenUsage(promptTokens: 9, completionTokens: 23, reasoningTokens: 20))
         #expect(observation.outputTokens == 23)
@@ -56,7 +57,7 @@ struct GeminiDecoderTests {
         for ending in ["\r\n", "\n"] {
             let bytes = sse(stream, lineEnding: ending)
             let whole = decode([bytes])
-            #expect(whole.sawEndMarker && whole.tokenTimes.count == 3)
+            #expect(whole.sawEndMarker && whole.tokens.count == 3)
             for cut in 1..<bytes.count {
                 #expect(decode([Array(bytes[..<cut]), Array(bytes[cut...])]) == whole, "cut at \(cut)")
             }
@@ -68,7 +69,7 @@ struct GeminiDecoderTests {
         let bytes = sse(stream, lineEnding: "\n")
         let ends = bytes.indices.filter { $0 > 0 && bytes[$0] == UInt8(ascii: "\n") && bytes[$0 - 1] == UInt8(ascii: "\n") }
         let observation = decode(bytes.map { [$0] }, times: { UInt64($0) })
-        #expect(observation.tokenTimes == [0, 1, 3].map { UInt64(ends[$0]) })
+        #expect(observation.tokens.kept == [0, 1, 3].map { UInt64(ends[$0]) })
     }
 
     @Test("without thoughts the output is the candidates count and no reasoning is reported")
@@ -90,7 +91,7 @@ struct GeminiDecoderTests {
     func errorChunk() {
         let observation = decode([sse(Array(stream.prefix(2)) + [#"{"error": {"code": 503, "message": "The model is overloaded. Please try again later.", "status": "UNAVAILABLE"}}"#])])
         #expect(observation.streamError == "The model is overloaded. Please try again later.")
-        #expect(observation.tokenTimes.count == 2)
+        #expect(observation.tokens.count == 2)
         #expect(!observation.sawEndMarker)
         #expect(decode([sse([#"{"error":{"code":500,"status":"INTERNAL"}}"#])]).streamError == "INTERNAL")
     }
@@ -100,7 +101,7 @@ struct GeminiDecoderTests {
         let observation = decode([sse([#"{"promptFeedback": {"blockReason": "PROHIBITED_CONTENT"},"usageMetadata": {"promptTokenCount": 5,"totalTokenCount": 5},"modelVersion": "gemini-2.5-flash"}"#])])
         #expect(observation.finishReason == "PROHIBITED_CONTENT")
         #expect(observation.sawEndMarker)
-        #expect(observation.tokenTimes.isEmpty)
+        #expect(observation.tokens.isEmpty)
         #expect(observation.usage == TokenUsage(promptTokens: 5))
     }
 
@@ -111,7 +112,7 @@ struct GeminiDecoderTests {
     func malformed(payload: String) {
         let observation = decode([sse([payload, stream[1]])], times: { _ in 1000 })
         #expect(observation.parseErrors == 1)
-        #expect(observation.tokenTimes == [1000])
+        #expect(observation.tokens.kept == [1000])
     }
 
     @Test("a non-streamed body gives one token at its last bytes, usage, finish reason and the end marker")
@@ -119,7 +120,7 @@ struct GeminiDecoderTests {
         let text = #"{"candidates": [{"content": {"parts": [{"text": "Thinking...","thought": true},{"text": "Hello world"}],"role": "model"},"finishReason": "STOP","index": 0}],"usageMetadata": {"promptTokenCount": 9,"candidatesTokenCount": 2,"totalTokenCount": 31,"thoughtsTokenCount": 20},"modelVersion": "gemini-2.5-flash","responseId": "r2"}"#
         let bytes = Array(text.utf8)
         let observation = decode([Array(bytes.prefix(9)), Array(bytes.dropFirst(9))], streaming: false, times: { UInt64($0 + 1) * 1000 }, finishAt: 9999)
-        #expect(observation.tokenTimes == [2000])
+        #expect(observation.tokens.kept == [2000])
         #expect(observation.deltaCount == 1)
         #expect(observation.usage == TokenUsage(promptTokens: 9, completionTokens: 22, reasoningTokens: 20))
         #expect(observation.finishReason == "STOP")

@@ -1,4 +1,5 @@
 import Dialects
+import Metrics
 import Testing
 
 /// Ollama's documented `/api/chat` stream: content lines, then the final line with `done: true`,
@@ -46,7 +47,7 @@ struct OllamaDecoderTests {
     @Test("a chat stream gives content-line token times, usage, done_reason, server timings and the end marker")
     func chatStreamDecodes() {
         let observation = decode(chatStream.map { ndjson([$0]) }, times: { UInt64($0 + 1) * 1000 })
-        #expect(observation.tokenTimes == [1000, 2000, 3000])
+        #expect(observation.tokens.kept == [1000, 2000, 3000])
         #expect(observation.deltaCount == 3)
         #expect(observation.usage == TokenUsage(promptTokens: 10, completionTokens: 17))
         #expect(observation.outputTokens == 17)
@@ -60,7 +61,7 @@ struct OllamaDecoderTests {
     @Test("a generate stream counts thinking and response lines, not empty ones")
     func generateStreamDecodes() {
         let observation = decode(generateStream.map { ndjson([$0]) }, times: { UInt64($0 + 1) * 1000 })
-        #expect(observation.tokenTimes == [1000, 2000, 4000])
+        #expect(observation.tokens.kept == [1000, 2000, 4000])
         #expect(observation.usage == TokenUsage(promptTokens: 3, completionTokens: 4))
         #expect(observation.finishReason == "length")
         #expect(observation.serverTimings == ServerTimings(totalMs: 500, loadMs: 1, promptMs: 2.5, predictedMs: 400, promptTokens: 3, predictedTokens: 4))
@@ -73,7 +74,7 @@ struct OllamaDecoderTests {
             #"{"model":"qwen3","message":{"role":"assistant","content":"","thinking":"Hmm"},"done":false}"#,
             #"{"model":"qwen3","message":{"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}}]},"done":false}"#,
         ])])
-        #expect(observation.tokenTimes == [7])
+        #expect(observation.tokens.kept == [7])
         #expect(!observation.sawEndMarker)
     }
 
@@ -94,7 +95,7 @@ struct OllamaDecoderTests {
         let bytes = ndjson(chatStream, ending: "\r\n")
         let newlines = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
         let observation = decode(bytes.map { [$0] }, times: { UInt64($0) })
-        #expect(observation.tokenTimes == newlines.prefix(3).map { UInt64($0) })
+        #expect(observation.tokens.kept == newlines.prefix(3).map { UInt64($0) })
         #expect(observation.serverTimings == chatTimings)
         #expect(observation.sawEndMarker)
     }
@@ -106,14 +107,14 @@ struct OllamaDecoderTests {
         #expect(observation.sawEndMarker)
         #expect(observation.usage?.completionTokens == 17)
         let cutInLastToken = ndjson(Array(chatStream.prefix(2))) + Array(chatStream[2].utf8)
-        #expect(decode([cutInLastToken], times: { _ in 1000 }, finishAt: 5000).tokenTimes == [1000, 1000, 5000])
+        #expect(decode([cutInLastToken], times: { _ in 1000 }, finishAt: 5000).tokens.kept == [1000, 1000, 5000])
     }
 
     @Test("an error line mid-stream is a stream error and no end marker")
     func midStreamError() {
         let observation = decode([ndjson(Array(chatStream.prefix(2)) + [#"{"error":"an error was encountered while running the model"}"#])])
         #expect(observation.streamError == "an error was encountered while running the model")
-        #expect(observation.tokenTimes == [7, 7])
+        #expect(observation.tokens.kept == [7, 7])
         #expect(!observation.sawEndMarker)
         #expect(observation.parseErrors == 0)
     }
@@ -143,7 +144,7 @@ struct OllamaDecoderTests {
     func malformed(line: String) {
         let observation = decode([ndjson([line, chatStream[0]])], times: { _ in 1000 })
         #expect(observation.parseErrors == 1)
-        #expect(observation.tokenTimes == [1000])
+        #expect(observation.tokens.kept == [1000])
     }
 
     @Test("a non-streamed body gives one token at its last bytes, usage, timings and the end marker")
@@ -151,7 +152,7 @@ struct OllamaDecoderTests {
         let text = #"{"model":"llama3.2","created_at":"2024-08-07T03:57:37Z","message":{"role":"assistant","content":"Hello! Hi"},"done_reason":"stop","done":true,"total_duration":4353619900,"load_duration":63915300,"prompt_eval_count":10,"prompt_eval_duration":246847000,"eval_count":17,"eval_duration":4032296000}"#
         let bytes = Array(text.utf8)
         let observation = decode([Array(bytes.prefix(9)), Array(bytes.dropFirst(9))], streaming: false, times: { UInt64($0 + 1) * 1000 }, finishAt: 9999)
-        #expect(observation.tokenTimes == [2000])
+        #expect(observation.tokens.kept == [2000])
         #expect(observation.deltaCount == 1)
         #expect(observation.usage == TokenUsage(promptTokens: 10, completionTokens: 17))
         #expect(observation.serverTimings == chatTimings)

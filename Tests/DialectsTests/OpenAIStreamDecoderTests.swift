@@ -1,4 +1,5 @@
 import Dialects
+import Metrics
 import Testing
 
 @Suite("OpenAI stream decoder")
@@ -6,7 +7,7 @@ struct OpenAIStreamDecoderTests {
     @Test("a vLLM chat stream gives token times of content chunks only, usage, finish reason and the end marker")
     func vllmChat() {
         let observation = Fixtures.decodeStream(Fixtures.vllmChat + ["[DONE]"])
-        #expect(observation.tokenTimes == [2000, 3000, 4000])
+        #expect(observation.tokens.kept == [2000, 3000, 4000])
         #expect(observation.deltaCount == 3)
         #expect(observation.usage == TokenUsage(promptTokens: 12, completionTokens: 4))
         #expect(observation.outputTokens == 4)
@@ -22,7 +23,7 @@ struct OpenAIStreamDecoderTests {
     @Test("a llama.cpp stream reports server timings with its usage")
     func llamaCpp() {
         let observation = Fixtures.decodeStream(Fixtures.llamaCppChat + ["[DONE]"])
-        #expect(observation.tokenTimes == [2000, 3000])
+        #expect(observation.tokens.kept == [2000, 3000])
         #expect(observation.usage == TokenUsage(promptTokens: 5, completionTokens: 2))
         #expect(observation.finishReason == "stop")
         #expect(observation.serverTimings == ServerTimings(promptMs: 12.5, predictedMs: 30.25, promptTokens: 5, predictedTokens: 2))
@@ -44,7 +45,7 @@ struct OpenAIStreamDecoderTests {
             OpenAIDialect.chat.makeDecoder(streaming: true),
             feeds: [Fixtures.stream(Array(Fixtures.vllmChat.prefix(3))), Fixtures.stream(Array(Fixtures.vllmChat.dropFirst(3)) + ["[DONE]"])]
         )
-        #expect(observation.tokenTimes == [1000, 1000, 2000])
+        #expect(observation.tokens.kept == [1000, 1000, 2000])
     }
 
     @Test("reasoning_content and reasoning deltas count as tokens, with reasoning tokens from usage")
@@ -56,7 +57,7 @@ struct OpenAIStreamDecoderTests {
             #"{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":9,"completion_tokens_details":{"reasoning_tokens":6}}}"#,
             "[DONE]",
         ])
-        #expect(observation.tokenTimes == [1000, 2000, 3000])
+        #expect(observation.tokens.kept == [1000, 2000, 3000])
         #expect(observation.deltaCount == 3)
         #expect(observation.usage == TokenUsage(promptTokens: 3, completionTokens: 9, reasoningTokens: 6))
     }
@@ -69,7 +70,7 @@ struct OpenAIStreamDecoderTests {
             #"{"choices":[{"index":0,"delta":{"content":[{"type":"text","text":"Yes"}]}}]}"#,
             "[DONE]",
         ])
-        #expect(observation.tokenTimes == [1000, 3000])
+        #expect(observation.tokens.kept == [1000, 3000])
         #expect(observation.parseErrors == 0)
     }
 
@@ -77,7 +78,7 @@ struct OpenAIStreamDecoderTests {
     func cutStream() {
         let observation = Fixtures.decodeStream(Array(Fixtures.vllmChat.prefix(3)))
         #expect(!observation.sawEndMarker)
-        #expect(observation.tokenTimes == [2000, 3000])
+        #expect(observation.tokens.kept == [2000, 3000])
     }
 
     @Test("a [DONE] event missing its final blank line still counts as the end marker")
@@ -94,7 +95,7 @@ struct OpenAIStreamDecoderTests {
             #"{"error":{"object":"error","message":"CUDA out of memory.\nTried to allocate","type":"InternalServerError","code":500}}"#,
         ])
         #expect(observation.streamError == "CUDA out of memory. Tried to allocate")
-        #expect(observation.tokenTimes == [1000])
+        #expect(observation.tokens.kept == [1000])
         #expect(!observation.sawEndMarker)
         #expect(observation.parseErrors == 0)
     }
@@ -109,7 +110,7 @@ struct OpenAIStreamDecoderTests {
     func garbageEvent() {
         let observation = Fixtures.decodeStream([Fixtures.vllmChat[1], "not json {", Fixtures.vllmChat[2], "[DONE]"])
         #expect(observation.parseErrors == 1)
-        #expect(observation.tokenTimes == [1000, 3000])
+        #expect(observation.tokens.kept == [1000, 3000])
         #expect(observation.deltaCount == 2)
         #expect(observation.sawEndMarker)
     }
@@ -122,7 +123,7 @@ struct OpenAIStreamDecoderTests {
     func malformed(payload: String) {
         let observation = Fixtures.decodeStream([payload, Fixtures.vllmChat[1]])
         #expect(observation.parseErrors == 1)
-        #expect(observation.tokenTimes == [2000])
+        #expect(observation.tokens.kept == [2000])
     }
 
     @Test("unknown nested fields are skipped and escaped strings are decoded")
@@ -132,7 +133,7 @@ struct OpenAIStreamDecoderTests {
             #"{"error":{"message":"say \"no\"\t\/ok","code":1}}"#,
         ])
         #expect(observation.parseErrors == 0)
-        #expect(observation.tokenTimes == [1000])
+        #expect(observation.tokens.kept == [1000])
         #expect(observation.finishReason == "stop\u{e9}\u{1F600}\n")
         #expect(observation.usage == TokenUsage(promptTokens: 1, completionTokens: 2))
         #expect(observation.streamError == "say \"no\" /ok")
@@ -148,7 +149,7 @@ struct OpenAIStreamDecoderTests {
                 #"{"id":"cmpl-1","object":"text_completion","choices":[{"index":0,"text":" upon","logprobs":null,"finish_reason":"length"}],"usage":null}"#,
             ]), Fixtures.stream([#"{"id":"cmpl-1","choices":[],"usage":{"prompt_tokens":4,"completion_tokens":2,"total_tokens":6}}"#, "[DONE]"])]
         )
-        #expect(observation.tokenTimes == [1000, 1000])
+        #expect(observation.tokens.kept == [1000, 1000])
         #expect(observation.finishReason == "length")
         #expect(observation.usage?.completionTokens == 2)
         #expect(observation.sawEndMarker)
@@ -158,7 +159,7 @@ struct OpenAIStreamDecoderTests {
     func plainBodyFallback() {
         let body = Array(#"{"choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":1}}"#.utf8)
         let observation = Fixtures.decode(OpenAIDialect.chat.makeDecoder(streaming: true), feeds: [Array(body.prefix(10)), Array(body.dropFirst(10))])
-        #expect(observation.tokenTimes == [999_999])
+        #expect(observation.tokens.kept == [999_999])
         #expect(observation.usage?.completionTokens == 1)
         #expect(observation.finishReason == "stop")
     }

@@ -8,7 +8,7 @@ import Testing
 private func verdict(_ kind: TransferFailure.Kind, _ message: String) -> OutcomeClassifier.Verdict {
     OutcomeClassifier.classify(
         status: 200, failure: TransferFailure(kind: kind, curlCode: 0, message: message, httpStatus: 200),
-        observation: ResponseObservation(), errorBody: [], dialect: AnthropicDialect.messages
+        observation: ResponseObservation(), errorBody: [], dialect: AnthropicDialect.messages, maxTokens: 100
     )
 }
 

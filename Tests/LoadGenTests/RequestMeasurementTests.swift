@@ -11,7 +11,7 @@ struct RequestMeasurementTests {
         let ms: UInt64 = 1_000_000
         let start: UInt64 = 5_000 * ms
         let observation = ResponseObservation(
-            tokenTimes: [start + 20 * ms, start + 30 * ms, start + 50 * ms], deltaCount: 3,
+            tokens: TokenStamps([start + 20 * ms, start + 30 * ms, start + 50 * ms]), deltaCount: 3,
             usage: TokenUsage(promptTokens: 16, completionTokens: 5), sawEndMarker: true, parseErrors: 1,
             serverTimings: ServerTimings(totalMs: 48, loadMs: 2, promptMs: 9, predictedMs: 37)
         )
@@ -25,7 +25,7 @@ struct RequestMeasurementTests {
         record.setMeasurements(
             start: start, end: start + 60 * ms, head: ResponseHead(status: 200, headers: [], receivedAt: start + 10 * ms),
             failure: nil, observation: observation,
-            timing: TokenTiming(start: start, tokenTimes: observation.tokenTimes, outputTokens: 5), transfer: transfer
+            timing: TokenTiming(start: start, tokens: observation.tokens, outputTokens: 5), transfer: transfer
         )
         let expected = RequestRecord(
             runID: "r", target: "t", loadLevel: "c1", requestID: 0, scheduledS: 0, startS: 0,
@@ -43,7 +43,7 @@ struct RequestMeasurementTests {
         record.setMeasurements(
             start: 1_000, end: 3_001_000, head: nil,
             failure: TransferFailure(kind: .network, curlCode: 56, message: "recv failure", httpStatus: 502),
-            observation: ResponseObservation(), timing: TokenTiming(start: 1_000, tokenTimes: [], outputTokens: 0), transfer: nil
+            observation: ResponseObservation(), timing: TokenTiming(start: 1_000, tokens: TokenStamps(), outputTokens: 0), transfer: nil
         )
         #expect(record.httpStatus == 502)
         #expect(record.durationMs == 3)
