@@ -148,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadGenTests",
-            dependencies: ["LoadGen", "Orchestration", "Simulator", "Dialects", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
+            dependencies: ["LoadGen", "Orchestration", "Simulator", "Dialects", "EventStream", "Workload", "Metrics", "Results", "CurlTransport", "LoopbackSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -29,6 +29,13 @@ struct OpenAIStreamDecoder: FramedStreamDecoder, Sendable {
         }
     }
 
+    /// Drops the event being assembled and the body kept for the fallback: the response is being
+    /// abandoned for its size.
+    mutating func releaseHeld() {
+        stream.framing = SSEFraming()
+        fallbackBody = nil
+    }
+
     /// The observation; for a body that held no event but starts with `{`, what that body says as a
     /// non-streamed response (with the stream's parse errors added).
     mutating func finished(at time: UInt64) -> ResponseObservation {

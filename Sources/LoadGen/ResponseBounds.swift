@@ -28,7 +28,7 @@ struct ResponseBounds: Sendable, Equatable {
     func breach(heldBytes held: Int, outputTokens seen: Int) -> (reason: AbortReason, message: String)? {
         if held > heldBytes {
             let what = heldField == "max_event_bytes" ? "an event or line" : "the body"
-            return (.tooLarge, "\(what) passed \(heldField) (\(Self.size(heldBytes))) with \(Self.size(held)) held; stopped reading")
+            return (.tooLarge, "\(what) passed \(heldField) (\(Self.size(heldBytes))) at \(held) bytes; stopped reading")
         }
         if seen > outputTokens {
             return (.outputOverrun, Self.overrunMessage(tokens: seen, maxTokens: maxTokens))
@@ -41,11 +41,10 @@ struct ResponseBounds: Sendable, Equatable {
         "\(tokens) output tokens for max_tokens \(maxTokens): the server ignores the length limit"
     }
 
-    /// `16 MiB`, `1.5 KiB`, or `1000 bytes`.
+    /// `16 MiB`, `1536 KiB`, or `1000 bytes`: the largest binary unit that divides `bytes`.
     static func size(_ bytes: Int) -> String {
-        for (unit, factor) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= factor {
-            let value = Double(bytes) / Double(factor)
-            return value == value.rounded() ? "\(Int(value)) \(unit)" : "\((value * 10).rounded() / 10) \(unit)"
+        for (unit, factor) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= factor && bytes % factor == 0 {
+            return "\(bytes / factor) \(unit)"
         }
         return "\(bytes) bytes"
     }
