@@ -206,11 +206,6 @@ final class Transfer: @unchecked Sendable {
              CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_SHUTDOWN_FAILED, CURLE_SSL_ENGINE_NOTFOUND,
              CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ENGINE_INITFAILED, CURLE_USE_SSL_FAILED:
             return .tls
-        case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2,
-             CURLE_HTTP2_STREAM, CURLE_WEIRD_SERVER_REPLY:
-            return .network
-        case CURLE_ABORTED_BY_CALLBACK, CURLE_WRITE_ERROR:
-            return .cancelled
         // Before the head is complete, curl's "out of memory" is its cap on one header line
         // (CURL_MAX_HTTP_HEADER); "Too large response headers" its cap on all of them; code 100 is
         // CURLE_TOO_LARGE, which curl 8.6 and later report for both.
@@ -218,6 +213,11 @@ final class Transfer: @unchecked Sendable {
             return .headerTooLarge
         case _ where code.rawValue == 100 && !receivedHead:
             return .headerTooLarge
+        case CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_HTTP2,
+             CURLE_HTTP2_STREAM, CURLE_WEIRD_SERVER_REPLY:
+            return .network
+        case CURLE_ABORTED_BY_CALLBACK, CURLE_WRITE_ERROR:
+            return .cancelled
         default:
             return .other
         }

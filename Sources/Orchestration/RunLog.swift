@@ -21,7 +21,8 @@ enum RunLog {
         return parts.joined(separator: ", ")
     }
 
-    /// The line that ends a level: counts, rates, TTFT p50, send lag p99 and the SLO verdict;
+    /// The line that ends a level: counts, rates, TTFT p50, send lag p99, requests whose server
+    /// ignored `max_tokens`, and the SLO verdict;
     /// figures written by ``FigureText`` as in the final table, `summary.csv` and the report. The
     /// rate requests were actually sent at is shown for open loop only: a closed loop sends
     /// whenever a request ends, so its send rate is just its request rate again.
@@ -33,6 +34,9 @@ enum RunLog {
             + "TTFT p50 \(ms(summary.ttft.percentileMs(50))), send lag p99 \(ms(summary.sendLag.percentileMs(99)))"
         if case .open = level.pattern, let sendRate = summary.sendRate {
             line += ", sent at \(FigureText.cell(sendRate)) req/s"
+        }
+        if let overrun = SummaryTable.overrunPhrase(summary) {
+            line += "; \(overrun)"
         }
         if let verdict {
             switch verdict.result {

@@ -1,4 +1,5 @@
 import Metrics
+import RepatSupport
 
 /// The per-target, per-level table printed at the end of a run: figures, how each level ended and
 /// its SLO verdict, then the SLO limits and a note when a level ended early.
@@ -11,9 +12,19 @@ public enum SummaryTable {
     /// The heading of the quality column, shown before `status` when some level scored answers.
     static let qualityHeading = "pass rate"
 
+    /// `2 requests overran max_tokens: the server ignores the length limit`, or nil when no request
+    /// of the level was an ``Outcome/overrun``: a finding about the server, said wherever the
+    /// level's figures are.
+    public static func overrunPhrase(_ summary: LevelSummary) -> String? {
+        let count = summary.outcomes[.overrun, default: 0]
+        guard count > 0 else { return nil }
+        return "\(CountPhrase.text(count, "request")) overran max_tokens: the server ignores the length limit"
+    }
+
     /// Renders the levels as an aligned plain-text table (numbers right-aligned, written by
     /// ``FigureText`` as in `summary.csv` and the report), followed by a line listing `slo`'s limits
-    /// when the scenario set any, and one saying why partial levels are not judged when there are any.
+    /// when the scenario set any, one per level whose server ignored `max_tokens` (``overrunPhrase(_:)``),
+    /// and one saying why partial levels are not judged when there are any.
     /// A `pass rate` column (scored answers that passed, as `quality_pass_rate` in `summary.csv`)
     /// comes before `status` when some level scored answers.
     public static func render(_ rows: [SummaryCSV.Row], slo: SLOThresholds? = nil) -> String {
@@ -48,6 +59,11 @@ public enum SummaryTable {
         if let slo {
             let fromSchedule = slo.limits.contains { $0.metric == "ttft" || $0.metric == "e2e" }
             text += "SLOs: \(slo.summary)" + (fromSchedule ? " (TTFT and E2E judged from the scheduled send, as ttft_sched/e2e_sched in summary.csv)" : "") + "\n"
+        }
+        for row in rows {
+            if let overrun = overrunPhrase(row.summary) {
+                text += "\(row.summary.target) \(row.summary.loadLevel): \(overrun) (status overrun)\n"
+            }
         }
         if rows.contains(where: { $0.status.isPartial }) {
             text += "Levels not completed ended early (interrupted: stopped; aborted: error-rate guard); their figures cover only the part that ran"

@@ -124,10 +124,14 @@ public struct HostileConnection: Sendable {
         while send(chunk) {}
     }
 
-    /// Writes `chunk` then waits `interval`, until the client goes away.
-    public func trickle(_ chunk: [UInt8], every interval: Duration) {
-        while send(chunk) {
-            Thread.sleep(forTimeInterval: Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18)
+    /// Writes `bytes` one byte at a time, `interval` apart, over and over, until the client goes
+    /// away.
+    public func trickle(_ bytes: [UInt8], every interval: Duration) {
+        let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        var index = 0
+        while !bytes.isEmpty, send([bytes[index % bytes.count]]) {
+            index += 1
+            Thread.sleep(forTimeInterval: seconds)
         }
     }
 }

@@ -41,6 +41,20 @@ struct RunLogTests {
         #expect(RunLog.levelEnded(three, nil, level: open).hasSuffix(", sent at 10.000 req/s"))
     }
 
+    @Test("a level whose server ignored max_tokens says so in its line and under the final table")
+    func overrun() {
+        var summary = Self.summary(count: 2)
+        summary.add(RequestRecord(
+            runID: "r", target: "sim", loadLevel: "c2", requestID: 2, scheduledS: 0.2, startS: 0.2, durationMs: 5, outputTokens: 27,
+            status: .overrun, error: "outputOverrun: 27 output tokens for max_tokens 10: the server ignores the length limit"), gapsNs: [])
+        let level = LoadLevel(pattern: .closed(concurrency: 2, rampSeconds: nil), requestLimit: 3, durationLimit: nil)
+        #expect(RunLog.levelEnded(summary, nil, level: level).hasSuffix(
+            ", send lag p99 1.500 ms; 1 request overran max_tokens: the server ignores the length limit"))
+        let table = SummaryTable.render([SummaryCSV.Row(summary: summary, slo: nil)])
+        #expect(table.hasSuffix("\nsim c2: 1 request overran max_tokens: the server ignores the length limit (status overrun)\n"))
+        #expect(!RunLog.levelEnded(Self.summary(count: 2), nil, level: level).contains("overran"))
+    }
+
     @Test("a level's request count reads in the singular for one request")
     func plainCounts() {
         let level = LoadLevel(pattern: .closed(concurrency: 1, rampSeconds: nil), requestLimit: 1, durationLimit: nil)
