@@ -74,6 +74,9 @@ public struct LoadRunner: Sendable {
             )
             offsets = schedule
             await runOpen(context, offsets: schedule, maxInFlight: maxInFlight)
+        case .replay(let schedule, let maxInFlight, _, _):
+            offsets = schedule
+            await runOpen(context, offsets: schedule, maxInFlight: maxInFlight)
         }
         var summary = state.finish()
         var digest = WorkloadDigest()

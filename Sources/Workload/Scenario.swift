@@ -152,6 +152,9 @@ public struct LoadSpec: Sendable, Equatable {
         case open(rates: [Double], maxInFlight: Int?)
         /// Open loop, searching by bisection for the highest rate that meets the SLOs.
         case saturation(SaturationSearch)
+        /// Open loop at the trace's own arrival times (`workload.trace`): one level; at most
+        /// `maxInFlight` requests outstanding when set.
+        case replay(maxInFlight: Int?)
     }
 
     /// Levels, or the search.
@@ -268,6 +271,9 @@ public struct WorkloadSpec: Sendable, Equatable {
         case synthetic(promptTokens: LengthDistribution)
         /// A prompt file; the path as resolved against the scenario's folder.
         case dataset(path: String, format: PromptDataset.Format)
+        /// A timestamped trace replayed at its own times (load `replay`); the path as resolved
+        /// against the scenario's folder.
+        case trace(path: String, format: TraceFormat, window: TraceWindow)
     }
 
     /// How prompt lengths are brought close to the requested token counts on the target.

@@ -10,6 +10,11 @@ public enum TraceReader {
     public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
         /// One line.
         public var description: String
+
+        /// A problem saying `description`.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// The requests of `text` in `format`; `file` names it in problems.
