@@ -1,5 +1,6 @@
 import Foundation
 import LoopbackSupport
+import Simulator
 import LoadGen
 import Orchestration
 import Metrics
@@ -78,5 +79,61 @@ struct TraceReplayTests {
         } catch {
             #expect("\(error)".contains("\(trace):2: timestamp 0.0 is before the previous request's 1.0: a trace must be sorted by time"), "\(error)")
         }
+    }
+
+    @Test("Mooncake's shared hash_ids show as prefix-cache hits in the simulator's /metrics; the same trace with every hash unique shows none")
+    func sharedBlocksHitTheCache() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let sample = BuiltExecutable.packageRoot + "/scenarios/data/mooncake-sample.jsonl"
+        let shared = try String(contentsOfFile: sample, encoding: .utf8)
+        // The same lines with every hash replaced by a new number: no two requests share a block.
+        var next = 1_000_000
+        let unique = try NSRegularExpression(pattern: #""hash_ids": \[[^\]]*\]"#)
+        let lines = shared.split(separator: "\n").map { line -> String in
+            let text = String(line)
+            let range = NSRange(text.startIndex..., in: text)
+            guard let match = unique.firstMatch(in: text, range: range), let swift = Range(match.range, in: text) else { return text }
+            let count = text[swift].split(separator: ",").count
+            defer { next += count }
+            return text.replacingCharacters(in: swift, with: "\"hash_ids\": [" + (next..<(next + count)).map(String.init).joined(separator: ", ") + "]")
+        }
+        let shuffledPath = (folder as NSString).appendingPathComponent("unique.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: shuffledPath, atomically: true, encoding: .utf8)
+
+        func hits(trace: String) async throws -> (queries: Double, hits: Double) {
+            let yaml = scenarioYAML(
+                name: "prefix", targets: simulatedTarget("a", options: ["prefix_cache_blocks": "100000", "prefill_tokens_per_second": "1000000"]),
+                load: ["duration: 30s"], workload: ["trace: \(trace)", "format: mooncake", "speedup: 40", "to: 40s", "ignore_eos: true"]
+            )
+            let plan = try makePlan(yaml)
+            return try await withSimulators(plan) { plan, servers, transport in
+                let (summary, _) = await runLevel(plan.targets[0], level: plan.levels[0], workload: plan.workload(), transport: transport)
+                #expect(summary.succeeded == summary.requests && summary.requests > 30)
+                let metrics = try curl(servers[0].rootURL + "/metrics")
+                func counter(_ name: String) -> Double {
+                    metrics.split(separator: "\n").first { $0.hasPrefix(name + "{") }.flatMap { Double($0.split(separator: " ").last ?? "") } ?? -1
+                }
+                return (counter("vllm:prefix_cache_queries_total"), counter("vllm:prefix_cache_hits_total"))
+            }
+        }
+        let withShared = try await hits(trace: sample)
+        let withUnique = try await hits(trace: shuffledPath)
+        #expect(withShared.queries > 0 && withShared.queries == withUnique.queries, "the same prompt tokens looked up")
+        #expect(withShared.hits > 0.2 * withShared.queries, "two shared 512-token blocks per request: \(withShared)")
+        #expect(withUnique.hits == 0, "no shared block, no hit: \(withUnique)")
+    }
+
+    /// The body `curl` fetches from `url`.
+    private func curl(_ url: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-sf", url]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 }
