@@ -84,8 +84,8 @@ public enum Preflight {
         case .open(let rate, _, let maxInFlight):
             peak = (rate * requestTimeoutS).rounded(.up)
             if let maxInFlight { peak = min(peak, Double(maxInFlight)) }
-        case .replay(let offsets, let maxInFlight, _, _):
-            peak = Double(TraceReplay.mostArrivals(offsets, within: requestTimeoutS))
+        case .fixed(let schedule, let maxInFlight):
+            peak = Double(TraceReplay.mostArrivals(schedule.offsets, within: requestTimeoutS))
             if let maxInFlight { peak = min(peak, Double(maxInFlight)) }
         }
         if let requests = level.requestLimit { peak = min(peak, Double(requests)) }

@@ -86,11 +86,14 @@ public struct RunPlan: Sendable {
         case .saturation(let saturation):
             levels = []
             search = saturation
-        case .replay(let maxInFlight):
-            let pattern = LoadLevel.Pattern.replay(
-                offsets: replay.offsets, maxInFlight: maxInFlight, traceRequests: replay.traceRequests, speedup: replay.speedup
+        case .profile(let profile, let maxInFlight):
+            let schedule = FixedSchedule.profile(
+                profile, arrival: load.arrival, seed: scenario.seed, requestLimit: load.requests, durationLimit: load.duration
             )
-            levels = [LoadLevel(pattern, load: load, seed: scenario.seed, number: 0, slo: scenario.slo)]
+            levels = [LoadLevel(.fixed(schedule, maxInFlight: maxInFlight), load: load, seed: scenario.seed, number: 0, slo: scenario.slo)]
+            search = nil
+        case .replay(let maxInFlight):
+            levels = [LoadLevel(.fixed(replay.schedule, maxInFlight: maxInFlight), load: load, seed: scenario.seed, number: 0, slo: scenario.slo)]
             search = nil
         }
     }
@@ -120,10 +123,9 @@ public struct LoadLevel: Sendable, Equatable {
         /// `rate` requests per second on the arrival process' schedule, at most `maxInFlight`
         /// outstanding when set.
         case open(rate: Double, arrival: ArrivalProcess, maxInFlight: Int?)
-        /// A trace replayed at its own times: request `i` sent `offsets[i]` ns into the level
-        /// (already cut to the level's request and duration limits, from `traceRequests` in the
-        /// trace's window, times divided by `speedup`); at most `maxInFlight` outstanding when set.
-        case replay(offsets: [UInt64], maxInFlight: Int?, traceRequests: Int, speedup: Double)
+        /// Every send time known ahead (a replayed trace, a rate profile), already cut to the
+        /// level's request and duration limits; at most `maxInFlight` outstanding when set.
+        case fixed(FixedSchedule, maxInFlight: Int?)
     }
 
     /// The pattern.
@@ -191,8 +193,8 @@ public struct LoadLevel: Sendable, Equatable {
         case .open(let rate, _, _):
             let rounded = (rate * 1000).rounded() / 1000
             return rounded == rounded.rounded() ? "r\(Int(rounded))" : "r\(rounded)"
-        case .replay(_, _, _, let speedup):
-            return speedup == 1 ? "trace" : "trace-x\(speedup == speedup.rounded() ? String(Int(speedup)) : String(speedup))"
+        case .fixed(let schedule, _):
+            return schedule.label
         }
     }
 }

@@ -52,7 +52,7 @@ struct RunEstimate: Equatable {
         if case .open(let rate, _, _) = level.pattern, let requests = level.requestLimit, rate > 0 {
             candidates.append(Double(requests) / rate)
         }
-        if case .replay(let offsets, _, _, _) = level.pattern { candidates.append(Double(offsets.last ?? 0) / 1e9) }
+        if case .fixed(let schedule, _) = level.pattern { candidates.append(Double(schedule.spanNs) / 1e9) }
         return candidates.min()
     }
 

@@ -15,11 +15,8 @@ enum RunLog {
             parts.append("closed loop, concurrency \(concurrency)" + (ramp.map { " (ramp \($0) s)" } ?? ""))
         case .open(let rate, let arrival, let maxInFlight):
             parts.append("open loop, \(rate) req/s \(arrival.name)" + (maxInFlight.map { ", at most \($0) in flight" } ?? ""))
-        case .replay(let offsets, let maxInFlight, let traceRequests, let speedup):
-            let span = Double(offsets.last ?? 0) / 1e9
-            var text = "trace replay, \(CountPhrase.text(offsets.count, "request")) over \(FigureText.cell(span)) s" + (speedup == 1 ? "" : " at \(speedup)x speed")
-            if offsets.count < traceRequests { text += " (cut to the level's limits: \(offsets.count) of the window's \(traceRequests))" }
-            parts.append(text + (maxInFlight.map { ", at most \($0) in flight" } ?? ""))
+        case .fixed(let schedule, let maxInFlight):
+            parts.append(schedule.description + (maxInFlight.map { ", at most \($0) in flight" } ?? ""))
         }
         if let requests = level.requestLimit { parts.append(CountPhrase.text(requests, "request")) }
         if let duration = level.durationLimit { parts.append("up to \(duration) s") }

@@ -155,6 +155,9 @@ public struct LoadSpec: Sendable, Equatable {
         /// Open loop at the trace's own arrival times (`workload.trace`): one level; at most
         /// `maxInFlight` requests outstanding when set.
         case replay(maxInFlight: Int?)
+        /// Open loop whose rate follows a profile of steps, as one level; arrivals drawn from the
+        /// arrival process in each step; at most `maxInFlight` outstanding when set.
+        case profile(RateProfile, maxInFlight: Int?)
     }
 
     /// Levels, or the search.

@@ -155,6 +155,8 @@ public struct ScenarioLoader {
         case "concurrency":
             pattern = fields.intList("concurrency", required: true, range: 1...100_000, into: &report)
                 .map { .closed(concurrency: $0, rampSeconds: fields.seconds("ramp", into: &report)) }
+        case "rate" where Self.rateIsProfile(fields):
+            pattern = readRateProfile(fields, into: &report).map { .profile($0, maxInFlight: maxInFlight) }
         case "rate":
             pattern = fields.doubleList("rate", range: 0.001...1_000_000, into: &report).map { .open(rates: $0, maxInFlight: maxInFlight) }
         default:
@@ -170,7 +172,7 @@ public struct ScenarioLoader {
         let arrival = readArrival(fields, into: &report)
         let requests = fields.int("requests", range: 1...100_000_000, into: &report)
         let duration = fields.seconds("duration", into: &report)
-        if fields.node("requests") == nil && fields.node("duration") == nil {
+        if fields.node("requests") == nil && fields.node("duration") == nil && !Self.rateIsProfile(fields) {
             report.add("load", line: fields.line, "give requests (per load level), duration (per load level), or both")
         }
         var abort: ErrorRateAbort?
