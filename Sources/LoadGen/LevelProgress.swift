@@ -29,7 +29,11 @@ public struct LevelProgress: Sendable {
         target = summary.target
         loadLevel = summary.loadLevel
         done = summary.requests + summary.warmupRequests
-        total = level.requestLimit
+        if case .fixed(let schedule, _) = level.pattern {
+            total = schedule.offsets.count
+        } else {
+            total = level.requestLimit
+        }
         errors = summary.failed
         self.elapsedS = elapsedS
         requestsPerSecond = summary.requestsPerSecond
@@ -38,6 +42,7 @@ public struct LevelProgress: Sendable {
         var estimates: [Double] = []
         if let total = level.requestLimit, done > 0 { estimates.append(elapsedS / Double(done) * Double(max(0, total - done))) }
         if let duration = level.durationLimit { estimates.append(max(0, duration - elapsedS)) }
+        if case .fixed(let schedule, _) = level.pattern { estimates.append(max(0, Double(schedule.spanNs) / 1e9 - elapsedS)) }
         etaS = estimates.min()
     }
 

@@ -46,7 +46,11 @@ public struct LoadRunner: Sendable {
         progressInterval: Double = 1, progress: (@Sendable (LevelProgress) -> Void)? = nil
     ) async -> LevelSummary {
         let levelStart = MonotonicClock.now() + ArrivalTimer.leadNs  // so the first send is not late either
-        let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput), abort: level.abort)
+        var summary = LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput)
+        if case .fixed(let schedule, _) = level.pattern {
+            summary.steps = schedule.steps.map { LevelSummary(target: target.spec.name, loadLevel: "\(level.label) \($0.name)", goodput: level.goodput) }
+        }
+        let state = LevelState(summary: summary, abort: level.abort)
         let context = RequestContext(
             executor: RequestExecutor(
                 transport: transport, target: target, runID: runID, runStart: runStart, keepsAnswers: keepsAnswers, references: references
@@ -74,8 +78,11 @@ public struct LoadRunner: Sendable {
             )
             offsets = schedule
             await runOpen(context, offsets: schedule, maxInFlight: maxInFlight)
+        case .fixed(let schedule, let maxInFlight):
+            offsets = schedule.offsets
+            await runOpen(context, offsets: schedule.offsets, maxInFlight: maxInFlight)
         }
-        var summary = state.finish()
+        summary = state.finish()
         var digest = WorkloadDigest()
         for index in 0..<(summary.requests + summary.warmupRequests) {
             digest.add(workload.item(at: level.itemOffset + index), scheduledOffsetNs: offsets?[index])
@@ -143,7 +150,9 @@ private struct RequestContext: Sendable {
         )
         measurement.record.warmup = warmup
         sink.write(measurement.record)
-        state.add(measurement)
+        var step: Int?
+        if case .fixed(let schedule, _) = level.pattern { step = schedule.step(at: scheduledAt &- timeline.start) }
+        state.add(measurement, step: step)
     }
 }
 
@@ -165,10 +174,12 @@ private final class LevelState: Sendable {
 
     var isAborted: Bool { aborted.load(ordering: .relaxed) }
 
-    func add(_ measurement: RequestExecutor.Measurement) {
+    /// Adds a finished request to the level's summary and, when given, to its step's.
+    func add(_ measurement: RequestExecutor.Measurement, step: Int? = nil) {
         let record = measurement.record
         guarded.withLock { state in
             state.summary.add(record, gapsNs: measurement.gapsNs)
+            if let step, state.summary.steps.indices.contains(step) { state.summary.steps[step].add(record, gapsNs: measurement.gapsNs) }
             guard !record.warmup, state.summary.abortReason == nil else { return }
             if let reason = state.errors?.add(failed: !record.status.isSuccess) {
                 state.summary.abortReason = reason

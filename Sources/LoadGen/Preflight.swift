@@ -84,6 +84,9 @@ public enum Preflight {
         case .open(let rate, _, let maxInFlight):
             peak = (rate * requestTimeoutS).rounded(.up)
             if let maxInFlight { peak = min(peak, Double(maxInFlight)) }
+        case .fixed(let schedule, let maxInFlight):
+            peak = Double(TraceReplay.mostArrivals(schedule.offsets, within: requestTimeoutS))
+            if let maxInFlight { peak = min(peak, Double(maxInFlight)) }
         }
         if let requests = level.requestLimit { peak = min(peak, Double(requests)) }
         return Int(max(0, min(peak, 1_000_000)))

@@ -18,6 +18,9 @@ public struct RunPlan: Sendable {
     public let search: SaturationSearch?
     /// Prompts read from the scenario's dataset file, for dataset workloads.
     public let dataset: PromptDataset?
+    /// The replayed requests in send order (the trace's window, cut to the level's limits), for
+    /// trace workloads.
+    public let trace: [TraceRequest]
     /// What starts the `sim://` targets' servers.
     public let simulators: any SimulatorHost
 
@@ -51,6 +54,14 @@ public struct RunPlan: Sendable {
                 }
             }
         }
+        var replay = TraceReplay.none
+        if let scenario = reading.scenario, case .trace(let path, let format, let window) = scenario.workload.source {
+            do {
+                replay = try TraceReplay(path: path, format: format, window: window, load: scenario.load)
+            } catch {
+                problems.append(ScenarioProblem(file: path, line: nil, field: "", message: "\(error.description) (workload.trace of \(reading.locations.file))"))
+            }
+        }
         guard problems.isEmpty, let scenario = reading.scenario else { throw ScenarioProblems(problems) }
         let targets = scenario.targets.compactMap { spec in
             DialectRegistry.named(spec.dialect).map { Self.resolve(spec, dialect: $0, workload: scenario.workload, environment: environment) }
@@ -58,6 +69,7 @@ public struct RunPlan: Sendable {
         self.scenario = scenario
         self.targets = targets
         self.dataset = dataset
+        self.trace = replay.requests
         self.simulators = simulators
         let load = scenario.load
         switch load.pattern {
@@ -74,13 +86,22 @@ public struct RunPlan: Sendable {
         case .saturation(let saturation):
             levels = []
             search = saturation
+        case .profile(let profile, let maxInFlight):
+            let schedule = FixedSchedule.profile(
+                profile, arrival: load.arrival, seed: scenario.seed, requestLimit: load.requests, durationLimit: load.duration
+            )
+            levels = [LoadLevel(.fixed(schedule, maxInFlight: maxInFlight), load: load, seed: scenario.seed, number: 0, slo: scenario.slo)]
+            search = nil
+        case .replay(let maxInFlight):
+            levels = [LoadLevel(.fixed(replay.schedule, maxInFlight: maxInFlight), load: load, seed: scenario.seed, number: 0, slo: scenario.slo)]
+            search = nil
         }
     }
 
     /// The workload generator, with prompt lengths scaled by a calibration factor (target tokens
     /// per generated word; 1 without calibration).
     public func workload(tokensPerWord: Double = 1) -> WorkloadGenerator {
-        WorkloadGenerator(spec: scenario.workload, seed: scenario.seed, dataset: dataset, tokensPerWord: tokensPerWord)
+        WorkloadGenerator(spec: scenario.workload, seed: scenario.seed, dataset: dataset, trace: trace, tokensPerWord: tokensPerWord)
     }
 
     /// The open-loop level at `rate` for the `probe`-th probe of a saturation search (from 0),
@@ -102,6 +123,9 @@ public struct LoadLevel: Sendable, Equatable {
         /// `rate` requests per second on the arrival process' schedule, at most `maxInFlight`
         /// outstanding when set.
         case open(rate: Double, arrival: ArrivalProcess, maxInFlight: Int?)
+        /// Every send time known ahead (a replayed trace, a rate profile), already cut to the
+        /// level's request and duration limits; at most `maxInFlight` outstanding when set.
+        case fixed(FixedSchedule, maxInFlight: Int?)
     }
 
     /// The pattern.
@@ -169,6 +193,8 @@ public struct LoadLevel: Sendable, Equatable {
         case .open(let rate, _, _):
             let rounded = (rate * 1000).rounded() / 1000
             return rounded == rounded.rounded() ? "r\(Int(rounded))" : "r\(rounded)"
+        case .fixed(let schedule, _):
+            return schedule.label
         }
     }
 }

@@ -44,6 +44,10 @@ public struct LevelSummary: Sendable {
     /// Power, energy and engine figures over the level's window, when telemetry was on.
     public var telemetry: LevelTelemetry?
 
+    /// The level's steps summarised apart (a rate profile's), each under its own label; empty for
+    /// a level in one piece.
+    public var steps: [LevelSummary] = []
+
     /// Per-request SLOs for goodput; nil when the scenario sets none.
     public let goodputCriteria: GoodputCriteria?
     /// Successful requests that met every per-request SLO.

@@ -59,8 +59,10 @@ struct LevelSession {
             sendLag: summary.sendLag,
             ceilingFraction: ceiling.map { $0.fraction(outputTokensPerSecond: summary.outputTokensPerSecond, requestsPerSecond: summary.requestsPerSecond) })
         outcome.clientHealth = health
+        outcome.steps = summary.steps.isEmpty ? nil : summary.steps.map(StepOutcome.init)
         outcomes.append(outcome)
         log(RunLog.levelEnded(summary, verdict, level: level))
+        for step in summary.steps { log(RunLog.levelEnded(step, nil, level: level)) }
         log("\(summary.target) \(summary.loadLevel): \(health.summaryLine)")
         if let reason = summary.abortReason { log("\(summary.target) \(summary.loadLevel): aborted: \(reason)") }
         if let sinkFailure = sink.failure { failure = sinkFailure }

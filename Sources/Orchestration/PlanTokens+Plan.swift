@@ -47,6 +47,7 @@ extension PlanTokens {
         if case .open(let rate, _, _) = level.pattern, let duration = level.durationLimit {
             candidates.append(Int((rate * duration).rounded(.up)))
         }
+        if case .fixed(let schedule, _) = level.pattern { candidates.append(schedule.offsets.count) }
         return candidates.min()
     }
 

@@ -52,6 +52,7 @@ struct RunEstimate: Equatable {
         if case .open(let rate, _, _) = level.pattern, let requests = level.requestLimit, rate > 0 {
             candidates.append(Double(requests) / rate)
         }
+        if case .fixed(let schedule, _) = level.pattern { candidates.append(Double(schedule.spanNs) / 1e9) }
         return candidates.min()
     }
 

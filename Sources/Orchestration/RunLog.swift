@@ -15,6 +15,8 @@ enum RunLog {
             parts.append("closed loop, concurrency \(concurrency)" + (ramp.map { " (ramp \($0) s)" } ?? ""))
         case .open(let rate, let arrival, let maxInFlight):
             parts.append("open loop, \(rate) req/s \(arrival.name)" + (maxInFlight.map { ", at most \($0) in flight" } ?? ""))
+        case .fixed(let schedule, let maxInFlight):
+            parts.append(schedule.description + (maxInFlight.map { ", at most \($0) in flight" } ?? ""))
         }
         if let requests = level.requestLimit { parts.append(CountPhrase.text(requests, "request")) }
         if let duration = level.durationLimit { parts.append("up to \(duration) s") }

@@ -44,6 +44,9 @@ extension RunMetadata {
         switch workload.source {
         case .synthetic(let promptTokens): fields["prompt_tokens"] = "\(promptTokens)"
         case .dataset(let path, let format): fields["dataset"] = "\(path) (\(format.rawValue))"
+        case .trace(let path, let format, let window):
+            fields["trace"] = "\(path) (\(format.rawValue))"
+            fields["trace_window"] = "from \(window.from) s to \(window.to.map { "\($0) s" } ?? "the end"), speed-up \(window.speedup)"
         }
         if let prefix = workload.sharedPrefix { fields["shared_prefix"] = "\(prefix.groups) groups of \(prefix.tokens) tokens" }
         return fields

@@ -12,7 +12,7 @@ enum AssumptionList {
 
     /// Rows for the hardware prices and power, the exchange rate, the traffic profile and every
     /// checked settings figure.
-    static func rows(book: PriceBook, hardware: HardwareProfile, onPrem: OnPremInputs, traffic: TrafficProfile?) throws(ROIError) -> [Assumption] {
+    static func rows(book: PriceBook, hardware: HardwareProfile, onPrem: OnPremInputs, traffic: TrafficProfile?, trafficSource: String? = nil) throws(ROIError) -> [Assumption] {
         let settings = book.settings
         let currency = settings.currency
         let ownHardware = settings.overridden.contains("hardware:" + hardware.id)
@@ -49,8 +49,8 @@ enum AssumptionList {
         ))
         let profile = traffic ?? .flat
         rows.append(Assumption(
-            name: "traffic peak-to-average", value: ROIFormat.number(profile.peakToAverage, decimals: 2) + (profile.hourlyWeights == nil ? "" : " (from 24 hourly weights)"),
-            source: traffic == nil ? "repat choice: flat traffic until you set traffic: in --config" : "your --config traffic:", date: "",
+            name: "traffic peak-to-average", value: ROIFormat.number(profile.peakToAverage, decimals: 2) + Self.trafficBasis(profile),
+            source: traffic == nil ? "repat choice: flat traffic until you set traffic: in --config" : trafficSource ?? "your --config traffic:", date: "",
             overridden: traffic != nil
         ))
         let labels = Dictionary(ROISettings.figures.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -70,6 +70,13 @@ enum AssumptionList {
             rows.append(Assumption(name: figure.label, value: text.trimmingTrailingSpace, source: value.source, date: value.read, overridden: settings.overridden.contains(key)))
         }
         return rows
+    }
+
+    /// How the peak-to-average was found: from the 24 hourly weights, or given beside them.
+    private static func trafficBasis(_ profile: TrafficProfile) -> String {
+        guard let weights = profile.hourlyWeights else { return "" }
+        return TrafficProfile(hourlyWeights: weights).peakToAverage == profile.peakToAverage
+            ? " (from 24 hourly weights)" : " (given; 24 hourly weights shape the day)"
     }
 
     /// One line per kind of dated figure older than ``CalendarDay/staleAfterDays`` on `today`:

@@ -22,6 +22,11 @@ public struct Deployment: Sendable, Equatable {
     /// How the volume spreads over the day (`traffic:` in `--config`); nil: flat, an assumption the
     /// report lists.
     public var traffic: TrafficProfile?
+    /// Where `traffic` came from (the file and key); nil when it was not given.
+    public var trafficSource: String?
+    /// The token mix per request to price (`deployment.mix`, or a usage profile's); nil: the
+    /// measured workload's mix.
+    public var mix: RequestMix?
 
     /// An empty deployment.
     public init() {}
@@ -33,4 +38,24 @@ public enum TargetRole: Sendable, Equatable {
     case onPrem
     /// A cloud API billed at this price entry.
     case api(String)
+}
+
+/// Mean tokens per request of the traffic to price, when it is not the measured workload's.
+public struct RequestMix: Sendable, Equatable {
+    /// Mean input tokens per request.
+    public var inputTokens: Double
+    /// Mean output tokens per request.
+    public var outputTokens: Double
+    /// Where the figures come from.
+    public var source: String
+
+    /// Creates a mix.
+    public init(inputTokens: Double, outputTokens: Double, source: String) {
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.source = source
+    }
+
+    /// Input plus output tokens per request.
+    public var tokens: Double { inputTokens + outputTokens }
 }

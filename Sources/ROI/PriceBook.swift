@@ -24,6 +24,8 @@ public struct PriceBook: Sendable {
     public var ownJurisdiction = "FR"
     /// Where ``ownJurisdiction`` came from.
     public var ownJurisdictionSource = "default; set own_jurisdiction in --config"
+    /// Where the volume, mix, cache share and traffic came from when `--usage` read a usage profile.
+    public var usageSource: String?
 
     /// What the sovereignty table is built from.
     public var sovereigntyInputs: SovereigntyInputs {

@@ -10,16 +10,18 @@ public enum ROIAnalysis {
         let passRates = QualityComparison.passRates(scenario)
         scenario.qualityCompared = scenario.qualityCompared || QualityComparison.comparesOnPremWithAPI(scenario, rates: passRates)
         let point = scenario.operatingPoint.measurement
-        let mix = TokenMix(inputTokens: point.meanInputTokens, outputTokens: point.meanOutputTokens, prefillShare: point.prefillShare)
+        let priced = PricedMix(point: point, given: scenario.mix)
+        let mix = priced.mix
         var warnings = scenario.warnings
-        try sizeForPeak(&scenario, warnings: &warnings)
-        let model = OnPremModel(inputs: scenario.onPrem, measuredTokensPerSecond: point.totalTokensPerSecond)
+        try sizeForPeak(&scenario, tokensPerSecond: priced.tokensPerSecond, warnings: &warnings)
+        let model = OnPremModel(inputs: scenario.onPrem, measuredTokensPerSecond: priced.tokensPerSecond)
         guard model.monthlyCapacity > 0 else {
             throw ROIError("target \(point.target): no token throughput at level \(point.level) to price")
         }
         let (volume, utilisation) = try volumeAndUtilisation(scenario, model)
         let currency = scenario.currency
         var notes = scenario.notes
+        if let note = priced.note { notes.append(note) }
 
         let onPrem = option(
             name: "buy " + PurchasePhrase.text(hardware: scenario.hardware, inputs: scenario.onPrem),
@@ -73,7 +75,7 @@ public enum ROIAnalysis {
         let tasks = taskCosts(scenario, onPrem: onPrem, rents: rents, apis: apis, mix: mix, notes: &notes)
         let cash = cashFlows(scenario, model: model, volume: volume, overflow: overflow, rents: rents, apis: apis)
         let projections = projections(scenario, cash: cash)
-        let savings = savingModel(scenario, measuredTokensPerSecond: point.totalTokensPerSecond, utilisation: utilisation, mix: mix, reference: reference.price)
+        let savings = savingModel(scenario, measuredTokensPerSecond: priced.tokensPerSecond, utilisation: utilisation, mix: mix, reference: reference.price)
         let uncertain = UncertainInput.all(scenario, model: savings, reference: reference.price)
         let tornado = TornadoAnalysis.tornado(model: savings, inputs: uncertain, currency: currency, reference: reference.price)
         let uncertainty = MonteCarlo.run(model: savings, inputs: uncertain, draws: scenario.monteCarloDraws, seed: scenario.monteCarloSeed)
@@ -114,9 +116,9 @@ public enum ROIAnalysis {
 
     /// Sizes the servers for the peak hour when the volume is given: ⌈peak rate ÷ one server's
     /// rate⌉ (``PeakSizing``). Servers the user gave are kept; too few for the peak is an error.
-    private static func sizeForPeak(_ scenario: inout ROIScenario, warnings: inout [String]) throws(ROIError) {
+    private static func sizeForPeak(_ scenario: inout ROIScenario, tokensPerSecond: Double, warnings: inout [String]) throws(ROIError) {
         let profile = scenario.traffic ?? .flat
-        let perServer = OnPremModel(inputs: scenario.onPrem, measuredTokensPerSecond: scenario.operatingPoint.measurement.totalTokensPerSecond).tokensPerSecondPerServer
+        let perServer = OnPremModel(inputs: scenario.onPrem, measuredTokensPerSecond: tokensPerSecond).tokensPerSecondPerServer
         guard let volume = scenario.volume, volume > 0, perServer > 0 else {
             if let share = scenario.utilisation, share * profile.peakToAverage > 1 {
                 warnings.append(

@@ -85,12 +85,14 @@ public enum ROIPlanner {
         scenario.onPremModel = ModelIdentity(requested: primary.model, served: primary.servedModel, catalog: book.models)
         scenario.apiFamilies = apiFamilies(apis, catalog: book.models)
         scenario.traffic = deployment.traffic
+        scenario.mix = deployment.mix
+        if let usage = book.usageSource { scenario.notes.append("volume, token mix, cache-hit share and traffic from the \(usage)") }
         scenario.serversGiven = deployment.servers != nil
         scenario.trend = CashTrend(
             volumeGrowth: try settings.value("volume_growth_per_year").value, apiPriceDecline: try settings.value("api_price_decline_per_year").value,
             electricityChange: try settings.value("electricity_price_change_per_year").value
         )
-        scenario.assumptions = try AssumptionList.rows(book: book, hardware: hardware, onPrem: onPrem, traffic: deployment.traffic)
+        scenario.assumptions = try AssumptionList.rows(book: book, hardware: hardware, onPrem: onPrem, traffic: deployment.traffic, trafficSource: deployment.trafficSource)
         scenario.warnings = MeasurementWarnings.lines(target: primary, point: point, hardware: hardware)
             + (today.isEmpty ? [] : AssumptionList.staleWarnings(book: book, hardware: hardware, rents: rents, apis: apis, today: today))
         return scenario

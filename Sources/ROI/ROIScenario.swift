@@ -90,6 +90,8 @@ public struct ROIScenario: Sendable {
     public var qualityCompared = false
     /// How the volume spreads over the day; nil: flat (peak-to-average 1).
     public var traffic: TrafficProfile?
+    /// The token mix per request to price instead of the measured one (``PricedMix``).
+    public var mix: RequestMix?
     /// Whether the number of servers was given (`--servers`, `deployment.servers`); otherwise
     /// ``ROIAnalysis`` sizes it for the peak.
     public var serversGiven = true

@@ -166,6 +166,8 @@ public struct RunMetadata: Codable, Sendable {
         public var status: LevelStatus?
         /// `met`, `missed` or `incomplete` (a partial level); nil without SLOs.
         public var sloVerdict: SLOResult?
+        /// The level's steps summarised apart (a rate profile's); nil for a level in one piece.
+        public var steps: [StepOutcome]?
 
         /// How the level ended, for files with or without ``status``.
         public var levelStatus: LevelStatus {
@@ -181,7 +183,7 @@ public struct RunMetadata: Codable, Sendable {
         /// as `meets_slo` but read back as `meetsSlo`, i.e. never).
         private enum CodingKeys: String, CodingKey {
             case target, loadLevel, requests, warmupRequests, ok, workloadDigest, abortReason, meetsSLO = "meetsSlo", sloFailures
-            case clientHealth, status, sloVerdict
+            case clientHealth, status, sloVerdict, steps
         }
 
         /// Creates a level entry.

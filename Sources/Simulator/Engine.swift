@@ -42,6 +42,7 @@ final class Engine: Sendable {
         var faultsInjected = 0
         var live: [SequenceID: Live] = [:]
         var counters = ServingCounters()
+        var prefixCache: PrefixCache
         var residency: ModelResidency
     }
 
@@ -56,7 +57,7 @@ final class Engine: Sendable {
         self.profile = profile
         groundTruthLog = profile.groundTruth.enabled ? profile.groundTruth.logPath.flatMap(GroundTruthLog.init(path:)) : nil
         self.core = NIOLockedValueBox(
-            Core(state: EngineState(profile: profile), residency: ModelResidency(loadedAt: startedAt)))
+            Core(state: EngineState(profile: profile), prefixCache: PrefixCache(capacity: profile.prefixCacheBlocks), residency: ModelResidency(loadedAt: startedAt)))
     }
 
     /// Numbers a new request and decides (seeded by profile seed and ordinal) its faults.
@@ -90,10 +91,14 @@ final class Engine: Sendable {
 
     /// A sequence arrives now; if it has to wait, `onAdmit` is called when it is admitted (also
     /// when it is admitted again after a preemption it has seen, see ``step(_:)``).
-    func arrive(promptTokens: Int, onAdmit: @escaping AdmissionCallback) -> (SequenceID, Arrival) {
+    /// `promptBlocks` (empty without prefix caching) are looked up in the prefix cache: the tokens of
+    /// the leading blocks found are not prefilled, and count as hits in `/metrics`.
+    func arrive(promptTokens: Int, promptBlocks: [UInt64] = [], onAdmit: @escaping AdmissionCallback) -> (SequenceID, Arrival) {
         let now = NIODeadline.now()
         return core.withLockedValue { core in
-            let (id, arrival) = core.state.arrive(promptTokens: promptTokens, now: now, waiter: onAdmit)
+            let reused = promptBlocks.isEmpty ? 0 : min(promptTokens, core.prefixCache.hit(promptBlocks))
+            if !promptBlocks.isEmpty { core.counters.recordPrefixLookup(queried: promptTokens, hit: reused) }
+            let (id, arrival) = core.state.arrive(promptTokens: promptTokens, reusedTokens: reused, now: now, waiter: onAdmit)
             core.live[id] = Live(arrivedAt: now, promptTokens: promptTokens)
             return (id, arrival)
         }

@@ -45,7 +45,7 @@ extension EngineProfile {
     public static let optionNames: [String] = [
         "model_name", "max_num_seqs", "prefill_tokens_per_second", "prefill_overhead_ms",
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
-        "kv_cache_tokens", "model_bytes", "error_rate", "seed", "correct_share",
+        "kv_cache_tokens", "prefix_cache_blocks", "model_bytes", "error_rate", "seed", "correct_share",
     ] + FaultOptions.optionNames + GroundTruthOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
@@ -75,6 +75,8 @@ extension EngineProfile {
             defaultMaxTokens = try Self.parseInt(name, text, atLeast: 1)
         case "kv_cache_tokens":
             kvCacheTokens = try Self.parseInt(name, text, atLeast: 1)
+        case "prefix_cache_blocks":
+            prefixCacheBlocks = try Self.parseInt(name, text, atLeast: 0)
         case "model_bytes":
             modelBytes = try Self.parseInt(name, text, atLeast: 0)
         case "error_rate":

@@ -30,6 +30,10 @@ public struct EngineProfile: Sendable, Equatable {
     /// would overflow the cache, the most recently admitted sequence is preempted (vLLM's
     /// recompute policy) and re-prefilled later. `/metrics` reports usage against it.
     public var kvCacheTokens: Int
+    /// Prompt blocks (of ``PrefixCache/blockTokens`` words) kept for automatic prefix caching
+    /// (option `prefix_cache_blocks`); 0, the default, caches nothing, so reruns against one
+    /// simulator stay alike. A request's leading blocks seen before are not prefilled again.
+    public var prefixCacheBlocks = 0
     /// Size of the model's weights, in bytes, reported by Ollama's `/api/tags` and `/api/ps`.
     public var modelBytes: Int
     /// Fraction (0…1) of requests answered with HTTP 500, decided (seeded) at arrival.

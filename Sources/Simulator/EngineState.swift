@@ -67,6 +67,9 @@ struct EngineState<Waiter> {
     fileprivate struct Queued {
         var id: SequenceID
         var promptTokens: Int
+        /// Leading prompt tokens found in the prefix cache: not prefilled (0 after a preemption,
+        /// which recomputes everything).
+        var reusedTokens = 0
         /// Tokens generated before a preemption; they are prefilled again with the prompt.
         var generated: Int
         var waiter: Waiter
@@ -124,11 +127,13 @@ struct EngineState<Waiter> {
         return .nanoseconds(Int64(decodeBaseNanos + decodePerSeqNanos * others))
     }
 
-    /// A request arrives with `promptTokens` prompt tokens at `now`.
-    mutating func arrive(promptTokens: Int, now: NIODeadline, waiter: Waiter) -> (SequenceID, Arrival) {
+    /// A request arrives with `promptTokens` prompt tokens at `now`, the first `reusedTokens` of
+    /// them already in the prefix cache (not prefilled).
+    mutating func arrive(promptTokens: Int, reusedTokens: Int = 0, now: NIODeadline, waiter: Waiter) -> (SequenceID, Arrival) {
         let id = nextID
         nextID += 1
-        let entry = Queued(id: id, promptTokens: promptTokens, generated: 0, waiter: waiter, announcesAdmission: true)
+        let entry = Queued(
+            id: id, promptTokens: promptTokens, reusedTokens: min(reusedTokens, promptTokens), generated: 0, waiter: waiter, announcesAdmission: true)
         if waiting.isEmpty, canAdmit(entry) {
             return (id, .admitted(firstTokenAt: admit(entry, now: now)))
         }
@@ -200,7 +205,7 @@ struct EngineState<Waiter> {
         cachedTokens += entry.cachedTokens
         peakRunning = max(peakRunning, running.count)
         let start = max(now, prefillBusyUntil)
-        let prefillNanos = prefillOverheadNanos + prefillNanosPerToken * Double(entry.cachedTokens)
+        let prefillNanos = prefillOverheadNanos + prefillNanosPerToken * Double(entry.cachedTokens - entry.reusedTokens)
         let end = start + .nanoseconds(Int64(prefillNanos))
         prefillBusyUntil = end
         return end

@@ -82,14 +82,14 @@ final class GenerationSession {
     }
 
     /// Hands the request to the engine; call once, on the event loop.
-    func start(promptTokens: Int) {
+    func start(promptTokens: Int, promptBlocks: [UInt64] = []) {
         eventLoop.preconditionInEventLoop()
         guard case .idle = state else { return }
         self.promptTokens = promptTokens
         timeline = GenerationTimeline(startedAt: .now())
         let bound = NIOLoopBound(self, eventLoop: eventLoop)
         let loop = eventLoop
-        let (id, arrival) = engine.arrive(promptTokens: promptTokens) { firstTokenAt in
+        let (id, arrival) = engine.arrive(promptTokens: promptTokens, promptBlocks: promptBlocks) { firstTokenAt in
             loop.execute { bound.value.admitted(firstTokenAt: firstTokenAt) }
         }
         state = .waitingForSlot(id: id)

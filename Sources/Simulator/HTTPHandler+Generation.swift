@@ -34,7 +34,7 @@ extension HTTPHandler {
             : bufferedSession(
                 context: context, reply, encoder: encoder, sampler: sampler, faults: ticket.faults, finished: finished)
         state = .responding(session: session)
-        session.start(promptTokens: request.promptTokens)
+        session.start(promptTokens: request.promptTokens, promptBlocks: request.promptBlocks)
     }
 
     /// A session that streams: the head and opening events now, then an event per token (flushed

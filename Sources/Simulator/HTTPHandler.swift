@@ -112,7 +112,8 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             }
             let bytes = body.map { Array($0.readableBytesView) } ?? []
             do throws(APIError) {
-                let request = try wire.parseRequest(bytes, route: generation, profile: engine.profile)
+                var request = try wire.parseRequest(bytes, route: generation, profile: engine.profile)
+                if engine.profile.prefixCacheBlocks > 0 { request.promptBlocks = PrefixCache.blocks(of: bytes) }
                 let ticket = engine.registerArrival()
                 after(ticket.faults.headerDelay, context: context) {
                     self.generate(context: context, reply, request: request, ticket: ticket)

@@ -16,6 +16,9 @@ struct InferenceRequest: Sendable, Equatable {
     var model: String?
     /// Prompt length in simulated tokens (words across all message contents, or in the prompt).
     var promptTokens: Int
+    /// The prompt's block hashes for the prefix cache (``PrefixCache/blocks(of:)``); empty when
+    /// the simulator caches no prefix.
+    var promptBlocks: [UInt64] = []
     /// Upper bound on output tokens (≥ 1).
     var maxTokens: Int
     /// Output tokens before an early stop may happen (0 when not given).

@@ -4,7 +4,8 @@
 /// Gauges: `vllm:num_requests_running`, `vllm:num_requests_waiting`, `vllm:kv_cache_usage_perc`
 /// and its older name `vllm:gpu_cache_usage_perc` (0–1). Counters: `vllm:num_preemptions_total`,
 /// `vllm:prompt_tokens_total`, `vllm:generation_tokens_total`, `vllm:request_success_total` (by
-/// `finished_reason`: `stop`, `length`, `abort`). Histograms (seconds, vLLM's buckets):
+/// `finished_reason`: `stop`, `length`, `abort`), `vllm:prefix_cache_queries_total` and
+/// `vllm:prefix_cache_hits_total` (prompt tokens; 0 without `prefix_cache_blocks`). Histograms (seconds, vLLM's buckets):
 /// `vllm:time_to_first_token_seconds`, `vllm:e2e_request_latency_seconds`.
 enum MetricsExposition {
     /// The response's `Content-Type`.
@@ -45,6 +46,10 @@ enum MetricsExposition {
         sample("vllm:prompt_tokens_total", Double(counters.promptTokens))
         family("vllm:generation_tokens_total", "counter", "Output tokens generated.")
         sample("vllm:generation_tokens_total", Double(counters.generationTokens))
+        family("vllm:prefix_cache_queries_total", "counter", "Prompt tokens looked up in the prefix cache.")
+        sample("vllm:prefix_cache_queries_total", Double(counters.prefixQueries))
+        family("vllm:prefix_cache_hits_total", "counter", "Prompt tokens found in the prefix cache and not prefilled again.")
+        sample("vllm:prefix_cache_hits_total", Double(counters.prefixHits))
         family("vllm:request_success_total", "counter", "Requests that left the engine, by finish reason.")
         sample("vllm:request_success_total", labels: #"finished_reason="stop","#, Double(counters.stopped))
         sample("vllm:request_success_total", labels: #"finished_reason="length","#, Double(counters.reachedLength))

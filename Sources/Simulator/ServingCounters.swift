@@ -5,6 +5,10 @@ struct ServingCounters: Sendable, Equatable {
     private(set) var promptTokens = 0
     /// Output tokens produced.
     private(set) var generationTokens = 0
+    /// Prompt tokens looked up in the prefix cache (with prefix caching on).
+    private(set) var prefixQueries = 0
+    /// Of those, tokens found cached and not prefilled again.
+    private(set) var prefixHits = 0
     /// Requests that ran to an end-of-sequence.
     private(set) var stopped = 0
     /// Requests that reached their maximum length.
@@ -24,6 +28,12 @@ struct ServingCounters: Sendable, Equatable {
             promptTokens += prompt
             timeToFirstToken.observe(secondsSinceArrival)
         }
+    }
+
+    /// Records a prefix-cache lookup of `queried` prompt tokens, `hit` of them cached.
+    mutating func recordPrefixLookup(queried: Int, hit: Int) {
+        prefixQueries += queried
+        prefixHits += hit
     }
 
     /// Records a request leaving the engine, `secondsSinceArrival` after it reached it.

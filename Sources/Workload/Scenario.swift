@@ -162,6 +162,12 @@ public struct LoadSpec: Sendable, Equatable {
         case open(rates: [Double], maxInFlight: Int?)
         /// Open loop, searching by bisection for the highest rate that meets the SLOs.
         case saturation(SaturationSearch)
+        /// Open loop at the trace's own arrival times (`workload.trace`): one level; at most
+        /// `maxInFlight` requests outstanding when set.
+        case replay(maxInFlight: Int?)
+        /// Open loop whose rate follows a profile of steps, as one level; arrivals drawn from the
+        /// arrival process in each step; at most `maxInFlight` outstanding when set.
+        case profile(RateProfile, maxInFlight: Int?)
     }
 
     /// Levels, or the search.
@@ -278,6 +284,9 @@ public struct WorkloadSpec: Sendable, Equatable {
         case synthetic(promptTokens: LengthDistribution)
         /// A prompt file; the path as resolved against the scenario's folder.
         case dataset(path: String, format: PromptDataset.Format)
+        /// A timestamped trace replayed at its own times (load `replay`); the path as resolved
+        /// against the scenario's folder.
+        case trace(path: String, format: TraceFormat, window: TraceWindow)
     }
 
     /// How prompt lengths are brought close to the requested token counts on the target.

@@ -34,7 +34,7 @@ public struct ScenarioLoader {
     /// Fields allowed under `workload`.
     static let workloadFields = [
         "prompt_tokens", "max_tokens", "dataset", "format", "ignore_eos", "temperature", "system_prompt",
-        "shared_prefix", "turns", "calibrate",
+        "shared_prefix", "turns", "calibrate", "trace", "speedup", "from", "to",
     ]
     /// Fields allowed in a length distribution mapping.
     static let lengthFields = ["distribution", "value", "min", "max", "mean", "stddev"]
@@ -140,6 +140,9 @@ public struct ScenarioLoader {
         }
         guard let fields = YAMLFields(node, path: "load", allowed: Self.loadFields, into: &report) else { return nil }
         let shapes = ["concurrency", "rate", "saturation"].filter { fields.node($0) != nil }
+        if Self.replaysTrace(root) {
+            return readReplay(fields, shapes: shapes, into: &report)
+        }
         guard shapes.count == 1 else {
             let message = shapes.isEmpty
                 ? "give one of concurrency (closed loop), rate (open loop) or saturation (search)"
@@ -153,6 +156,8 @@ public struct ScenarioLoader {
         case "concurrency":
             pattern = fields.intList("concurrency", required: true, range: 1...100_000, into: &report)
                 .map { .closed(concurrency: $0, rampSeconds: fields.seconds("ramp", into: &report)) }
+        case "rate" where Self.rateIsProfile(fields):
+            pattern = readRateProfile(fields, into: &report).map { .profile($0, maxInFlight: maxInFlight) }
         case "rate":
             pattern = fields.doubleList("rate", range: 0.001...1_000_000, into: &report).map { .open(rates: $0, maxInFlight: maxInFlight) }
         default:
@@ -168,7 +173,7 @@ public struct ScenarioLoader {
         let arrival = readArrival(fields, into: &report)
         let requests = fields.int("requests", range: 1...100_000_000, into: &report)
         let duration = fields.seconds("duration", into: &report)
-        if fields.node("requests") == nil && fields.node("duration") == nil {
+        if fields.node("requests") == nil && fields.node("duration") == nil && !Self.rateIsProfile(fields) {
             report.add("load", line: fields.line, "give requests (per load level), duration (per load level), or both")
         }
         var abort: ErrorRateAbort?
@@ -235,20 +240,27 @@ public struct ScenarioLoader {
         }
         guard let fields = YAMLFields(node, path: "workload", allowed: Self.workloadFields, into: &report) else { return (nil, nil) }
         var source: WorkloadSpec.Source?
-        switch (fields.node("prompt_tokens"), fields.node("dataset")) {
-        case (.some, .some):
-            report.add("workload", line: fields.line, "give prompt_tokens (synthetic prompts) or dataset (a prompt file), not both")
-        case (.none, .none):
-            report.add("workload", line: fields.line, "give prompt_tokens (synthetic prompts) or dataset (a prompt file)")
-        case (.some, .none):
+        let sources = ["prompt_tokens", "dataset", "trace"].filter { fields.node($0) != nil }
+        if sources.count != 1 {
+            report.add("workload", line: fields.line, "give prompt_tokens (synthetic prompts), dataset (a prompt file) or trace (a timestamped trace)\(sources.isEmpty ? "" : ", not \(sources.joined(separator: " and "))")")
+        } else if sources[0] == "prompt_tokens" {
             source = length("prompt_tokens", in: fields, into: &report).map { .synthetic(promptTokens: $0) }
-        case (.none, .some):
+        } else if sources[0] == "dataset" {
             source = dataset(fields, file: file, into: &report)
+        } else {
+            source = trace(fields, file: file, into: &report)
         }
-        if fields.node("format") != nil && fields.node("dataset") == nil {
-            report.add(fields.field("format"), line: fields.node("format")?.mark?.line, "applies to dataset only")
+        if fields.node("format") != nil && fields.node("dataset") == nil && fields.node("trace") == nil {
+            report.add(fields.field("format"), line: fields.node("format")?.mark?.line, "applies to dataset or trace only")
         }
-        let maxTokens = length("max_tokens", in: fields, required: true, into: &report)
+        if fields.node("trace") == nil {
+            for name in ["speedup", "from", "to"] where fields.node(name) != nil {
+                report.add(fields.field(name), line: fields.node(name)?.mark?.line, "applies to trace only")
+            }
+        }
+        // A trace gives every request its own answer length; max_tokens is then not needed.
+        let replaying = fields.node("trace") != nil
+        let maxTokens = length("max_tokens", in: fields, required: !replaying, into: &report) ?? (replaying ? .fixed(1) : nil)
         var sharedPrefix: SharedPrefix?
         if let prefixNode = fields.node("shared_prefix"),
            let prefix = YAMLFields(prefixNode, path: "workload.shared_prefix", allowed: ["groups", "tokens"], into: &report) {
@@ -268,6 +280,11 @@ public struct ScenarioLoader {
         let temperature = fields.double("temperature", range: 0...10, into: &report)
         let systemPrompt = fields.string("system_prompt", into: &report)
         let turns = fields.int("turns", range: 1...1000, into: &report) ?? 1
+        if replaying {
+            for name in ["turns", "shared_prefix"] where fields.node(name) != nil {
+                report.add(fields.field(name), line: fields.node(name)?.mark?.line, "does not apply to a trace (its requests and block hashes say what they share)")
+            }
+        }
         guard let source, let maxTokens else { return (nil, source) }
         let spec = WorkloadSpec(
             source: source, maxTokens: maxTokens, ignoreEOS: ignoreEOS, temperature: temperature,

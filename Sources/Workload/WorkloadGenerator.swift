@@ -13,15 +13,18 @@ public struct WorkloadGenerator: Sendable {
     public let seed: UInt64
     /// Prompts from a file, for dataset workloads.
     public let dataset: PromptDataset?
+    /// The replayed requests in send order (the trace's window), for trace workloads.
+    public let trace: [TraceRequest]
     /// Target tokens per generated word, measured by calibration (1 without). A prompt of N
     /// tokens gets round(N / tokensPerWord) words.
     public let tokensPerWord: Double
 
-    /// A generator. `dataset` must be given for dataset workloads.
-    public init(spec: WorkloadSpec, seed: UInt64, dataset: PromptDataset? = nil, tokensPerWord: Double = 1) {
+    /// A generator. `dataset` must be given for dataset workloads, `trace` for trace workloads.
+    public init(spec: WorkloadSpec, seed: UInt64, dataset: PromptDataset? = nil, trace: [TraceRequest] = [], tokensPerWord: Double = 1) {
         self.spec = spec
         self.seed = seed
         self.dataset = dataset
+        self.trace = trace
         self.tokensPerWord = tokensPerWord > 0 ? tokensPerWord : 1
     }
 
@@ -83,6 +86,12 @@ public struct WorkloadGenerator: Sendable {
             let entry = entries[Int(stream % UInt64(entries.count))]
             let budget = entry.maxTokens ?? spec.maxTokens.sample(&generator)
             return (entry.messages, max(1, budget), entry.expected)
+        case .trace:
+            // One turn per request (the loader refuses turns with a trace), so session is the index.
+            guard !trace.isEmpty else { return ([], 1, nil) }
+            let request = trace[session % trace.count]
+            let text = request.promptText(index: session % trace.count, seed: seed, tokensPerWord: tokensPerWord)
+            return ([ChatMessage(role: "user", content: text)], max(1, request.outputTokens), nil)
         }
     }
 

@@ -119,14 +119,4 @@ struct Compare: ParsableCommand {
         )
         return (options, thresholds, runs)
     }
-
-    /// Runs `body`; a ``ComparisonError`` becomes its one line on standard error and exit status 2.
-    private func badInputExits<Value>(_ body: () throws(ComparisonError) -> Value) throws -> Value {
-        do {
-            return try body()
-        } catch {
-            FileHandleOutput.error("repat: error: \(error.description)")
-            throw ExitCode(2)
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Results
 
@@ -6,6 +7,16 @@ enum FileHandleOutput {
     /// One line to standard error.
     static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Runs `body`; a bad-input error becomes one line on standard error and exit code 2.
+func badInputExits<Value, Failure: Error & CustomStringConvertible>(_ body: () throws(Failure) -> Value) throws -> Value {
+    do {
+        return try body()
+    } catch {
+        FileHandleOutput.error("repat: error: \(error.description)")
+        throw ExitCode(2)
     }
 }
 

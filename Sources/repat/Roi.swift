@@ -25,7 +25,9 @@ struct Roi: ParsableCommand {
         (interrupted levels only with --allow-partial), with its \
         measured token rates and, when telemetry recorded them, its measured load and idle power. \
         Without --servers, whole servers are bought for the peak hour of the volume (traffic: in \
-        --config, flat by default). Every report opens with the assumptions to check and the warnings. \
+        --config, flat by default). --usage PROFILE (written by repat usage import from your API bills) \
+        sets the volume, token mix, cache-hit share and traffic peak; the on-prem throughput is then \
+        re-blended for that mix from the measured prefill and decode rates. Every report opens with the assumptions to check and the warnings. \
         Targets whose base URL is a known API host, or whose scenario entry says stands_for: PROVIDER/MODEL, \
         are priced as that API with their own token counts (a role under targets: in --config wins over both). \
         Every format has a table of where each option's data goes (pricing/providers.yaml; on-prem is \
@@ -73,6 +75,9 @@ struct Roi: ParsableCommand {
 
     @Option(name: .long, help: "Your YAML file overriding any default, hardware, rent or price (see pricing/README.md).")
     var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Usage profile from repat usage import: prices its volume, token mix, cache-hit share and traffic peak (--config and options override it).", valueName: "PROFILE"))
+    var usage: String?
 
     @Option(name: .long, help: "Extra API price table (a prices: list, e.g. written by --import-litellm); same ids replace.")
     var prices: String?
@@ -135,6 +140,7 @@ struct Roi: ParsableCommand {
         let text = try badInputExits { () throws(ROIError) in
             let requirements = try require.map { text throws(ROIError) in try SovereigntyRequirement.parse(text) }
             var book = try PriceBook.load(directory: try PricingFolder.locate(pricingDir))
+            if let usage { try book.apply(usage: usage) }
             if let config { try book.apply(config: config) }
             if let prices { try book.addPrices(file: prices) }
             if let hardware { book.deployment.hardware = hardware }
@@ -191,16 +197,6 @@ struct Roi: ParsableCommand {
         } catch {
             FileHandleOutput.error("repat: error: \(error.description)")
             throw ExitCode(1)
-        }
-    }
-
-    /// Runs `body`; an ``ROIError`` becomes its one line on standard error and exit status 2.
-    private func badInputExits<Value>(_ body: () throws(ROIError) -> Value) throws -> Value {
-        do {
-            return try body()
-        } catch {
-            FileHandleOutput.error("repat: error: \(error.description)")
-            throw ExitCode(2)
         }
     }
 }

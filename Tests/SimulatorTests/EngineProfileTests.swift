@@ -12,6 +12,7 @@ struct EngineProfileTests {
         #expect(profile.decodeBaseMs == 12)
         #expect(profile.defaultMaxTokens == 256)
         #expect(profile.kvCacheTokens == 524_288)
+        #expect(profile.prefixCacheBlocks == 0, "no prefix caching unless asked, so reruns stay alike")
         #expect(profile.errorRate == 0)
         #expect(profile.faults == EngineProfile.FaultOptions())
         #expect(profile.faults.retryAfterSeconds == 1)
@@ -24,7 +25,7 @@ struct EngineProfileTests {
         let values = [
             "model_name": "tiny", "max_num_seqs": "4", "prefill_tokens_per_second": "1000.5",
             "prefill_overhead_ms": "0", "decode_base_ms": "20", "decode_per_seq_ms": "0.5",
-            "eos_probability": "0.1", "default_max_tokens": "32", "kv_cache_tokens": "4096", "model_bytes": "0",
+            "eos_probability": "0.1", "default_max_tokens": "32", "kv_cache_tokens": "4096", "prefix_cache_blocks": "64", "model_bytes": "0",
             "error_rate": "1", "seed": "42", "correct_share": "0.75",
             "rate_limit_rate": "0.1", "retry_after_seconds": "3", "retry_after_date": "true", "unavailable_rate": "0.1",
             "disconnect_rate": "0.1", "disconnect_after_tokens": "2", "stall_rate": "0.1", "stall_after_tokens": "2",
@@ -36,6 +37,7 @@ struct EngineProfileTests {
         for (name, value) in values { try profile.set(name, to: value) }
         #expect(profile.modelName == "tiny")
         #expect(profile.correctShare == 0.75)
+        #expect(profile.prefixCacheBlocks == 64)
         #expect(profile.maxNumSeqs == 4)
         #expect(profile.prefillTokensPerSecond == 1000.5)
         #expect(profile.decodePerSeqMs == 0.5)

@@ -161,3 +161,31 @@ struct EngineStateTests {
         #expect(state.leave(a, now: at(120)).map(\.waiter) == ["b"])
     }
 }
+
+@Suite("prefix cache model")
+struct PrefixCacheTests {
+    private func body(_ words: [String]) -> [UInt8] {
+        Array(("{\"messages\":[{\"role\":\"user\",\"content\":\"" + words.joined(separator: " ") + "\"}],\"max_tokens\":4}").utf8)
+    }
+
+    @Test("blocks are 16 words chained: a shared beginning gives equal leading hashes, then they part")
+    func chainedBlocks() {
+        let common = (0..<40).map { "w\($0)" }
+        let a = PrefixCache.blocks(of: body(common + ["x", "y"]))
+        let b = PrefixCache.blocks(of: body(common + ["p", "q"]))
+        #expect(a.count == 2 && b.count == 2, "42 words and the JSON framing make two full blocks")
+        #expect(a == b, "the first 32 words are common")
+        let c = PrefixCache.blocks(of: body(["other"] + common))
+        #expect(c[0] != a[0] && c[1] != a[1], "a hash depends on everything before it")
+    }
+
+    @Test("a lookup counts the leading cached blocks' tokens and stores the rest; eviction keeps the capacity")
+    func lookups() {
+        var cache = PrefixCache(capacity: 8)
+        #expect(cache.hit([1, 2, 3]) == 0)
+        #expect(cache.hit([1, 2, 4]) == 32, "two leading blocks of 16 words")
+        #expect(cache.hit([9, 2, 3]) == 0, "only leading blocks count")
+        for block in 10..<20 { _ = cache.hit([UInt64(block)]) }
+        #expect(cache.hit([1]) == 0, "the oldest blocks were evicted")
+    }
+}

@@ -137,17 +137,17 @@ struct ScenarioWorkloadFieldTests {
         #expect(problem.description == "w.yaml:12: workload.format: expected jsonl or sharegpt, got 'csv'")
     }
 
-    @Test("prompt_tokens and dataset together, or neither, are refused at workload")
+    @Test("prompt_tokens, dataset and trace: two together, or none, are refused at workload")
     func promptSource() throws {
         let both = try #require(onlyProblem(scenario(workload: "  prompt_tokens: 8\n  dataset: p.jsonl\n  max_tokens: 8")))
         #expect(both.field == "workload")
         #expect(both.line == 11)
-        #expect(both.message.hasSuffix("not both"))
+        #expect(both.message.hasSuffix(", not prompt_tokens and dataset"))
         let neither = try #require(onlyProblem(scenario(workload: "  max_tokens: 8")))
         #expect(neither.field == "workload")
         let format = try #require(onlyProblem(scenario(workload: "  prompt_tokens: 8\n  format: jsonl\n  max_tokens: 8")))
         #expect(format.field == "workload.format")
-        #expect(format.message == "applies to dataset only")
+        #expect(format.message == "applies to dataset or trace only")
     }
 
     @Test("calibrate takes none, auto or probe", arguments: [("none", WorkloadSpec.Calibration.none), ("auto", .auto), ("probe", .probe)])
