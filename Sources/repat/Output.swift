@@ -20,6 +20,21 @@ func badInputExits<Value, Failure: Error & CustomStringConvertible>(_ body: () t
     }
 }
 
+/// Writes `text` to `path` atomically, or to standard output without one; a file that cannot be
+/// written is one line on standard error and exit code 1.
+func writeOutput(_ text: String, to path: String?) throws {
+    guard let path else {
+        print(text, terminator: "")
+        return
+    }
+    do {
+        try AtomicFile.write(Data(text.utf8), to: path)
+    } catch {
+        FileHandleOutput.error("repat: error: \(error.description)")
+        throw ExitCode(1)
+    }
+}
+
 /// Ends the process with `code`, after output is flushed.
 func exitProcess(_ code: Int32) -> Never {
     fflush(nil)

@@ -161,11 +161,11 @@ struct Roi: ParsableCommand {
         }
         if format == .html, output == nil, let first = runs.first {
             let destination = (RunReader.folder(of: first) as NSString).appendingPathComponent("roi.html")
-            try write(text, to: destination)
+            try writeOutput(text, to: destination)
             print("report: \(destination)")
             return
         }
-        try write(text, to: output)
+        try writeOutput(text, to: output)
     }
 
     /// The width the summary fits: `COLUMNS` when it is a positive number, else 100.
@@ -183,20 +183,7 @@ struct Roi: ParsableCommand {
             return LiteLLMImporter.yaml(prices, importedFrom: file, at: String(today))
         }
         let destination = output ?? "litellm-prices-\(today).yaml"
-        try write(table, to: destination)
+        try writeOutput(table, to: destination)
         print("prices: \(destination)")
-    }
-
-    private func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            print(text, terminator: "")
-            return
-        }
-        do {
-            try AtomicFile.write(Data(text.utf8), to: path)
-        } catch {
-            FileHandleOutput.error("repat: error: \(error.description)")
-            throw ExitCode(1)
-        }
     }
 }

@@ -48,16 +48,7 @@ struct UsageImport: ParsableCommand {
             let profile = try UsageProfile.of(buckets, models: model)
             return profile.yaml(sources: files.map { ($0 as NSString).lastPathComponent }, format: usedFormat, today: today)
         }
-        guard let output else {
-            print(text, terminator: "")
-            return
-        }
-        do {
-            try AtomicFile.write(Data(text.utf8), to: output)
-        } catch {
-            FileHandleOutput.error("repat: error: \(error.description)")
-            throw ExitCode(1)
-        }
-        FileHandleOutput.error("usage profile: \(output)")
+        try writeOutput(text, to: output)
+        if let output { FileHandleOutput.error("usage profile: \(output)") }
     }
 }

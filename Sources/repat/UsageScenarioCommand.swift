@@ -57,16 +57,7 @@ struct UsageScenarioCommand: ParsableCommand {
             FileHandleOutput.error("repat: error: the scenario would not load: \(error.description.split(separator: "\n").first ?? "")")
             throw ExitCode(2)
         }
-        guard let output else {
-            print(text, terminator: "")
-            return
-        }
-        do {
-            try AtomicFile.write(Data(text.utf8), to: output)
-        } catch {
-            FileHandleOutput.error("repat: error: \(error.description)")
-            throw ExitCode(1)
-        }
-        FileHandleOutput.error("scenario: \(output) (run it with: repat run \(output))")
+        try writeOutput(text, to: output)
+        if let output { FileHandleOutput.error("scenario: \(output) (run it with: repat run \(output))") }
     }
 }
