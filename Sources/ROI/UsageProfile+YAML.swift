@@ -33,7 +33,8 @@ extension UsageProfile {
             let usage = busiestHour.usage
             lines.append(
                 "  busiest_hour: {start: \(UsageTime.text(busiestHour.start)), requests: \(Self.plain(usage.requests)), input_tokens: \(Self.plain(usage.inputTokens)), "
-                    + "cached_tokens: \(Self.plain(usage.cachedTokens)), output_tokens: \(Self.plain(usage.outputTokens))}"
+                    + "cached_tokens: \(Self.plain(usage.cachedTokens)), output_tokens: \(Self.plain(usage.outputTokens))"
+                    + (busiestHour.requestsPerMinute.map { ", requests_per_minute: [\($0.map(Self.plain).joined(separator: ", "))]" } ?? "") + "}"
             )
         }
         if let week = hourOfWeekRequests {

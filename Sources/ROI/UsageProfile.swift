@@ -28,6 +28,8 @@ public struct UsageProfile: Sendable, Equatable {
         public var start: Int
         /// Totals of that hour (model: empty).
         public var usage: ModelUsage
+        /// Requests in each of its 60 minutes, when the buckets are a minute or shorter.
+        public var requestsPerMinute: [Double]?
     }
 
     /// Hours in a month, as the ROI's default `hours_per_month` (8760 ÷ 12).
@@ -79,6 +81,13 @@ public struct UsageProfile: Sendable, Equatable {
             models: byModel.values.sorted { ($0.tokens, $1.model) > ($1.tokens, $0.model) }
         )
         if bucketSeconds <= 3600 { profile.addHours(kept) }
+        if bucketSeconds <= 60, let hour = profile.busiestHour {
+            var minutes = [Double](repeating: 0, count: 60)
+            for bucket in kept where bucket.start >= hour.start && bucket.start < hour.start + 3600 {
+                minutes[(bucket.start - hour.start) / 60] += bucket.requests
+            }
+            profile.busiestHour?.requestsPerMinute = minutes
+        }
         return profile
     }
 

@@ -35,6 +35,8 @@ public struct UsageScenario: Sendable {
     public var cachedTokens: Double
     /// Output tokens in that hour.
     public var outputTokens: Double
+    /// Requests in each minute of that hour, when the usage had minute buckets.
+    public var requestsPerMinute: [Double]?
     /// The profile file.
     public var file: String
 
@@ -54,6 +56,11 @@ public struct UsageScenario: Sendable {
         inputTokens = try hour.required("input_tokens").number(in: 0...1e18)
         cachedTokens = try hour.required("cached_tokens").number(in: 0...1e18)
         outputTokens = try hour.required("output_tokens").number(in: 0...1e18)
+        if let minutes = try hour.field("requests_per_minute") {
+            let values = try minutes.items().map { item throws(ROIError) in try item.number(in: 0...1e15) }
+            guard values.count == 60 else { throw minutes.error("expected 60 minutes, got \(values.count)") }
+            requestsPerMinute = values
+        }
         self.file = file
         guard requests / 3600 >= 0.001 else {
             throw hour.error("\(Int(requests)) requests in the busiest hour is under 0.001 a second, too little traffic to replay")
@@ -69,8 +76,10 @@ public struct UsageScenario: Sendable {
     /// Cached input over input.
     public var cacheShare: Double { inputTokens > 0 ? cachedTokens / inputTokens : 0 }
 
-    /// The scenario's YAML for `target`, each level lasting `duration` (`10m`), written on `today`.
-    public func yaml(target: Target, duration: String, today: String) -> String {
+    /// The scenario's YAML for `target`, written on `today`: the hour replayed in `seconds` — at its
+    /// mean rate, or minute by minute as a rate profile of 60 steps when the usage had minute
+    /// buckets (each step `seconds` ÷ 60 long, at that minute's rate).
+    public func yaml(target: Target, seconds: Double, today: String) -> String {
         let prefix = Int((cacheShare * Double(promptTokens)).rounded())
         var lines = [
             "# The busiest hour of \(file) (\(start)): \(UsageProfile.plain(requests)) requests, \(promptTokens) input and \(maxTokens) output",
@@ -90,9 +99,21 @@ public struct UsageScenario: Sendable {
         lines += [
             "",
             "load:",
-            "  rate: [\(UsageProfile.plain(UsageProfile.round(rate, places: 4)))]   # requests per second of the busiest hour",
+        ]
+        if let minutes = requestsPerMinute {
+            let step = UsageProfile.plain(UsageProfile.round(seconds / 60, places: 3))
+            lines += [
+                "  rate:                # the busiest hour minute by minute: each minute's requests per second",
+                "    steps:",
+            ] + minutes.map { "      - { duration: \(step)s, rate: \(UsageProfile.plain(UsageProfile.round($0 / 60, places: 4))) }" }
+        } else {
+            lines += [
+                "  rate: [\(UsageProfile.plain(UsageProfile.round(rate, places: 4)))]   # requests per second of the busiest hour",
+                "  duration: \(UsageProfile.plain(seconds))s",
+            ]
+        }
+        lines += [
             "  arrival: poisson",
-            "  duration: \(duration)",
             "",
             "workload:",
             "  prompt_tokens: \(promptTokens)   # mean input tokens per request",

@@ -74,7 +74,7 @@ struct YAMLFields {
     /// A duration in seconds: a number, or a number with `ms`, `s`, `m` or `h`.
     func seconds(_ name: String, required: Bool = false, into report: inout ProblemReport) -> Double? {
         guard let node = present(name, required: required, into: &report) else { return nil }
-        guard let text = node.string, let value = Self.parseSeconds(text), value > 0 else {
+        guard let text = node.string, let value = DurationText.seconds(text), value > 0 else {
             report.add(field(name), line: node.mark?.line, "expected a positive duration such as 30, 30s, 500ms, 2m or 1h, got '\(node.string ?? "a collection")'")
             return nil
         }
@@ -194,17 +194,6 @@ struct YAMLFields {
         }
         guard let value = Double(number), value.isFinite, value >= 0, value * factor < 0x1p63 else { return nil }
         return Int((value * factor).rounded())
-    }
-
-    static func parseSeconds(_ text: String) -> Double? {
-        let trimmed = text.trimmingSpaces()
-        let units: [(suffix: String, factor: Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for unit in units where trimmed.hasSuffix(unit.suffix) {
-            guard let number = Double(trimmed.dropLast(unit.suffix.count).trimmingSpaces()), number.isFinite else { return nil }
-            return number * unit.factor
-        }
-        guard let number = Double(trimmed), number.isFinite else { return nil }
-        return number
     }
 }
 

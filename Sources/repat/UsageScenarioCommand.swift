@@ -35,7 +35,7 @@ struct UsageScenarioCommand: ParsableCommand {
     @Option(name: .long, help: "Environment variable holding the target's API key.")
     var apiKeyEnv: String?
 
-    @Option(name: .long, help: "How long the level runs (e.g. 10m, 600s).")
+    @Option(name: .long, help: "How long the replayed hour lasts (e.g. 10m, 600s); with minute buckets, each minute a 60th of it.")
     var duration = "10m"
 
     @Option(name: .long, help: "Scenario file to write (default: standard output).")
@@ -44,9 +44,12 @@ struct UsageScenarioCommand: ParsableCommand {
     func run() throws {
         let today = String(Timestamp.iso8601(Date()).prefix(10))
         let text = try badInputExits { () throws(ROIError) in
+            guard let seconds = DurationText.seconds(duration), seconds >= 1 else {
+                throw ROIError("--duration \(duration): expected a duration of at least 1 s such as 600s, 10m or 1h")
+            }
             let hour = try UsageScenario(profile: profile)
             let target = UsageScenario.Target(name: name, dialect: dialect, baseURL: baseUrl, model: model, apiKeyEnv: apiKeyEnv)
-            return hour.yaml(target: target, duration: duration, today: today)
+            return hour.yaml(target: target, seconds: seconds, today: today)
         }
         // Checked as repat validate would, except that the key variable need not be set yet.
         var environment = ProcessInfo.processInfo.environment

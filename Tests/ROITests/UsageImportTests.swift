@@ -145,6 +145,28 @@ struct UsageImportTests {
         #expect(throws: ROIError("\(typed):1: not a usage profile: no usage: section (write one with repat usage import)")) { try byHand.apply(usage: typed) }
     }
 
+    @Test("minute buckets give the busiest hour minute by minute, replayed as a 60-step rate profile")
+    func minuteBuckets() throws {
+        // 90 minutes from 00:00: one request a minute, except minutes 70 to 79 with 6 each.
+        let rows = (0..<90).map { minute in
+            "\(monday + minute * 60),m,\(100 * (minute >= 70 && minute < 80 ? 6 : 1)),10,0,\(minute >= 70 && minute < 80 ? 6 : 1)"
+        }
+        let text = "time,model,input_tokens,output_tokens,cached_tokens,requests\n" + rows.joined(separator: "\n") + "\n"
+        let profile = try UsageProfile.of(try UsageCSV.buckets(from: text, file: "m.csv"))
+        #expect(profile.bucketSeconds == 60)
+        let hour = try #require(profile.busiestHour)
+        #expect(hour.start == monday + 3600, "the second clock hour holds the busy minutes")
+        #expect(hour.requestsPerMinute?.count == 60)
+        #expect(hour.requestsPerMinute?[10] == 6 && hour.requestsPerMinute?[9] == 1 && hour.requestsPerMinute?[29] == 1 && hour.requestsPerMinute?[30] == 0, "the export ends at 01:30")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = try write(profile.yaml(sources: ["m.csv"], format: .csv, today: "2026-12-07"), "profile.yaml", in: folder)
+        let scenario = try UsageScenario(profile: file)
+        let yaml = scenario.yaml(target: .init(name: "gpu", dialect: "openai-chat", baseURL: "sim://gpu", model: "m", apiKeyEnv: nil), seconds: 120, today: "2026-12-07")
+        #expect(yaml.components(separatedBy: "      - { duration: 2s, rate: ").count == 61, "60 steps of 2 s")
+        #expect(yaml.contains("      - { duration: 2s, rate: 0.1 }"), "6 requests in a minute: 0.1 a second")
+    }
+
     @Test("the busiest hour becomes a scenario's rate, lengths and shared prefix")
     func busiestHourScenario() throws {
         let folder = try temporaryFolder()
@@ -152,7 +174,7 @@ struct UsageImportTests {
         let file = try write(try profile().yaml(sources: ["export.json"], format: .openAIUsage, today: "2026-12-07"), "profile.yaml", in: folder)
         let hour = try UsageScenario(profile: file)
         #expect(hour.requests == 30 && hour.promptTokens == 100 && hour.maxTokens == 10 && abs(hour.cacheShare - 0.2) < 1e-12)
-        let text = hour.yaml(target: .init(name: "gpu", dialect: "openai-chat", baseURL: "http://gpu:8000", model: "llama", apiKeyEnv: nil), duration: "10m", today: "2026-12-07")
+        let text = hour.yaml(target: .init(name: "gpu", dialect: "openai-chat", baseURL: "http://gpu:8000", model: "llama", apiKeyEnv: nil), seconds: 600, today: "2026-12-07")
         #expect(text.contains("  rate: [0.0083]"), "30 requests in the hour")
         #expect(text.contains("  prompt_tokens: 100 ") && text.contains("  max_tokens: 10 "))
         #expect(text.contains("  shared_prefix: { groups: 1, tokens: 20 }"), "20% of 100 input tokens cached")

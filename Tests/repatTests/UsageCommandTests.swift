@@ -89,6 +89,26 @@ struct UsageCommandTests {
         #expect(workspace.runFolders().count == 1)
     }
 
+    @Test("minute buckets make a scenario replaying the busiest hour minute by minute, compressed into --duration")
+    func minuteProfileRuns() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let start = 1_793_577_600
+        let rows = (0..<60).map { "\(start + $0 * 60),m,\(50 * ($0 % 3 + 1)),5,0,\($0 % 3 + 1)" }
+        let usage = try workspace.scenario("minutes.csv", "time,model,input_tokens,output_tokens,cached_tokens,requests\n" + rows.joined(separator: "\n") + "\n")
+        let profile = workspace.path + "/profile.yaml"
+        try #require(try await runRepat(["usage", "import", usage, "--output", profile], in: workspace).status == 0)
+        let scenario = workspace.path + "/busiest.yaml"
+        let written = try await runRepat(
+            ["usage", "scenario", profile, "--base-url", "sim://onprem", "--model", "m", "--duration", "3s", "--output", scenario], in: workspace
+        )
+        #expect(written.status == 0, "stderr: \(written.stderr)")
+        let text = try String(contentsOfFile: scenario, encoding: .utf8)
+        #expect(text.contains("    steps:\n      - { duration: 0.05s, rate: 0.0167 }"), "minute 0 had 1 request")
+        let run = try await runRepat(["run", scenario, "--results-dir", workspace.results, "--quiet"], in: workspace, timeout: .seconds(60))
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+    }
+
     @Test("bad usage input exits 2 with one line naming the file and field")
     func badInput() async throws {
         let workspace = try Workspace()
