@@ -74,6 +74,25 @@ public enum ShardMerge {
         return Result(directory: directory, levels: rows, slo: SLOThresholds(fields: metadata.slo), notes: notes)
     }
 
+    /// Waits until the run folder `folder` holds every shard of its run, each finished (its
+    /// `run.json` no longer `running`), reading the folder every `pollS` seconds: a merge job
+    /// started beside the shards (Kubernetes has no job dependencies) waits with it.
+    /// - Throws: ``Failure`` after `timeoutS` seconds, saying how many shards had finished.
+    public static func waitForShards(in folder: String, timeoutS: Double, pollS: Double = 1) throws(Failure) {
+        let deadline = Date().addingTimeInterval(timeoutS)
+        while true {
+            let shards = ShardFolder.expand([folder]).filter { $0 != folder }
+                .compactMap { try? RunMetadata.read(from: ($0 as NSString).appendingPathComponent("run.json")) }
+            let count = shards.first?.shard?.count
+            let finished = Set(shards.filter { $0.status != .running }.compactMap { $0.shard?.index }).count
+            if let count, finished >= count { return }
+            if Date() >= deadline {
+                throw Failure("waited \(Int(timeoutS)) s in \(folder): \(finished) of \(count.map(String.init) ?? "?") shards finished")
+            }
+            Thread.sleep(forTimeInterval: pollS)
+        }
+    }
+
     /// The shards in index order, once every index `0..<N` is there exactly once and all ran the
     /// same scenario file, seed and repat version.
     private static func checked(_ shards: [ShardFolder]) throws(Failure) -> [ShardFolder] {

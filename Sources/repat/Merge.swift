@@ -24,13 +24,18 @@ struct Merge: ParsableCommand {
     @Option(name: .long, help: "Folder that receives the merged run (default: the one run folder given).")
     var output: String?
 
+    @Option(name: .long, help: "Wait up to this many seconds for every shard in the one run folder given to finish before merging (a merge job started beside the shards).")
+    var wait: Double?
+
     func validate() throws {
         guard !shards.isEmpty else { throw ValidationError("give the shard folders, or the run folder holding them") }
+        if wait != nil, shards.count != 1 { throw ValidationError("--wait needs the one run folder holding the shards") }
     }
 
     func run() throws {
         let result: ShardMerge.Result
         do {
+            if let wait { try ShardMerge.waitForShards(in: shards[0], timeoutS: wait) }
             result = try ShardMerge.merge(shards, output: output)
         } catch {
             FileHandleOutput.error("repat merge: \(error.description)")
