@@ -31,6 +31,9 @@ struct LauncherTests {
         load:
           rate: [4]
           requests: 8
+        workload:
+          prompt_tokens: 8
+          max_tokens: 4
 
         """
 
