@@ -64,7 +64,12 @@ public enum ShardMerge {
         }
         records.sort { ($0.scheduledS, $0.requestID, $0.target, $0.loadLevel) < ($1.scheduledS, $1.requestID, $1.target, $1.loadLevel) }
         let metadata = mergedMetadata(shards, levels: levels, runID: directory.runID)
+        let telemetry = try ShardTelemetry.merged(shards, shifts: shifts)
         do {
+            if let telemetry {
+                let path = (directory.path as NSString).appendingPathComponent(TelemetryCSV.fileName)
+                try AtomicFile.write(Data((TelemetryCSV.header + telemetry.map(TelemetryCSV.line).joined()).utf8), to: path)
+            }
             try AtomicFile.write(Data((RequestsCSV.header + records.map(RequestsCSV.row).joined()).utf8), to: directory.requestsCSV)
             try AtomicFile.write(Data(SummaryCSV.render(rows).utf8), to: directory.summaryCSV)
             try metadata.write(to: directory.runJSON)

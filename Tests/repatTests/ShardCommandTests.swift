@@ -96,6 +96,10 @@ struct ShardCommandTests {
         #expect(merged.records.count == 45 && merged.records.map(\.requestID).sorted() == Array(0..<45))
         #expect(merged.metadata?.workloadDigest == one.metadata?.workloadDigest)
         #expect(merged.metadata?.shards?.map(\.index) == [0, 1, 2])
+        if FileManager.default.fileExists(atPath: run + "/shard-2-of-3/telemetry.csv") {
+            let telemetry = try String(contentsOfFile: run + "/telemetry.csv", encoding: .utf8)
+            #expect(telemetry.contains("shard=\"\"2\"\""), "each shard's telemetry rows, labelled")
+        }
 
         let report = try await runRepat(["report", run], in: workspace)
         #expect(report.status == 0, "stderr: \(report.stderr)")
