@@ -113,7 +113,7 @@ public struct BenchmarkRun: Sendable {
         for (index, target) in plan.targets.enumerated() {
             metadata.targets[index].engineVersion = await EngineVersion.probe(target, transport: transport, simulators: plan.simulators)
         }
-        if let shard { metadata.shard = await ShardRecorder.info(shard, log: log) }
+        if let shard { metadata.shard = await ShardRecorder.info(shard, plan: plan, log: log) }
         var failure: String?
         do {
             try metadata.write(to: directory.runJSON)

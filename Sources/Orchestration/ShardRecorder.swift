@@ -8,8 +8,9 @@ import Workload
 /// on which host, how it started, its clock's state) and `histograms.json`.
 enum ShardRecorder {
     /// The shard's `run.json` entry, the clock probed off the task pool; logs the clock warning
-    /// when there is one. The run's zero (`runStartUnixNs`) is filled in when the run starts.
-    static func info(_ setup: ShardSetup, log: @Sendable (String) -> Void) async -> ShardInfo {
+    /// and the plan's uneven splits, when there are any. The run's zero (`runStartUnixNs`) is filled in when the run starts.
+    static func info(_ setup: ShardSetup, plan: RunPlan, log: @Sendable (String) -> Void) async -> ShardInfo {
+        for warning in setup.warnings(plan) { log(warning) }
         let clock = await ClockSync.probe()
         if let warning = clock.warning { log(warning) }
         return ShardInfo(

@@ -64,6 +64,22 @@ public struct ShardSetup: Sendable {
         return problems
     }
 
+    /// Warnings for a plan that can be split but not evenly: a closed-loop concurrency that is
+    /// not a multiple of the shard count (the shards with fewer workers finish their equal share
+    /// of requests later, stretching the level's window), or shards that start unaligned.
+    public func warnings(_ plan: RunPlan) -> [String] {
+        var warnings: [String] = []
+        for level in plan.levels {
+            if case .closed(let concurrency, _) = level.pattern, concurrency % shard.count != 0 {
+                warnings.append("warning: level \(level.label): concurrency \(concurrency) does not divide among \(shard.count) shards; shards with fewer workers take longer over their equal share of requests")
+            }
+        }
+        if start == .immediately, shard.count > 1 {
+            warnings.append("warning: shard \(shard) starts each level as soon as it is ready: without --barrier or --start-at, shards are not aligned")
+        }
+        return warnings
+    }
+
     /// A run id for shards started at the same `date` (`--start-at`): the form a single run's id
     /// takes, `20261207T200000Z-<scenario>`.
     public static func runID(startingAt date: Date, scenarioName: String) -> String {

@@ -133,6 +133,10 @@ struct ShardRunTests {
             slo: ["ttft_p99_ms: 100"]
         ))
         #expect(shard.problems(saturation).contains { $0.contains("saturation search cannot be split") })
+        #expect(shard.warnings(closed) == [
+            "warning: level c2: concurrency 2 does not divide among 4 shards; shards with fewer workers take longer over their equal share of requests",
+            "warning: shard 0/4 starts each level as soon as it is ready: without --barrier or --start-at, shards are not aligned",
+        ])
     }
 }
 
