@@ -123,6 +123,37 @@ struct ShardRunTests {
         #expect(!FileManager.default.fileExists(atPath: (output as NSString).appendingPathComponent("requests.csv")))
     }
 
+    @Test("--start-at starts two shards' schedules together on the wall clock; a time already passed by more than a second fails the shard, naming it")
+    func startAt() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        CurlSetup.ensure()
+        let plan = try makePlan(scenarioYAML(name: "split-at", targets: simulatedTarget("sim"), load: ["rate: [50]", "arrival: constant", "requests: 10"]))
+        let resultsRoot = (folder as NSString).appendingPathComponent("results")
+        let start = Date().addingTimeInterval(2)
+        try await withThrowingTaskGroup(of: BenchmarkRun.Report.self) { group in
+            for index in 0..<2 {
+                group.addTask {
+                    var run = BenchmarkRun(plan: plan, resultsRoot: resultsRoot) { _ in }
+                    run.shard = ShardSetup(shard: Shard(index: index, count: 2)!, runID: "at", start: .at(start))
+                    return try await run.execute(stop: StopSignal())
+                }
+            }
+            for try await report in group { #expect(report.status == .completed, "\(report.failure ?? "")") }
+        }
+        let run = (resultsRoot as NSString).appendingPathComponent("at")
+        _ = try ShardMerge.merge([run], output: nil)
+        let records = byRequestID(try RunResults.load(run).records)
+        #expect(records.map(\.requestID) == Array(0..<10))
+        // Request 1 (shard 1) is due 20 ms after request 0 (shard 0), each on its own process's clock.
+        #expect(abs(records[1].scheduledS - records[0].scheduledS - 0.020) < 0.002, "\(records[1].scheduledS - records[0].scheduledS)")
+
+        var late = BenchmarkRun(plan: plan, resultsRoot: resultsRoot) { _ in }
+        late.shard = ShardSetup(shard: Shard(index: 0, count: 2)!, runID: "late", start: .at(Date().addingTimeInterval(-5)))
+        let report = try await late.execute(stop: StopSignal())
+        #expect(report.status == .failed && report.failure?.contains("had passed by") == true && report.failure?.contains("shard 0/2") == true, "\(report.failure ?? "")")
+    }
+
     @Test("a saturation search, or a concurrency or max_in_flight below the shard count, cannot be split")
     func refusedPlans() throws {
         let shard = ShardSetup(shard: Shard(index: 0, count: 4)!, runID: "x", start: .immediately)
