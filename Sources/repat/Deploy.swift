@@ -80,7 +80,7 @@ struct DeploySlurm: ParsableCommand {
         let launch = try deploy.read()
         let launcher = SlurmLauncher(
             scenario: Self.absolute(deploy.scenario), scenarioName: launch.plan.scenario.name, shards: deploy.shards,
-            resultsDir: Self.absolute(resultsDir), repat: repat ?? Self.absolute(CommandLine.arguments[0]),
+            resultsDir: Self.absolute(resultsDir), repat: repat ?? Self.absolute("/proc/self/exe"),
             partition: partition, timeLimit: time, barrierTimeoutS: deploy.barrierTimeout, secretVariables: launch.variables
         )
         print(launcher.script, terminator: "")
