@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         // Linux's epoll and eventfd headers, which the Glibc module leaves out.
         .systemLibrary(name: "CEpoll"),
+        // The kernel's NTP state (sys/timex.h), which the Glibc module also leaves out.
+        .systemLibrary(name: "CTimex"),
         .target(
             name: "CurlTransport",
             dependencies: ["CCurl", "CCurlShim", "CEpoll"],
@@ -63,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "Results",
-            dependencies: ["Metrics", "RepatSupport"],
+            dependencies: ["Metrics", "RepatSupport", "CTimex"],
             swiftSettings: swiftSettings
         ),
         .target(

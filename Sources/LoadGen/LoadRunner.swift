@@ -40,12 +40,14 @@ public struct LoadRunner: Sendable {
     }
 
     /// Runs `level` against `target`. While it runs, `progress` (when given) receives a snapshot
-    /// every `progressInterval` seconds, off the request path.
+    /// every `progressInterval` seconds, off the request path. The level starts at `startAt`
+    /// (monotonic ns; the common start shards agreed on, kept even when it has passed so that
+    /// late sends show as send lag), or just after the call without one.
     public func run(
         target: ResolvedTarget, level: LoadLevel, workload: WorkloadGenerator,
-        progressInterval: Double = 1, progress: (@Sendable (LevelProgress) -> Void)? = nil
+        progressInterval: Double = 1, progress: (@Sendable (LevelProgress) -> Void)? = nil, startAt: UInt64? = nil
     ) async -> LevelSummary {
-        let levelStart = MonotonicClock.now() + ArrivalTimer.leadNs  // so the first send is not late either
+        let levelStart = startAt ?? MonotonicClock.now() + ArrivalTimer.leadNs  // so the first send is not late either
         var summary = LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput)
         if case .fixed(let schedule, _) = level.pattern {
             summary.steps = schedule.steps.map { LevelSummary(target: target.spec.name, loadLevel: "\(level.label) \($0.name)", goodput: level.goodput) }
@@ -72,19 +74,17 @@ public struct LoadRunner: Sendable {
         switch level.pattern {
         case .closed(let concurrency, _):
             await runClosed(context, concurrency: concurrency)
-        case .open(let rate, let arrival, let maxInFlight):
-            let schedule = arrival.schedule(
-                rate: rate, count: level.requestLimit, durationNs: level.durationLimit.map { UInt64($0 * 1e9) }, seed: level.scheduleSeed
-            )
+        case .open(_, _, let maxInFlight), .fixed(_, let maxInFlight):
+            let schedule = level.schedule ?? []
             offsets = schedule
-            await runOpen(context, offsets: schedule, maxInFlight: maxInFlight)
-        case .fixed(let schedule, let maxInFlight):
-            offsets = schedule.offsets
-            await runOpen(context, offsets: schedule.offsets, maxInFlight: maxInFlight)
+            let arrivals = level.shard?.arrivals(of: schedule) ?? schedule.enumerated().map { ($0.offset, $0.element) }
+            // A shard's cap on requests in flight is its share of the level's.
+            await runOpen(context, arrivals: arrivals, maxInFlight: maxInFlight.map { level.shard?.share(of: $0) ?? $0 })
         }
         summary = state.finish()
         var digest = WorkloadDigest()
-        for index in 0..<(summary.requests + summary.warmupRequests) {
+        for local in 0..<(summary.requests + summary.warmupRequests) {
+            let index = level.shard?.globalIndex(local: local) ?? local
             digest.add(workload.item(at: level.itemOffset + index), scheduledOffsetNs: offsets?[index])
         }
         summary.workloadDigest = digest.finalize()
@@ -93,7 +93,11 @@ public struct LoadRunner: Sendable {
 
     private func runClosed(_ context: RequestContext, concurrency: Int) async {
         let tickets = TicketCounter()
-        let workers = context.level.requestLimit.map { min($0, concurrency) } ?? concurrency
+        let shard = context.level.shard
+        // A shard keeps its share of the concurrency busy and sends its share of the requests.
+        let limit = context.level.requestLimit.map { shard?.share(of: $0) ?? $0 }
+        let concurrency = shard?.share(of: concurrency) ?? concurrency
+        let workers = limit.map { min($0, concurrency) } ?? concurrency
         await withTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
                 group.addTask { [stop] in
@@ -101,8 +105,9 @@ public struct LoadRunner: Sendable {
                     await sleep(until: due)
                     while !stop.isStopping && !Task.isCancelled && !context.state.isAborted {
                         if context.timeline.isOver(at: MonotonicClock.now()) { break }
-                        let index = tickets.next()
-                        if let limit = context.level.requestLimit, index >= limit { break }
+                        let ticket = tickets.next()
+                        if let limit, ticket >= limit { break }
+                        let index = shard?.globalIndex(local: ticket) ?? ticket
                         await context.send(index: index, scheduledAt: max(due, context.timeline.start))
                         due = MonotonicClock.now()
                     }
@@ -111,8 +116,9 @@ public struct LoadRunner: Sendable {
         }
     }
 
-    private func runOpen(_ context: RequestContext, offsets: [UInt64], maxInFlight: Int?) async {
-        let deadlines = offsets.map(context.timeline.sendTime(offset:))
+    /// Sends `arrivals` (global request index, offset from the level start) at their times.
+    private func runOpen(_ context: RequestContext, arrivals: [(index: Int, offsetNs: UInt64)], maxInFlight: Int?) async {
+        let deadlines = arrivals.map { context.timeline.sendTime(offset: $0.offsetNs) }
         let timer = ArrivalTimer(deadlines: deadlines, stop: stop)
         await withTaskGroup(of: Void.self) { group in
             var inFlight = 0
@@ -126,7 +132,8 @@ public struct LoadRunner: Sendable {
                     inFlight -= 1
                 }
                 let scheduledAt = deadlines[index]
-                group.addTask { await context.send(index: index, scheduledAt: scheduledAt) }
+                let request = arrivals[index].index
+                group.addTask { await context.send(index: request, scheduledAt: scheduledAt) }
                 inFlight += 1
             }
             timer.cancel()

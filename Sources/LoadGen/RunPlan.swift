@@ -151,6 +151,10 @@ public struct LoadLevel: Sendable, Equatable {
     /// Per-request SLOs counted as goodput, when the scenario sets any.
     public var goodput: GoodputCriteria?
 
+    /// The shard this process runs, when the run is split over several (`repat run --shard`):
+    /// it sends only the requests whose index is its own, under their global ids; nil for all.
+    public var shard: Shard?
+
     /// Items reserved per level.
     public static let itemStride = 1_000_000_000
 

@@ -1,7 +1,7 @@
 /// Per-request service-level objectives for goodput, as DistServe defines it: the rate of requests
 /// that individually met every limit. TTFT and E2E count from the scheduled send time, so a
 /// request the client sent late is judged by what a user arriving on schedule saw.
-public struct GoodputCriteria: Sendable, Equatable {
+public struct GoodputCriteria: Sendable, Equatable, Codable {
     /// Largest TTFT, ms.
     public var ttftMs: Double?
     /// Largest TPOT, ms.

@@ -2,7 +2,7 @@ import Histogram
 
 /// A latency distribution in an HdrHistogram: microsecond resolution, 3 significant digits, up to
 /// one hour. Constant memory whatever the number of samples, and mergeable.
-public struct LatencyDistribution: Sendable {
+public struct LatencyDistribution: Sendable, Codable {
     private var histogram = Histogram<UInt64>(highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
 
     /// An empty distribution.

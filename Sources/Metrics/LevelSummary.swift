@@ -4,7 +4,7 @@
 /// measured send to its last response end. Latency distributions hold successful requests only.
 /// Warm-up requests are counted in ``warmupRequests`` and nowhere else. Times are taken at the
 /// microsecond, the precision of `requests.csv`, so a summary rebuilt from that file is the same.
-public struct LevelSummary: Sendable {
+public struct LevelSummary: Sendable, Codable {
     /// Target name.
     public var target: String
     /// Load level label.
@@ -115,6 +115,17 @@ public struct LevelSummary: Sendable {
         firstStartS = min(firstStartS, other.firstStartS)
         lastStartS = max(lastStartS, other.lastStartS)
         lastEndS = max(lastEndS, other.lastEndS)
+    }
+
+    /// The same summary on another time base: its window moved by `seconds` (a shard's level,
+    /// moved to the merged run's start). Seconds are rounded to the microsecond, as
+    /// `requests.csv` writes them.
+    public func shifted(bySeconds seconds: Double) -> LevelSummary {
+        var shifted = self
+        shifted.firstStartS = Self.microseconds(firstStartS + seconds)
+        shifted.lastStartS = Self.microseconds(lastStartS + seconds)
+        shifted.lastEndS = Self.microseconds(lastEndS + seconds)
+        return shifted
     }
 
     /// Seconds rounded to the microsecond, as `requests.csv` writes them (six decimals).

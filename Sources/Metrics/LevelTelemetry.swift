@@ -4,7 +4,7 @@
 /// Filled in after the run from the telemetry samples that fall inside the level's measured
 /// window (see ``LevelSummary/measuredWindowS``), so energy and power describe the same seconds as
 /// the level's throughput: `energyJ / durationS` is the mean power.
-public struct LevelTelemetry: Sendable, Equatable {
+public struct LevelTelemetry: Sendable, Equatable, Codable {
     /// Mean power over the window, watts (energy / duration).
     public var powerMeanW: Double?
     /// Highest power sample in the window, watts.

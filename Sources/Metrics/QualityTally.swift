@@ -1,6 +1,6 @@
 /// Scored answers of one target at one level: how many were judged and how many passed, with the
 /// pass rate's 95% Wilson score interval.
-public struct QualityTally: Sendable, Equatable {
+public struct QualityTally: Sendable, Equatable, Codable {
     /// Requests with a verdict.
     public private(set) var scored = 0
     /// Requests whose verdict is ``QualityVerdict/pass``.

@@ -47,6 +47,9 @@ public struct BenchmarkRun: Sendable {
     /// Where local telemetry samplers look (sysfs, procfs, command path); tests point it at a fake
     /// tree and a fake `nvidia-smi`.
     public var telemetryHost = TelemetryHost.current
+    /// The shard this process runs when the run is split over several (`repat run --shard`):
+    /// it writes `results/<runID>/shard-i-of-N/` with its histograms for `repat merge`.
+    public var shard: ShardSetup?
 
     /// A run of `plan` writing under `resultsRoot`. Event lines (level start and end, calibration)
     /// go to `log`; snapshots of the level in progress go to `progress` every `progressInterval`
@@ -95,7 +98,11 @@ public struct BenchmarkRun: Sendable {
         let sink: CSVRecordSink
         let responses: ResponseLog?
         do {
-            directory = try RunDirectory.create(root: resultsRoot, scenarioName: plan.scenario.name, startedAt: startDate)
+            if let shard {
+                directory = try RunDirectory.createShard(root: resultsRoot, runID: shard.runID, folderName: shard.shard.folderName)
+            } else {
+                directory = try RunDirectory.create(root: resultsRoot, scenarioName: plan.scenario.name, startedAt: startDate)
+            }
             sink = try CSVRecordSink(path: directory.requestsCSV)
             responses = plan.scenario.quality.saveResponses ? try ResponseLog(path: directory.responsesJSONL) : nil
         } catch {
@@ -106,6 +113,7 @@ public struct BenchmarkRun: Sendable {
         for (index, target) in plan.targets.enumerated() {
             metadata.targets[index].engineVersion = await EngineVersion.probe(target, transport: transport, simulators: plan.simulators)
         }
+        if let shard { metadata.shard = await ShardRecorder.info(shard, plan: plan, log: log) }
         var failure: String?
         do {
             try metadata.write(to: directory.runJSON)
@@ -116,6 +124,7 @@ public struct BenchmarkRun: Sendable {
         log(plan.estimateLine)
 
         let runStart = MonotonicClock.now()
+        metadata.shard?.runStartUnixNs = ShardClock.unixNs(atMonotonic: runStart)
         let telemetry = startTelemetry(plan, in: directory, runStart: runStart, failure: &failure)
         if let telemetry {
             log(telemetry.summaryLine)
@@ -131,7 +140,8 @@ public struct BenchmarkRun: Sendable {
                 references: plan.scenario.quality.referenceTarget.map(ReferenceAnswers.init(target:))
             ),
             sink: sinks, stop: stop, workload: workload, slo: plan.scenario.slo, log: log,
-            progress: progress, progressInterval: progressInterval, telemetry: telemetry, ceiling: clientCeiling, failure: failure
+            progress: progress, progressInterval: progressInterval, telemetry: telemetry, ceiling: clientCeiling,
+            coordinator: shard.map { ShardCoordinator(setup: $0, log: log) }, failure: failure
         )
         let saturation = await Self.runLevels(plan, session: &session, telemetry: telemetry)
         sink.close()
@@ -145,6 +155,10 @@ public struct BenchmarkRun: Sendable {
         metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
         let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, outcome: $1) }
         do {
+            if let shard {
+                try ShardRecorder.histograms(shard.shard, plan: plan, summaries: session.summaries, workload: workload)
+                    .write(to: (directory.path as NSString).appendingPathComponent(ShardHistograms.fileName))
+            }
             try AtomicFile.write(Data(SummaryCSV.render(rows).utf8), to: directory.summaryCSV)
             try metadata.write(to: directory.runJSON)
         } catch {

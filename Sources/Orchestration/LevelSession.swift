@@ -21,6 +21,9 @@ struct LevelSession {
     let telemetry: TelemetrySession?
     /// The last `repat selfbench` ceiling, for each level's share of it.
     let ceiling: ClientCeiling?
+    /// When this process is one shard of a split run: which requests are its own and when each
+    /// level starts; nil for a whole run.
+    var coordinator: ShardCoordinator?
     /// Why the run failed (results no longer writable), once it has.
     var failure: String?
     /// One summary per level run, in run order.
@@ -38,10 +41,21 @@ struct LevelSession {
     /// returns early only for those), completed otherwise.
     @discardableResult
     mutating func run(_ target: ResolvedTarget, _ level: LoadLevel) async -> SLOVerdict? {
+        var level = level
+        var startAt: UInt64?
+        if let coordinator {
+            level.shard = coordinator.setup.shard
+            do {
+                startAt = try await coordinator.levelStart(step: summaries.count)
+            } catch {
+                failure = failure ?? error.description
+                return nil
+            }
+        }
         log("\(target.spec.name) \(level.label): \(RunLog.describe(level))")
         await telemetry?.levelStarting(target: target.spec.name, level: level.label)
         let cpuBefore = ClientCPUMeter.read()
-        let summary = await runner.run(target: target, level: level, workload: workload, progressInterval: progressInterval, progress: progress)
+        let summary = await runner.run(target: target, level: level, workload: workload, progressInterval: progressInterval, progress: progress, startAt: startAt)
         let cpuAfter = ClientCPUMeter.read()
         telemetry?.levelEnded()
         summaries.append(summary)

@@ -34,7 +34,7 @@ enum RunLog {
             + "\(CountPhrase.text(summary.failed, "error")), \(FigureText.cell(summary.requestsPerSecond)) req/s, "
             + "\(FigureText.cell(summary.outputTokensPerSecond)) output tok/s, "
             + "TTFT p50 \(ms(summary.ttft.percentileMs(50))), send lag p99 \(ms(summary.sendLag.percentileMs(99)))"
-        if case .open = level.pattern, let sendRate = summary.sendRate {
+        if level.schedule != nil, let sendRate = summary.sendRate {
             line += ", sent at \(FigureText.cell(sendRate)) req/s"
         }
         if let overrun = SummaryTable.overrunPhrase(summary) {

@@ -121,6 +121,11 @@ public struct RunMetadata: Codable, Sendable {
     /// default; empty: anywhere).
     public var allowedJurisdictions: [String]?
 
+    /// The shard this run folder holds, when the run was split (`repat run --shard`).
+    public var shard: ShardInfo?
+    /// The shards a merged run was made of (`repat merge`), in shard order.
+    public var shards: [ShardInfo]?
+
     /// How prompt lengths were calibrated.
     public struct Calibration: Codable, Sendable {
         /// Target whose tokenizer was measured.
@@ -287,6 +292,7 @@ public struct RunMetadata: Codable, Sendable {
         case repatVersion, repatCommit, runID = "runId", status, scenarioDigest, slo, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
         case targets, loadLevels, workload, workloadDigest, calibration, levels, saturation, telemetry, clientCeiling
         case dataClassification, allowedJurisdictions
+        case shard, shards
     }
 
     /// Creates metadata.

@@ -11,6 +11,6 @@ struct Repat: AsyncParsableCommand {
         (results written up to that point).
         """,
         version: RepatVersionText.text,
-        subcommands: [Run.self, Targets.self, Report.self, Compare.self, Validate.self, Simulate.self, Selfbench.self, Roi.self, Usage.self]
+        subcommands: [Run.self, Targets.self, Report.self, Compare.self, Validate.self, Simulate.self, Selfbench.self, Roi.self, Usage.self, Merge.self, Deploy.self]
     )
 }

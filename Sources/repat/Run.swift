@@ -27,6 +27,8 @@ struct Run: AsyncParsableCommand {
 
     @OptionGroup var input: ScenarioArguments
 
+    @OptionGroup(title: "Shards (docs/scale-out.md)") var sharding: ShardArguments
+
     @Option(name: .long, help: "Folder that receives the run folder.")
     var resultsDir = "results"
 
@@ -48,10 +50,11 @@ struct Run: AsyncParsableCommand {
         let display = ProgressDisplay(quiet: quiet)
         try DataPlan.check(plan) { display.log($0) }
         let showProgress: @Sendable (LevelProgress) -> Void = { display.show($0) }
-        let benchmark = BenchmarkRun(
+        var benchmark = BenchmarkRun(
             plan: plan, resultsRoot: resultsDir, progressInterval: display.interval,
             progress: quiet ? nil : showProgress, log: { display.log($0) }
         )
+        benchmark.shard = try sharding.setup(for: plan)
         let stop = StopSignal()
         let work = Task { try await benchmark.execute(stop: stop) }
         let grace = self.grace
