@@ -46,7 +46,7 @@ public struct LoadRunner: Sendable {
         progressInterval: Double = 1, progress: (@Sendable (LevelProgress) -> Void)? = nil
     ) async -> LevelSummary {
         let levelStart = MonotonicClock.now() + ArrivalTimer.leadNs  // so the first send is not late either
-        let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput), abort: level.abort)
+        let state = LevelState(summary: LevelSummary(target: target.spec.name, loadLevel: level.label, repetition: level.repetition, goodput: level.goodput), abort: level.abort)
         let context = RequestContext(
             executor: RequestExecutor(
                 transport: transport, target: target, runID: runID, runStart: runStart, keepsAnswers: keepsAnswers, references: references
@@ -142,6 +142,7 @@ private struct RequestContext: Sendable {
             workload.item(at: level.itemOffset + index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
         )
         measurement.record.warmup = warmup
+        measurement.record.repetition = level.repetition ?? 1
         sink.write(measurement.record)
         state.add(measurement)
     }

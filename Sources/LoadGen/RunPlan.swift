@@ -16,6 +16,9 @@ public struct RunPlan: Sendable {
     public let levels: [LoadLevel]
     /// The saturation search, when the scenario asks for one instead of fixed levels.
     public let search: SaturationSearch?
+    /// How many times each level runs: the scenario's `load.repeat`, or `repat run --repeat`
+    /// (see ``repeatingLevels(_:)``).
+    public internal(set) var repeats: Int
     /// Prompts read from the scenario's dataset file, for dataset workloads.
     public let dataset: PromptDataset?
     /// What starts the `sim://` targets' servers.
@@ -60,6 +63,7 @@ public struct RunPlan: Sendable {
         self.dataset = dataset
         self.simulators = simulators
         let load = scenario.load
+        repeats = load.repeats
         switch load.pattern {
         case .closed(let concurrency, let ramp):
             levels = concurrency.enumerated().map { number, concurrency in
@@ -126,6 +130,10 @@ public struct LoadLevel: Sendable, Equatable {
 
     /// Per-request SLOs counted as goodput, when the scenario sets any.
     public var goodput: GoodputCriteria?
+
+    /// Which repeat of its level this run is (1…N) when the level runs more than once; nil when it
+    /// runs once. Every repeat has the same items and schedule; records carry the number.
+    public var repetition: Int?
 
     /// Items reserved per level.
     public static let itemStride = 1_000_000_000
