@@ -104,6 +104,7 @@ public struct BenchmarkRun: Sendable {
         }
         var metadata = await RunMetadata.starting(plan, in: directory, at: startDate)
         metadata.calibration = calibration
+        metadata.repeats = plan.repeats > 1 ? plan.repeats : nil
         for (index, target) in plan.targets.enumerated() {
             metadata.targets[index].engineVersion = await EngineVersion.probe(target, transport: transport, simulators: plan.simulators)
         }
@@ -144,7 +145,6 @@ public struct BenchmarkRun: Sendable {
         for (index, served) in await servedModels.value.enumerated() { metadata.targets[index].servedModel = served }
         let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
         metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
-        metadata.repeats = plan.repeats > 1 ? plan.repeats : nil
         let rows = session.summaryRows()
         do {
             try AtomicFile.write(Data(SummaryCSV.render(rows).utf8), to: directory.summaryCSV)

@@ -288,7 +288,7 @@ public struct RunMetadata: Codable, Sendable {
     /// the encoder's `convertToSnakeCase` turns `runId` back into `run_id`.
     private enum CodingKeys: String, CodingKey {
         case repatVersion, repatCommit, runID = "runId", status, scenarioDigest, slo, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
-        case targets, loadLevels, workload, workloadDigest, calibration, levels, saturation, telemetry, clientCeiling
+        case targets, loadLevels, workload, workloadDigest, calibration, levels, repeats, saturation, telemetry, clientCeiling
         case dataClassification, allowedJurisdictions
     }
 
