@@ -5,7 +5,7 @@ import RepatSupport
 public struct LevelProgress: Sendable {
     /// Target name.
     public var target: String
-    /// Level label.
+    /// Level label, with the repeat when the level runs more than once (`c8 repeat 2`).
     public var loadLevel: String
     /// Requests finished so far (warm-up included).
     public var done: Int
@@ -27,7 +27,7 @@ public struct LevelProgress: Sendable {
     /// A snapshot of `summary` at `elapsedS` into `level`.
     public init(summary: LevelSummary, level: LoadLevel, elapsedS: Double) {
         target = summary.target
-        loadLevel = summary.loadLevel
+        loadLevel = summary.loadLevel + (summary.repetition.map { " repeat \($0)" } ?? "")
         done = summary.requests + summary.warmupRequests
         if case .fixed(let schedule, _) = level.pattern {
             total = schedule.offsets.count

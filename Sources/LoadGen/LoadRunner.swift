@@ -48,9 +48,11 @@ public struct LoadRunner: Sendable {
         progressInterval: Double = 1, progress: (@Sendable (LevelProgress) -> Void)? = nil, startAt: UInt64? = nil
     ) async -> LevelSummary {
         let levelStart = startAt ?? MonotonicClock.now() + ArrivalTimer.leadNs  // so the first send is not late either
-        var summary = LevelSummary(target: target.spec.name, loadLevel: level.label, goodput: level.goodput)
+        var summary = LevelSummary(target: target.spec.name, loadLevel: level.label, repetition: level.repetition, goodput: level.goodput)
         if case .fixed(let schedule, _) = level.pattern {
-            summary.steps = schedule.steps.map { LevelSummary(target: target.spec.name, loadLevel: "\(level.label) \($0.name)", goodput: level.goodput) }
+            summary.steps = schedule.steps.map {
+                LevelSummary(target: target.spec.name, loadLevel: "\(level.label) \($0.name)", repetition: level.repetition, goodput: level.goodput)
+            }
         }
         let state = LevelState(summary: summary, abort: level.abort)
         let context = RequestContext(
@@ -156,6 +158,7 @@ private struct RequestContext: Sendable {
             workload.item(at: level.itemOffset + index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
         )
         measurement.record.warmup = warmup
+        measurement.record.repetition = level.repetition ?? 1
         sink.write(measurement.record)
         var step: Int?
         if case .fixed(let schedule, _) = level.pattern { step = schedule.step(at: scheduledAt &- timeline.start) }

@@ -16,6 +16,9 @@ public struct RunPlan: Sendable {
     public let levels: [LoadLevel]
     /// The saturation search, when the scenario asks for one instead of fixed levels.
     public let search: SaturationSearch?
+    /// How many times each level runs: the scenario's `load.repeat`, or `repat run --repeat`
+    /// (see ``repeatingLevels(_:)``).
+    public internal(set) var repeats: Int
     /// Prompts read from the scenario's dataset file, for dataset workloads.
     public let dataset: PromptDataset?
     /// The replayed requests in send order (the trace's window, cut to the level's limits), for
@@ -72,6 +75,7 @@ public struct RunPlan: Sendable {
         self.trace = replay.requests
         self.simulators = simulators
         let load = scenario.load
+        repeats = load.repeats
         switch load.pattern {
         case .closed(let concurrency, let ramp):
             levels = concurrency.enumerated().map { number, concurrency in
@@ -154,6 +158,9 @@ public struct LoadLevel: Sendable, Equatable {
     /// The shard this process runs, when the run is split over several (`repat run --shard`):
     /// it sends only the requests whose index is its own, under their global ids; nil for all.
     public var shard: Shard?
+    /// Which repeat of its level this run is (1…N) when the level runs more than once; nil when it
+    /// runs once. Every repeat has the same items and schedule; records carry the number.
+    public var repetition: Int?
 
     /// Items reserved per level.
     public static let itemStride = 1_000_000_000

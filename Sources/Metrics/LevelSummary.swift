@@ -1,7 +1,8 @@
-/// Aggregates of one target at one load level, built record by record.
+/// Aggregates of one target at one load level (or one repeat of it), built record by record.
 ///
 /// Throughput counts successful requests only, over the level's wall time: from its first
-/// measured send to its last response end. Latency distributions hold successful requests only.
+/// measured send to its last response end; a summary pooling a level's repeats (``pool(_:)``)
+/// counts the sum of the repeats' wall times, not the span from the first to the last. Latency distributions hold successful requests only.
 /// Warm-up requests are counted in ``warmupRequests`` and nowhere else. Times are taken at the
 /// microsecond, the precision of `requests.csv`, so a summary rebuilt from that file is the same.
 public struct LevelSummary: Sendable, Codable {
@@ -9,6 +10,9 @@ public struct LevelSummary: Sendable, Codable {
     public var target: String
     /// Load level label.
     public var loadLevel: String
+    /// The repeat this summary covers (1…N) when its level ran more than once; nil for a summary
+    /// of the whole level (its only run, or all its repeats pooled).
+    public var repetition: Int?
     /// Requests finished, whatever their outcome, warm-up excluded.
     public private(set) var requests = 0
     /// Warm-up requests (in the file, not in these figures).
@@ -37,9 +41,9 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var e2eFromScheduled = LatencyDistribution()
     /// How late requests were sent against their schedule, every request.
     public private(set) var sendLag = LatencyDistribution()
-    private var firstStartS = Double.infinity
-    private var lastStartS = -Double.infinity
-    private var lastEndS = -Double.infinity
+    /// The stretches of sending measured: one per run of the level (repeats pooled in add theirs);
+    /// requests go to the last.
+    private var windows = [SendWindow()]
 
     /// Power, energy and engine figures over the level's window, when telemetry was on.
     public var telemetry: LevelTelemetry?
@@ -56,9 +60,10 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var quality = QualityTally()
 
     /// An empty summary; `goodput` sets the per-request SLOs that ``goodputPerSecond`` counts.
-    public init(target: String, loadLevel: String, goodput: GoodputCriteria? = nil) {
+    public init(target: String, loadLevel: String, repetition: Int? = nil, goodput: GoodputCriteria? = nil) {
         self.target = target
         self.loadLevel = loadLevel
+        self.repetition = repetition
         goodputCriteria = goodput
     }
 
@@ -75,9 +80,7 @@ public struct LevelSummary: Sendable, Codable {
         let lagMs = max(0, (startS - Self.microseconds(record.scheduledS)) * 1000)
         sendLag.record(ms: lagMs)
         outcomes[record.status, default: 0] += 1
-        firstStartS = min(firstStartS, startS)
-        lastStartS = max(lastStartS, startS)
-        lastEndS = max(lastEndS, startS + Self.thousandths(record.durationMs) / 1000)
+        windows[windows.count - 1].add(startS: startS, endS: startS + Self.thousandths(record.durationMs) / 1000)
         guard record.status.isSuccess else { return }
         if goodputCriteria?.isMet(by: record) == true { goodRequests += 1 }
         quality.add(record.quality)
@@ -94,14 +97,30 @@ public struct LevelSummary: Sendable, Codable {
     }
 
     /// Adds everything another summary of the same target and level holds (workers keep their own
-    /// summaries while running and share nothing; they are merged at the end).
+    /// summaries while running and share nothing; they are merged at the end): the same stretch of
+    /// sending, so the wall time spans both.
     public mutating func merge(_ other: LevelSummary) {
+        addCounts(of: other)
+        telemetry = telemetry ?? other.telemetry
+        windows[windows.count - 1].merge(other.windows[other.windows.count - 1])
+    }
+
+    /// Adds another run of the same target and level (a repeat): requests, outcomes and
+    /// distributions pool, and its wall time adds to this one's instead of spanning the gap between
+    /// them (the other targets' repeats ran there). The first abort reason is kept; telemetry is
+    /// left to the caller (see `LevelTelemetry.pooled`).
+    public mutating func pool(_ other: LevelSummary) {
+        addCounts(of: other)
+        windows = windows.filter { $0.requests > 0 } + other.windows.filter { $0.requests > 0 }
+        if windows.isEmpty { windows = [SendWindow()] }
+    }
+
+    private mutating func addCounts(of other: LevelSummary) {
         requests += other.requests
         warmupRequests += other.warmupRequests
         goodRequests += other.goodRequests
         quality.merge(other.quality)
         abortReason = abortReason ?? other.abortReason
-        telemetry = telemetry ?? other.telemetry
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens
         outputTokens += other.outputTokens
@@ -112,9 +131,6 @@ public struct LevelSummary: Sendable, Codable {
         ttftFromScheduled.merge(other.ttftFromScheduled)
         e2eFromScheduled.merge(other.e2eFromScheduled)
         sendLag.merge(other.sendLag)
-        firstStartS = min(firstStartS, other.firstStartS)
-        lastStartS = max(lastStartS, other.lastStartS)
-        lastEndS = max(lastEndS, other.lastEndS)
     }
 
     /// The same summary on another time base: its window moved by `seconds` (a shard's level,
@@ -122,9 +138,13 @@ public struct LevelSummary: Sendable, Codable {
     /// `requests.csv` writes them.
     public func shifted(bySeconds seconds: Double) -> LevelSummary {
         var shifted = self
-        shifted.firstStartS = Self.microseconds(firstStartS + seconds)
-        shifted.lastStartS = Self.microseconds(lastStartS + seconds)
-        shifted.lastEndS = Self.microseconds(lastEndS + seconds)
+        shifted.windows = windows.map { window in
+            var moved = window
+            moved.firstStartS = Self.microseconds(window.firstStartS + seconds)
+            moved.lastStartS = Self.microseconds(window.lastStartS + seconds)
+            moved.lastEndS = Self.microseconds(window.lastEndS + seconds)
+            return moved
+        }
         return shifted
     }
 
@@ -144,20 +164,26 @@ public struct LevelSummary: Sendable, Codable {
     /// Requests that did not succeed.
     public var failed: Int { requests - succeeded }
 
-    /// Wall time of the level, seconds (0 before any request).
-    public var durationS: Double { requests == 0 ? 0 : max(0, lastEndS - firstStartS) }
+    /// Wall time of the level, seconds (0 before any request); for pooled repeats, the sum of
+    /// theirs.
+    public var durationS: Double { windows.reduce(0) { $0 + $1.durationS } }
 
     /// The window ``durationS`` measures: first measured send to last response end, in seconds
-    /// since the run started (as `start_s` in `requests.csv`); nil before any request.
+    /// since the run started (as `start_s` in `requests.csv`); nil before any request, and for
+    /// pooled repeats (several windows).
     public var measuredWindowS: ClosedRange<Double>? {
-        requests == 0 || lastEndS < firstStartS ? nil : firstStartS...lastEndS
+        guard windows.count == 1, let window = windows.first, window.requests > 0, window.lastEndS >= window.firstStartS else { return nil }
+        return window.firstStartS...window.lastEndS
     }
 
     /// The rate at which requests were actually sent, per second: (requests − 1) over the time
-    /// from the first send to the last; compare with an open-loop level's requested rate.
+    /// from the first send to the last; compare with an open-loop level's requested rate. For
+    /// pooled repeats, their send intervals over their sending times.
     public var sendRate: Double? {
-        guard requests > 1, lastStartS > firstStartS else { return nil }
-        return Double(requests - 1) / (lastStartS - firstStartS)
+        let sending = windows.filter { $0.requests > 1 && $0.lastStartS > $0.firstStartS }
+        let spanS = sending.reduce(0) { $0 + ($1.lastStartS - $1.firstStartS) }
+        guard spanS > 0 else { return nil }
+        return Double(sending.reduce(0) { $0 + $1.requests - 1 }) / spanS
     }
 
     /// Requests per second that met every per-request SLO (DistServe's goodput); nil without
@@ -178,4 +204,29 @@ public struct LevelSummary: Sendable, Codable {
     private func rate(_ amount: Double) -> Double {
         durationS > 0 ? amount / durationS : 0
     }
+}
+
+/// One stretch of sending: first and last measured send, last response end (seconds since the
+/// run started) and the requests in it.
+private struct SendWindow: Sendable, Codable {
+    var firstStartS = Double.infinity
+    var lastStartS = -Double.infinity
+    var lastEndS = -Double.infinity
+    var requests = 0
+
+    mutating func add(startS: Double, endS: Double) {
+        requests += 1
+        firstStartS = min(firstStartS, startS)
+        lastStartS = max(lastStartS, startS)
+        lastEndS = max(lastEndS, endS)
+    }
+
+    mutating func merge(_ other: SendWindow) {
+        requests += other.requests
+        firstStartS = min(firstStartS, other.firstStartS)
+        lastStartS = max(lastStartS, other.lastStartS)
+        lastEndS = max(lastEndS, other.lastEndS)
+    }
+
+    var durationS: Double { requests == 0 ? 0 : max(0, lastEndS - firstStartS) }
 }

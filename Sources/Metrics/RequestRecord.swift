@@ -10,7 +10,10 @@ public struct RequestRecord: Sendable, Equatable {
     public var target: String
     /// Load level label, e.g. `c8` for concurrency 8.
     public var loadLevel: String
-    /// Request number within the target and load level, from 0; also the workload item index.
+    /// Which repeat of the load level sent it, from 1 (1 when the level ran once).
+    public var repetition: Int
+    /// Request number within the target, load level and repeat, from 0; also the workload item
+    /// index (every repeat sends the same items).
     public var requestID: Int
     /// When the request was due to be sent, seconds since run start.
     public var scheduledS: Double
@@ -81,7 +84,7 @@ public struct RequestRecord: Sendable, Equatable {
 
     /// Creates a record; optional measurements default to absent.
     public init(
-        runID: String, target: String, loadLevel: String, requestID: Int, scheduledS: Double, startS: Double,
+        runID: String, target: String, loadLevel: String, repetition: Int = 1, requestID: Int, scheduledS: Double, startS: Double,
         ttfbMs: Double? = nil, ttftMs: Double? = nil, e2eMs: Double? = nil, tpotMs: Double? = nil,
         itlP50Ms: Double? = nil, itlMaxMs: Double? = nil, durationMs: Double, promptTokens: Int? = nil,
         outputTokens: Int = 0, tokenSource: String = "", tokenEvents: Int = 0, status: Outcome, httpStatus: Int = 0,
@@ -94,6 +97,7 @@ public struct RequestRecord: Sendable, Equatable {
         self.runID = runID
         self.target = target
         self.loadLevel = loadLevel
+        self.repetition = repetition
         self.requestID = requestID
         self.scheduledS = scheduledS
         self.startS = startS

@@ -17,9 +17,10 @@ public struct BenchmarkRun: Sendable {
     public struct Report: Sendable {
         /// The run folder.
         public var directory: RunDirectory
-        /// One summary per target and load level actually run, in run order.
+        /// One summary per target and load level actually run (per repeat), in run order.
         public var summaries: [LevelSummary]
-        /// The same levels as `summary.csv` has them: summary, status, SLO verdict, client health.
+        /// The rows of `summary.csv`: summary, status, SLO verdict, client health; a repeated
+        /// level's pooled row comes before its repeats' rows.
         public var levels: [SummaryCSV.Row]
         /// The scenario's SLO limits; nil without SLOs.
         public var slo: SLOThresholds?
@@ -110,6 +111,7 @@ public struct BenchmarkRun: Sendable {
         }
         var metadata = await RunMetadata.starting(plan, in: directory, at: startDate)
         metadata.calibration = calibration
+        metadata.repeats = plan.repeats > 1 ? plan.repeats : nil
         for (index, target) in plan.targets.enumerated() {
             metadata.targets[index].engineVersion = await EngineVersion.probe(target, transport: transport, simulators: plan.simulators)
         }
@@ -153,7 +155,7 @@ public struct BenchmarkRun: Sendable {
         for (index, served) in await servedModels.value.enumerated() { metadata.targets[index].servedModel = served }
         let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
         metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
-        let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, outcome: $1) }
+        let rows = session.summaryRows()
         do {
             if let shard {
                 try ShardRecorder.histograms(shard.shard, plan: plan, summaries: session.summaries, workload: workload)
@@ -237,9 +239,15 @@ public struct BenchmarkRun: Sendable {
 
     /// Target and level pairs in run order: target by target, or level by level when interleaved;
     /// the `quality.reference_target` first, so its answers are there to score the others against.
+    /// Repeated levels always go level by level, and within a level round by round: repeat 1 of
+    /// every target, then repeat 2 of every target, …, so a slow drift of the machine or the
+    /// server falls on every target alike.
     static func order(_ plan: RunPlan) -> [(ResolvedTarget, LoadLevel)] {
         let reference = plan.scenario.quality.referenceTarget
         let targets = plan.targets.filter { $0.spec.name == reference } + plan.targets.filter { $0.spec.name != reference }
+        if plan.repeats > 1 {
+            return plan.levels.flatMap { level in plan.repeatsOf(level).flatMap { round in targets.map { ($0, round) } } }
+        }
         if plan.scenario.load.interleaved {
             return plan.levels.flatMap { level in targets.map { ($0, level) } }
         }
@@ -259,7 +267,8 @@ extension RunMetadata {
         }
         self.saturation = saturation
         var digest = WorkloadDigest()
-        for summary in session.summaries where summary.target == firstTarget {
+        // Every repeat of a level sends the same work: the first stands for them all.
+        for summary in session.summaries where summary.target == firstTarget && (summary.repetition ?? 1) == 1 {
             digest.add(digest: summary.workloadDigest ?? "")
         }
         workloadDigest = session.summaries.isEmpty ? nil : digest.finalize()

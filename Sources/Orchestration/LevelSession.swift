@@ -52,7 +52,7 @@ struct LevelSession {
                 return nil
             }
         }
-        log("\(target.spec.name) \(level.label): \(RunLog.describe(level))")
+        log("\(target.spec.name) \(level.label)\(level.repetition.map { " repeat \($0)" } ?? ""): \(RunLog.describe(level))")
         await telemetry?.levelStarting(target: target.spec.name, level: level.label)
         let cpuBefore = ClientCPUMeter.read()
         let summary = await runner.run(target: target, level: level, workload: workload, progressInterval: progressInterval, progress: progress, startAt: startAt)
@@ -66,7 +66,7 @@ struct LevelSession {
             target: summary.target, loadLevel: summary.loadLevel, requests: summary.requests,
             warmupRequests: summary.warmupRequests, ok: summary.succeeded, workloadDigest: summary.workloadDigest,
             abortReason: summary.abortReason, meetsSLO: verdict.flatMap { $0.result == .incomplete ? nil : $0.passed },
-            sloFailures: verdict?.failures, status: status, sloVerdict: verdict?.result
+            sloFailures: verdict?.failures, status: status, sloVerdict: verdict?.result, repetition: summary.repetition
         )
         let health = ClientHealth(
             cpuSeconds: cpuAfter.clientCPUSeconds(since: cpuBefore), wallSeconds: cpuAfter.wallSeconds(since: cpuBefore),
@@ -77,8 +77,8 @@ struct LevelSession {
         outcomes.append(outcome)
         log(RunLog.levelEnded(summary, verdict, level: level))
         for step in summary.steps { log(RunLog.levelEnded(step, nil, level: level)) }
-        log("\(summary.target) \(summary.loadLevel): \(health.summaryLine)")
-        if let reason = summary.abortReason { log("\(summary.target) \(summary.loadLevel): aborted: \(reason)") }
+        log("\(RunLog.name(summary)): \(health.summaryLine)")
+        if let reason = summary.abortReason { log("\(RunLog.name(summary)): aborted: \(reason)") }
         if let sinkFailure = sink.failure { failure = sinkFailure }
         return verdict
     }

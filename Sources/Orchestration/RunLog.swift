@@ -23,23 +23,41 @@ enum RunLog {
         return parts.joined(separator: ", ")
     }
 
+    /// `t1 c8`, or `t1 c8 repeat 2` for one repeat of a repeated level: how lines name a level.
+    static func name(_ summary: LevelSummary) -> String {
+        "\(summary.target) \(summary.loadLevel)" + (summary.repetition.map { " repeat \($0)" } ?? "")
+    }
+
     /// The line that ends a level: counts, rates, TTFT p50, send lag p99, requests whose server
     /// ignored `max_tokens`, and the SLO verdict;
     /// figures written by ``FigureText`` as in the final table, `summary.csv` and the report. The
     /// rate requests were actually sent at is shown for open loop only: a closed loop sends
     /// whenever a request ends, so its send rate is just its request rate again.
     static func levelEnded(_ summary: LevelSummary, _ verdict: SLOVerdict?, level: LoadLevel) -> String {
-        func ms(_ value: Double?) -> String { value.map { "\(FigureText.cell($0)) ms" } ?? "-" }
-        var line = "\(summary.target) \(summary.loadLevel): \(CountPhrase.text(summary.requests, "request")), "
-            + "\(CountPhrase.text(summary.failed, "error")), \(FigureText.cell(summary.requestsPerSecond)) req/s, "
-            + "\(FigureText.cell(summary.outputTokensPerSecond)) output tok/s, "
-            + "TTFT p50 \(ms(summary.ttft.percentileMs(50))), send lag p99 \(ms(summary.sendLag.percentileMs(99)))"
+        var line = figures(summary)
         if level.schedule != nil, let sendRate = summary.sendRate {
             line += ", sent at \(FigureText.cell(sendRate)) req/s"
         }
-        if let overrun = SummaryTable.overrunPhrase(summary) {
-            line += "; \(overrun)"
-        }
+        return line + verdictText(verdict)
+    }
+
+    /// The line for a level whose `repeats` runs are pooled, once they have all ended:
+    /// `t1 c8 (3 repeats pooled): …`, with the same figures as the level's row of the table.
+    static func levelEnded(_ summary: LevelSummary, _ verdict: SLOVerdict?, pooledRepeats repeats: Int) -> String {
+        figures(summary, name: "\(summary.target) \(summary.loadLevel) (\(repeats) repeats pooled)") + verdictText(verdict)
+    }
+
+    private static func figures(_ summary: LevelSummary, name: String? = nil) -> String {
+        func ms(_ value: Double?) -> String { value.map { "\(FigureText.cell($0)) ms" } ?? "-" }
+        let line = "\(name ?? self.name(summary)): \(CountPhrase.text(summary.requests, "request")), "
+            + "\(CountPhrase.text(summary.failed, "error")), \(FigureText.cell(summary.requestsPerSecond)) req/s, "
+            + "\(FigureText.cell(summary.outputTokensPerSecond)) output tok/s, "
+            + "TTFT p50 \(ms(summary.ttft.percentileMs(50))), send lag p99 \(ms(summary.sendLag.percentileMs(99)))"
+        return line + (SummaryTable.overrunPhrase(summary).map { "; \($0)" } ?? "")
+    }
+
+    private static func verdictText(_ verdict: SLOVerdict?) -> String {
+        var line = ""
         if let verdict {
             switch verdict.result {
             case .met: line += ", meets SLOs"
@@ -71,6 +89,6 @@ enum RunLog {
         if let utilization = figures.gpuUtilMeanPct { parts.append("GPU \(number(utilization, 1))%") }
         if let kvCache = figures.kvCachePeakPct { parts.append("KV cache peak \(number(kvCache, 1))%") }
         if let queue = figures.queuePeak { parts.append("queue peak \(number(queue, 0))") }
-        return parts.isEmpty ? nil : "\(summary.target) \(summary.loadLevel): " + parts.joined(separator: "; ")
+        return parts.isEmpty ? nil : "\(name(summary)): " + parts.joined(separator: "; ")
     }
 }

@@ -53,7 +53,8 @@ public enum RunReader {
         return folder.isEmpty ? "." : folder
     }
 
-    /// `summary.csv` rows by target and level, as column → cell; empty when the file is absent.
+    /// `summary.csv` rows by target and level (a repeated level's pooled row), as column → cell;
+    /// empty when the file is absent.
     private static func summaryRows(folder: String) throws(ROIError) -> [String: [String: String]] {
         let file = (folder as NSString).appendingPathComponent("summary.csv")
         guard let data = FileManager.default.contents(atPath: file) else { return [:] }
@@ -67,8 +68,11 @@ public enum RunReader {
             throw ROIError("\(file): not a summary.csv (no \(required) column)")
         }
         var rows: [String: [String: String]] = [:]
+        // A repeated level's own row has an empty `repeat`; the rows of its repeats are left out
+        // (the level's figures pool them, as run.summaries() does from requests.csv).
         for row in table.rows {
             let cells = Dictionary(zip(table.header, row), uniquingKeysWith: { first, _ in first })
+            guard cells["repeat", default: ""].isEmpty else { continue }
             rows[key(cells["target"] ?? "", cells["load_level"] ?? "")] = cells
         }
         return rows

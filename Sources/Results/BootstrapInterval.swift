@@ -49,7 +49,12 @@ public struct BootstrapInterval: Sendable, Equatable {
             guard let before = baselineStatistic(baselineDraw), let after = candidateStatistic(candidateDraw) else { continue }
             differences.append(after - before)
         }
-        differences.sort()
+        return central(differences, confidence: confidence)
+    }
+
+    /// The interval holding the central `confidence` share of `differences`; nil when empty.
+    static func central(_ differences: [Double], confidence: Double) -> BootstrapInterval? {
+        let differences = differences.sorted()
         let tail = (1 - confidence) / 2 * 100
         guard let low = quantile(sorted: differences, percent: tail),
               let high = quantile(sorted: differences, percent: 100 - tail)
@@ -77,7 +82,7 @@ public struct BootstrapInterval: Sendable, Equatable {
     }
 
     /// Overwrites `draw` (as long as `values`) with elements of `values` drawn uniformly with replacement.
-    private static func resample<Element, Generator: RandomNumberGenerator>(
+    static func resample<Element, Generator: RandomNumberGenerator>(
         _ values: [Element], into draw: inout [Element], using generator: inout Generator
     ) {
         let count = UInt64(values.count)

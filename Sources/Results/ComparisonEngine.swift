@@ -1,4 +1,7 @@
 /// Computes every metric of every aligned pair: values, difference, bootstrap interval, verdict.
+/// When both sides ran the level two or more times the interval is a two-level bootstrap over
+/// repeats then requests (``ComparisonMethod/betweenRepeats``); otherwise requests are resampled
+/// within each run and the row says so (``ComparisonMethod/withinRun``).
 ///
 /// Pure and reproducible: each row gets its own generator from `makeGenerator(seed, stream)`, with
 /// `stream` named by its target (the candidate target when targets of one run are compared), load
@@ -34,12 +37,23 @@ public struct ComparisonEngine<Generator: RandomNumberGenerator> {
         let base = pair.baselineSample
         let candidate = pair.candidateSample
         var generator = makeGenerator(options.seed, stream)
-        let interval = BootstrapInterval.difference(
-            baseline: base.points(for: metric), candidate: candidate.points(for: metric),
-            resamples: options.resamples, confidence: options.confidence, using: &generator,
-            baselineStatistic: { base.statistic(metric, of: $0) },
-            candidateStatistic: { candidate.statistic(metric, of: $0) }
-        )
+        let method = ComparisonMethod(baselineRepeats: base.repeatCount, candidateRepeats: candidate.repeatCount)
+        let interval = switch method {
+        case .betweenRepeats:
+            BootstrapInterval.twoLevelDifference(
+                baseline: base.repeatPoints(for: metric), candidate: candidate.repeatPoints(for: metric),
+                resamples: options.resamples, confidence: options.confidence, using: &generator,
+                baselineStatistic: { base.statistic(metric, of: $0) },
+                candidateStatistic: { candidate.statistic(metric, of: $0) }
+            )
+        case .withinRun:
+            BootstrapInterval.difference(
+                baseline: base.points(for: metric), candidate: candidate.points(for: metric),
+                resamples: options.resamples, confidence: options.confidence, using: &generator,
+                baselineStatistic: { base.statistic(metric, of: $0) },
+                candidateStatistic: { candidate.statistic(metric, of: $0) }
+            )
+        }
         let baselineValue = base.value(of: metric)
         let candidateValue = candidate.value(of: metric)
         var result = ComparisonRow(
@@ -47,6 +61,9 @@ public struct ComparisonEngine<Generator: RandomNumberGenerator> {
             metric: metric, baselineValue: baselineValue, candidateValue: candidateValue,
             interval: interval, verdict: .unavailable
         )
+        result.method = method
+        result.baselineRepeats = base.repeatCount
+        result.candidateRepeats = candidate.repeatCount
         if baselineValue != nil, candidateValue != nil {
             result.verdict = ComparisonVerdict(
                 interval: interval, lowerIsBetter: metric.lowerIsBetter,

@@ -27,11 +27,22 @@ public struct ComparisonOptions: Sendable, Equatable {
         self.minimumChange = minimumChange
     }
 
-    /// One line stating the method, for the foot of a table.
-    public var methodLine: String {
-        "verdicts: percentile bootstrap \(Self.percent(confidence))% CI of candidate − baseline, \(resamples) resamples of "
-            + "requests per side (seed \(seed), one stream per target, level and metric); changes under \(Self.percent(minimumChange))% count as noise; "
-            + "warm-up rows excluded, latencies over ok requests only"
+    /// One line stating the method, for the foot of a table: the bootstrap, then what the
+    /// `methods` used (a row's ``ComparisonRow/method``) rest on, in ``ComparisonMethod`` order.
+    public func methodLine(for methods: some Sequence<ComparisonMethod>) -> String {
+        let used = Set(methods)
+        var line = "verdicts: percentile bootstrap \(Self.percent(confidence))% CI of candidate − baseline, \(resamples) resamples per side "
+            + "(seed \(seed), one stream per target, level and metric)"
+        for method in ComparisonMethod.allCases where used.contains(method) {
+            switch method {
+            case .betweenRepeats:
+                line += "; between repeats: each side's repeats are drawn with replacement, then requests within each, so the interval holds run-to-run spread"
+            case .withinRun:
+                line += "; within-run only: a side ran the level once, so requests are resampled within each run and run-to-run spread is not in the interval "
+                    + "(repeat levels with load.repeat or --repeat)"
+            }
+        }
+        return line + "; changes under \(Self.percent(minimumChange))% count as noise; warm-up rows excluded, latencies over ok requests only"
     }
 
     private static func percent(_ fraction: Double) -> String {

@@ -19,6 +19,12 @@ public struct ComparisonRow: Sendable {
     public var interval: BootstrapInterval?
     /// The verdict from ``interval``.
     public var verdict: ComparisonVerdict
+    /// How ``interval`` was computed: between repeats, or within-run only.
+    public var method: ComparisonMethod = .withinRun
+    /// Repeats of the level on the baseline's side (1 when it ran once).
+    public var baselineRepeats = 1
+    /// Repeats of the level on the candidate's side (1 when it ran once).
+    public var candidateRepeats = 1
 
     /// Creates a result.
     public init(
@@ -40,6 +46,15 @@ public struct ComparisonRow: Sendable {
     public var difference: Double? {
         guard let baselineValue, let candidateValue else { return nil }
         return candidateValue - baselineValue
+    }
+
+    /// How far the interval reaches from 0, as a fraction of the baseline value:
+    /// max(|low|, |high|) / |baseline|. In an A/A comparison (`compare --aa`), the noise floor: a
+    /// change smaller than this cannot be told from noise on the same setup. Nil when the
+    /// interval or the baseline value is missing, or the baseline is 0.
+    public var intervalReach: Double? {
+        guard let interval, let baselineValue, baselineValue != 0 else { return nil }
+        return max(abs(interval.low), abs(interval.high)) / abs(baselineValue)
     }
 
     /// (candidate − baseline) / baseline, as a fraction (0.1 = +10%); nil when a value is missing

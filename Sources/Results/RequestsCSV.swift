@@ -11,6 +11,13 @@ public enum RequestsCSV {
         .text("run_id", \.runID, { $0.runID }, required: true),
         .text("target", \.target, { $0.target }, required: true),
         .text("load_level", \.loadLevel, { $0.loadLevel }, required: true),
+        RequestColumn("repeat", write: { String($0.repetition) }, read: { cell, record in
+            // Files written before repeats existed have no such column: their one run is repeat 1.
+            guard !cell.isEmpty else { return true }
+            guard let number = Int(cell), number >= 1 else { return false }
+            record.repetition = number
+            return true
+        }),
         .integer("request_id", \.requestID, { $0.requestID }, required: true),
         .seconds("scheduled_s", \.scheduledS, { $0.scheduledS }),
         .seconds("start_s", \.startS, { $0.startS }),
@@ -76,7 +83,7 @@ public enum RequestsCSV {
 extension RequestsCSV {
     /// Records from a parsed `requests.csv`, matching columns by name (so files from later repat
     /// versions with extra columns still read; a column the file lacks leaves its field at the
-    /// default: empty, absent, 0 or false). The ``RequestColumn/required`` columns (`run_id`,
+    /// default: empty, absent, 0 or false; repeat 1). The ``RequestColumn/required`` columns (`run_id`,
     /// `target`, `load_level`, `request_id`, `status`) must be present and readable.
     /// - Throws: ``ResultsError`` naming the file, row and column.
     public static func records(from table: CSVTable, file: String) throws(ResultsError) -> [RequestRecord] {
@@ -99,7 +106,9 @@ extension RequestsCSV {
             for reader in readers where !reader.read(row[reader.cell], &record) { valid = false }
             guard valid else {
                 func text(_ name: String) -> String { position[name].map { row[$0] } ?? "" }
-                throw ResultsError("\(file): row \(offset + 2): unknown status '\(text("status"))' or request_id '\(text("request_id"))'")
+                let cells = "status '\(text("status"))'" + (position["repeat"] == nil ? " or " : ", ")
+                    + "request_id '\(text("request_id"))'" + (position["repeat"] == nil ? "" : " or repeat '\(text("repeat"))'")
+                throw ResultsError("\(file): row \(offset + 2): unknown \(cells)")
             }
             records.append(record)
         }

@@ -106,8 +106,10 @@ public struct RunMetadata: Codable, Sendable {
     public var workloadDigest: String?
     /// Prompt-length calibration, when the scenario asked for one.
     public var calibration: Calibration?
-    /// One entry per target and load level run, in run order.
+    /// One entry per target and load level run (per repeat, when levels were repeated), in run order.
     public var levels: [LevelOutcome] = []
+    /// How many times each level ran (`load.repeat` or `repat run --repeat`); nil when once.
+    public var repeats: Int?
     /// Saturation search results, one per target, when the scenario asked for a search.
     public var saturation: [SaturationOutcome]?
     /// What telemetry sampled, when the scenario turned it on.
@@ -149,6 +151,8 @@ public struct RunMetadata: Codable, Sendable {
         public var target: String
         /// Level label.
         public var loadLevel: String
+        /// Which repeat of the level this was (1…N) when it ran more than once; nil when once.
+        public var repetition: Int?
         /// Requests measured (warm-up excluded).
         public var requests: Int
         /// Warm-up requests.
@@ -187,17 +191,18 @@ public struct RunMetadata: Codable, Sendable {
         /// `meetsSlo`: the key coders convert `meets_slo` to and from (`meetsSLO` would be written
         /// as `meets_slo` but read back as `meetsSlo`, i.e. never).
         private enum CodingKeys: String, CodingKey {
-            case target, loadLevel, requests, warmupRequests, ok, workloadDigest, abortReason, meetsSLO = "meetsSlo", sloFailures
+            case target, loadLevel, repetition = "repeat", requests, warmupRequests, ok, workloadDigest, abortReason, meetsSLO = "meetsSlo", sloFailures
             case clientHealth, status, sloVerdict, steps
         }
 
         /// Creates a level entry.
         public init(
             target: String, loadLevel: String, requests: Int, warmupRequests: Int, ok: Int, workloadDigest: String?, abortReason: String?,
-            meetsSLO: Bool?, sloFailures: [String]?, status: LevelStatus? = nil, sloVerdict: SLOResult? = nil
+            meetsSLO: Bool?, sloFailures: [String]?, status: LevelStatus? = nil, sloVerdict: SLOResult? = nil, repetition: Int? = nil
         ) {
             self.target = target
             self.loadLevel = loadLevel
+            self.repetition = repetition
             self.requests = requests
             self.warmupRequests = warmupRequests
             self.ok = ok
@@ -290,7 +295,7 @@ public struct RunMetadata: Codable, Sendable {
     /// the encoder's `convertToSnakeCase` turns `runId` back into `run_id`.
     private enum CodingKeys: String, CodingKey {
         case repatVersion, repatCommit, runID = "runId", status, scenarioDigest, slo, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
-        case targets, loadLevels, workload, workloadDigest, calibration, levels, saturation, telemetry, clientCeiling
+        case targets, loadLevels, workload, workloadDigest, calibration, levels, repeats, saturation, telemetry, clientCeiling
         case dataClassification, allowedJurisdictions
         case shard, shards
     }

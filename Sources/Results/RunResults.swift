@@ -38,10 +38,42 @@ public struct RunResults: Sendable {
         return RunResults(source: path, name: name, metadata: metadata, records: records)
     }
 
-    /// Summaries per target and load level, in the order they first appear in the file.
-    /// Inter-token gaps are not in `requests.csv`, so the ITL distribution holds each request's
-    /// median gap instead of every gap.
+    /// Summaries per target and load level, in the order they first appear in the file; a level
+    /// that ran more than once pools its repeats (``LevelSummary/pool(_:)``: wall times add up),
+    /// as its row of `summary.csv` does. Inter-token gaps are not in `requests.csv`, so the ITL
+    /// distribution holds each request's median gap instead of every gap.
     public func summaries() -> [LevelSummary] {
+        var order: [String] = []
+        var byLevel: [String: LevelSummary] = [:]
+        for summary in repeatSummaries() {
+            let key = summary.target + "\u{1F}" + summary.loadLevel
+            guard var pooled = byLevel[key] else {
+                order.append(key)
+                byLevel[key] = summary
+                continue
+            }
+            if pooled.repetition != nil {
+                let first = pooled
+                pooled = LevelSummary(target: first.target, loadLevel: first.loadLevel, goodput: first.goodputCriteria)
+                pooled.pool(first)
+            }
+            pooled.pool(summary)
+            byLevel[key] = pooled
+        }
+        return order.compactMap { byLevel[$0] }
+    }
+
+    /// Summaries per target, load level and repeat, in the order they first appear in the file;
+    /// ``LevelSummary/repetition`` is nil where a level ran once.
+    public func repeatSummaries() -> [LevelSummary] {
+        let repeatedRun = (metadata?.repeats ?? 1) > 1
+        var repeated: Set<String> = []
+        var firstRepeat: [String: Int] = [:]
+        for record in records {
+            let key = record.target + "\u{1F}" + record.loadLevel
+            if let first = firstRepeat[key], first != record.repetition { repeated.insert(key) }
+            if firstRepeat[key] == nil { firstRepeat[key] = record.repetition }
+        }
         let limits = metadata?.slo ?? [:]
         let goodput = ["ttft_ms", "tpot_ms", "e2e_ms"].contains(where: { limits[$0] != nil })
             ? GoodputCriteria(ttftMs: limits["ttft_ms"], tpotMs: limits["tpot_ms"], e2eMs: limits["e2e_ms"])
@@ -49,10 +81,13 @@ public struct RunResults: Sendable {
         var order: [String] = []
         var byKey: [String: LevelSummary] = [:]
         for record in records {
-            let key = record.target + "\u{1F}" + record.loadLevel
+            let level = record.target + "\u{1F}" + record.loadLevel
+            let key = level + "\u{1F}" + String(record.repetition)
             if byKey[key] == nil {
                 order.append(key)
-                byKey[key] = LevelSummary(target: record.target, loadLevel: record.loadLevel, goodput: goodput)
+                byKey[key] = LevelSummary(
+                    target: record.target, loadLevel: record.loadLevel, repetition: repeatedRun || repeated.contains(level) ? record.repetition : nil, goodput: goodput
+                )
             }
             let gaps = record.itlP50Ms.map { [UInt64(max(0, $0) * 1e6)] } ?? []
             byKey[key]?.add(record, gapsNs: record.status.isSuccess ? gaps : [])

@@ -3,7 +3,9 @@ import Metrics
 import RepatSupport
 
 /// The layout of `summary.csv`: one row per target and load level, columns documented in
-/// `results/README.md`. Percentiles come from HdrHistograms (3 significant digits).
+/// `results/README.md`; when levels were repeated, each level's row (its repeats pooled, `repeat`
+/// empty) is followed by one row per repeat. Percentiles come from HdrHistograms (3 significant
+/// digits).
 public enum SummaryCSV {
     /// One row's input: the level's summary, how it ended and, when the scenario has SLOs, its verdict.
     public struct Row: Sendable {
@@ -66,7 +68,7 @@ public enum SummaryCSV {
 
     /// Column names, in order.
     public static let columns: [String] = {
-        var names = ["target", "load_level", "requests", "ok", "errors"]
+        var names = ["target", "load_level", "repeat", "requests", "ok", "errors"]
         names += errorClasses.map { "n_\($0.rawValue)" }
         names += [
             "warmup_requests", "duration_s", "send_rate_per_s", "req_per_s", "input_tok_per_s", "output_tok_per_s",
@@ -90,7 +92,7 @@ public enum SummaryCSV {
     private static func line(_ row: Row) -> String {
         let summary = row.summary
         var cells = [
-            CSVField.text(summary.target), CSVField.text(summary.loadLevel), String(summary.requests),
+            CSVField.text(summary.target), CSVField.text(summary.loadLevel), summary.repetition.map(String.init) ?? "", String(summary.requests),
             String(summary.succeeded), String(summary.failed),
         ]
         cells += errorClasses.map { String(summary.outcomes[$0, default: 0]) }

@@ -187,11 +187,16 @@ public struct LoadSpec: Sendable, Equatable {
     /// Whether all levels of one target run before the next target (`sequential`), or each level
     /// runs on every target before the next level (`interleaved`).
     public var interleaved: Bool
+    /// How many times each level runs (`repeat`, at least 1), with the same prompts and schedule
+    /// every time; repeats of a level alternate across targets (repeat 1 of every target, then
+    /// repeat 2, …), so `compare` can judge a difference against the spread between repeats.
+    public var repeats: Int
 
     /// Creates a load spec.
     public init(
         pattern: Pattern, arrival: ArrivalProcess = .poisson, requests: Int?, duration: Double?,
-        warmupRequests: Int = 0, warmupSeconds: Double? = nil, abort: ErrorRateAbort? = nil, interleaved: Bool = false
+        warmupRequests: Int = 0, warmupSeconds: Double? = nil, abort: ErrorRateAbort? = nil, interleaved: Bool = false,
+        repeats: Int = 1
     ) {
         self.pattern = pattern
         self.arrival = arrival
@@ -201,6 +206,7 @@ public struct LoadSpec: Sendable, Equatable {
         self.warmupSeconds = warmupSeconds
         self.abort = abort
         self.interleaved = interleaved
+        self.repeats = repeats
     }
 }
 

@@ -28,6 +28,7 @@ public struct ScenarioLoader {
     static let loadFields = [
         "concurrency", "ramp", "rate", "arrival", "burstiness", "max_in_flight", "saturation",
         "requests", "duration", "warmup_requests", "warmup", "abort_error_rate", "abort_window", "order",
+        "repeat",
     ]
     /// Fields allowed under `load.saturation`.
     static let saturationFields = ["min_rate", "max_rate", "steps", "max_in_flight"]
@@ -188,10 +189,15 @@ public struct ScenarioLoader {
         }
         let warmupRequests = fields.int("warmup_requests", range: 0...100_000_000, into: &report) ?? 0
         let warmupSeconds = fields.seconds("warmup", into: &report)
+        let repeats = fields.int("repeat", range: 1...LoadSpec.maxRepeats, into: &report) ?? 1
+        if repeats > 1, case .saturation? = pattern {
+            report.add(fields.field("repeat"), line: fields.node("repeat")?.mark?.line, LoadSpec.saturationRepeatProblem)
+        }
         guard let pattern else { return nil }
         return LoadSpec(
             pattern: pattern, arrival: arrival, requests: requests, duration: duration,
-            warmupRequests: warmupRequests, warmupSeconds: warmupSeconds, abort: abort, interleaved: order == "interleaved"
+            warmupRequests: warmupRequests, warmupSeconds: warmupSeconds, abort: abort, interleaved: order == "interleaved",
+            repeats: repeats
         )
     }
 

@@ -13,9 +13,16 @@ struct Compare: ParsableCommand {
         Give two or more run folders or requests.csv files (rows aligned on target and load level; \
         the first is the baseline), or one run with two or more targets (aligned on load level; the \
         first target is the baseline). Each metric gets a verdict, better, worse or noise, from a \
-        percentile-bootstrap confidence interval of the difference, resampling requests; each \
-        target, load level and metric draws its own seeded stream, so a row's interval does not \
-        depend on which other metrics are asked for. \
+        percentile-bootstrap confidence interval of the difference. When both sides ran the level \
+        two or more times (load.repeat, repat run --repeat), the bootstrap draws repeats, then \
+        requests within them, so the interval holds run-to-run spread (basis: between repeats); \
+        otherwise it resamples requests within each run and the verdict is marked within-run \
+        only. Each target, load level and metric draws its own seeded stream, so a row's interval \
+        does not depend on which other metrics are asked for. \
+        With --aa TARGET and one run, TARGET's odd-numbered repeats are compared with its \
+        even-numbered ones: every verdict should be noise, and the noise floor printed (how far \
+        each interval reaches, as a share of the value) is the smallest change that setup can \
+        tell apart. \
         Exit codes: 0 no --fail-if violated, 1 some --fail-if violated, 2 bad input.
         """
     )
@@ -30,6 +37,12 @@ struct Compare: ParsableCommand {
 
     @Option(name: .long, help: "Baseline: a run name or path (several runs), or a target name (one run).")
     var baseline: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A/A comparison of one run: TARGET's odd-numbered repeats against its even-numbered ones, with the noise floor.",
+        valueName: "TARGET"
+    ))
+    var aa: String?
 
     @Option(name: .long, help: "Output form.")
     var format: Format = .table
@@ -60,7 +73,7 @@ struct Compare: ParsableCommand {
             try prepare()
         }
         let pairs = try badInputExits { () throws(ComparisonError) in
-            try ComparisonAlignment.pairs(runs, baseline: baseline)
+            if let aa { try ComparisonAlignment.aaPairs(runs[0], target: aa) } else { try ComparisonAlignment.pairs(runs, baseline: baseline) }
         }
         let engine = ComparisonEngine(options: options) { SeededGenerator(seed: $0, stream: $1) }
         let results = engine.compare(pairs)
@@ -69,6 +82,7 @@ struct Compare: ParsableCommand {
         case .csv: print(ComparisonReport.csv(results, options: options), terminator: "")
         case .markdown: print(ComparisonReport.markdown(results, options: options), terminator: "")
         }
+        if aa != nil, format != .csv { print("\n" + ComparisonReport.noiseFloor(results), terminator: "") }
         let violations = thresholds.flatMap { threshold in results.compactMap(threshold.violation(in:)) }
         for violation in violations { FileHandleOutput.error("repat: fail-if: \(violation)") }
         if !violations.isEmpty { throw ExitCode(1) }
@@ -78,6 +92,10 @@ struct Compare: ParsableCommand {
     private func prepare() throws(ComparisonError) -> (ComparisonOptions, [ComparisonThreshold], [RunResults]) {
         guard !inputs.isEmpty else {
             throw ComparisonError("nothing to compare: give two or more runs, or one run with two or more targets")
+        }
+        if let aa {
+            guard inputs.count == 1 else { throw ComparisonError("--aa \(aa): give one run (its repeats are split in two), not \(inputs.count)") }
+            guard baseline == nil else { throw ComparisonError("--aa \(aa): --baseline does not apply (the odd repeats are the baseline)") }
         }
         guard confidence >= 0.5, confidence <= 0.999 else {
             throw ComparisonError("--confidence \(confidence): expected a value between 0.5 and 0.999 (e.g. 0.95)")

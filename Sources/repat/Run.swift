@@ -5,6 +5,7 @@ import LoadGen
 import Orchestration
 import Metrics
 import Results
+import Workload
 
 /// `repat run SCENARIO`: drives every target of a scenario and writes `results/<run-id>/`.
 struct Run: AsyncParsableCommand {
@@ -20,7 +21,10 @@ struct Run: AsyncParsableCommand {
         quality: {save_responses: true}). Before the first request, each paid API target's tokens, \
         cost at list price and where its data is processed are printed; a scenario with \
         data: {classification: confidential} refuses targets outside its allowed jurisdictions \
-        unless they say allow_transfer: true. \
+        unless they say allow_transfer: true. With load.repeat (or --repeat) N, each level runs N \
+        times, repeat 1 of every target, then repeat 2, …; summary.csv gets a row pooling each \
+        level's repeats and one row per repeat, and repat compare judges differences against the \
+        spread between repeats. \
         Exit codes: 0 done, 1 results not writable, 2 bad input, 130 interrupted.
         """
     )
@@ -41,12 +45,29 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds requests in flight may take to finish after the first Ctrl-C, before they are cancelled.")
     var grace: Double = 30
 
+    @Option(name: .customLong("repeat"), help: ArgumentHelp(
+        "Run each load level N times (overrides the scenario's load.repeat), alternating targets each round, with the same prompts and schedule.",
+        valueName: "N"
+    ))
+    var repeats: Int?
+
     func validate() throws {
         guard grace >= 0 else { throw ValidationError("--grace must be zero or more seconds") }
+        if let repeats, !(1...LoadSpec.maxRepeats).contains(repeats) {
+            throw ValidationError("--repeat must be a whole number from 1 to \(LoadSpec.maxRepeats)")
+        }
     }
 
     func run() async throws {
-        let plan = try input.plan()
+        var plan = try input.plan()
+        if let repeats {
+            do {
+                try plan.repeatingLevels(repeats)
+            } catch {
+                for problem in error.problems { FileHandleOutput.error(problem.description) }
+                throw ExitCode(2)
+            }
+        }
         let display = ProgressDisplay(quiet: quiet)
         try DataPlan.check(plan) { display.log($0) }
         let showProgress: @Sendable (LevelProgress) -> Void = { display.show($0) }

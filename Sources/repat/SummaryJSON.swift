@@ -9,6 +9,9 @@ enum SummaryJSON {
     private struct Level: Encodable {
         var target: String
         var loadLevel: String
+        /// The repeat (1…N) of a repeated level's per-repeat entry; absent on a level's own entry
+        /// (its only run, or its repeats pooled), as the `repeat` column of `summary.csv`.
+        var `repeat`: Int?
         var requests: Int
         var ok: Int
         var errors: Int
@@ -66,7 +69,7 @@ enum SummaryJSON {
             levels: report.levels.map { row in
                 let summary = row.summary
                 return Level(
-                    target: summary.target, loadLevel: summary.loadLevel, requests: summary.requests,
+                    target: summary.target, loadLevel: summary.loadLevel, repeat: summary.repetition, requests: summary.requests,
                     ok: summary.succeeded, errors: summary.failed, requestsPerSecond: summary.requestsPerSecond,
                     outputTokensPerSecond: summary.outputTokensPerSecond, goodputRequestsPerSecond: summary.goodputPerSecond,
                     ttftP50Ms: summary.ttft.percentileMs(50), ttftP99Ms: summary.ttft.percentileMs(99),

@@ -7,7 +7,7 @@ import Testing
 /// it survives the three-decimal cells exactly.
 private func everyField() -> RequestRecord {
     RequestRecord(
-        runID: "20261207T142000Z-cols", target: "vllm, \"a\"", loadLevel: "r2.5", requestID: 41, scheduledS: 1.25, startS: 1.375,
+        runID: "20261207T142000Z-cols", target: "vllm, \"a\"", loadLevel: "r2.5", repetition: 3, requestID: 41, scheduledS: 1.25, startS: 1.375,
         ttfbMs: 12.5, ttftMs: 20.125, e2eMs: 500.5, tpotMs: 3.9, itlP50Ms: 3.8, itlMaxMs: 40, durationMs: 501.75,
         promptTokens: 512, outputTokens: 128, tokenSource: "usage", tokenEvents: 127, status: .http5xx, httpStatus: 503,
         error: "upstream said: \"overloaded, retry\"\r\ncode 503", dnsMs: 0.1, connectMs: 0.3, tlsMs: 2.75, connectionReused: true,
@@ -41,11 +41,11 @@ struct RequestColumnTableTests {
     @Test("rows are written byte for byte as repat has always written them, times in seconds to the microsecond")
     func rowBytes() {
         // scheduled_s and start_s have six decimals since issue 18 (send lag rebuilt from the file was whole milliseconds).
-        let expected = "20261207T142000Z-cols,\"vllm, \"\"a\"\"\",r2.5,41,1.250000,1.375000,125.000,12.500,20.125,500.500,145.125,625.500,"
+        let expected = "20261207T142000Z-cols,\"vllm, \"\"a\"\"\",r2.5,3,41,1.250000,1.375000,125.000,12.500,20.125,500.500,145.125,625.500,"
             + "3.900,3.800,40.000,501.750,512,128,usage,127,http_5xx,503,\"upstream said: \"\"overloaded, retry\"\"\r\ncode 503\","
             + "true,3,0.100,0.300,2.750,true,2,10.000,480.000,495.250,1.500,2,fail,0.250\n"
         #expect(RequestsCSV.row(everyField()) == expected)
-        #expect(RequestsCSV.row(noMeasurements()) == "r,t,c1,0,0.000000,0.000000,0.000,,,,,,,,,3.000,,0,,0,connect_error,0,,false,0,,,,false,,,,,,0,,\n")
+        #expect(RequestsCSV.row(noMeasurements()) == "r,t,c1,1,0,0.000000,0.000000,0.000,,,,,,,,,3.000,,0,,0,connect_error,0,,false,0,,,,false,,,,,,0,,\n")
     }
 
     @Test("a record with every field set, and one with every measurement absent, read back equal")
@@ -84,6 +84,7 @@ struct RequestColumnTableTests {
         let header = "run_id,target,load_level,request_id,status\n"
         #expect(try readError(header + "r,t,c1,7,bogus\n") == "requests.csv: row 2: unknown status 'bogus' or request_id '7'")
         #expect(try readError(header + "r,t,c1,0,ok\nr,t,c1,x,ok\n") == "requests.csv: row 3: unknown status 'ok' or request_id 'x'")
+        #expect(try readError(header.dropLast() + ",repeat\nr,t,c1,0,ok,0\n") == "requests.csv: row 2: unknown status 'ok', request_id '0' or repeat '0'")
     }
 
     @Test("every column is documented in results/README.md's requests.csv section, in file order, and nothing else is")

@@ -196,4 +196,17 @@ struct ScenarioLoadPatternTests {
         #expect(window.field == "load.abort_window")
         #expect(window.line == 10)
     }
+
+    @Test("repeat counts runs of each level (1 by default); out of range, or with a saturation search, it is refused with its line")
+    func repeats() throws {
+        #expect(try parse(scenario(load: "  concurrency: [1, 2]\n  requests: 10\n  repeat: 5")).load.repeats == 5)
+        #expect(try parse(scenario(load: "  concurrency: 1\n  requests: 10")).load.repeats == 1)
+        let zero = try #require(onlyProblem(scenario(load: "  concurrency: 1\n  requests: 1\n  repeat: 0")))
+        #expect(zero.field == "load.repeat")
+        #expect(zero.line == 10)
+        let search = try #require(onlyProblem(scenario(
+            load: "  saturation:\n    min_rate: 1\n    max_rate: 8\n  requests: 10\n  repeat: 3", tail: "slo:\n  ttft_p99_ms: 500"
+        )))
+        #expect(search.description == "s.yaml:12: load.repeat: \(LoadSpec.saturationRepeatProblem)")
+    }
 }
