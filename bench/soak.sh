@@ -103,13 +103,14 @@ for ((minute = 1; minute <= minutes; minute++)); do
     rss_kib=0
     while [ $(( $(date +%s) - start )) -lt $((minute * 60)) ]; do
         sleep 5
-        kill -0 "$pid" 2>/dev/null || break 2
+        kill -0 "$pid" 2>/dev/null || break
         rss_kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
         fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l)
         [ "$rss_kib" -gt "$peak_kib" ] && peak_kib=$rss_kib
         [ "$fds" -gt "$peak_fds" ] && peak_fds=$fds
     done
     [ -n "$csv" ] || csv=$(ls "$work"/results/*/requests.csv 2>/dev/null | head -n 1 || true)
+    [ "$rss_kib" -gt 0 ] || break
     read -r count p50 p99 max errors total < <(python3 - "${csv:-/dev/null}" "$seen" <<'PY'
 import csv, sys
 path, seen = sys.argv[1], int(sys.argv[2])
@@ -129,6 +130,7 @@ PY
     printf '%-6s %-10s %-10s %-6s %-9s %-9s %-9s %-9s %s\n' "$minute" "$(awk -v k="$rss_kib" 'BEGIN { printf "%.1f", k / 1024 }')" \
         "$(awk -v k="$peak_kib" 'BEGIN { printf "%.1f", k / 1024 }')" "$peak_fds" "$count" "$p50" "$p99" "$max" "$errors"
     echo "$minute $rss_kib $peak_fds" >>"$work/samples"
+    kill -0 "$pid" 2>/dev/null || break
 done
 
 # The level ends on its own a moment after the last sample (setup came first): wait for it.

@@ -13,7 +13,9 @@ import Workload
 ///   back by the cap is sent late and its lag is recorded.
 ///
 /// Request `i` of every target carries workload item `level.itemOffset + i`; open-loop schedules come from the
-/// level's seed, identical for every target. Each record goes to the sink the moment it is measured.
+/// level's seed, identical for every target. Each record goes to the sink the moment it is measured;
+/// once the sink reports a failure (results no longer writable), no new request starts and those
+/// in flight end as usual.
 public struct LoadRunner: Sendable {
     private let transport: CurlTransport
     private let sink: any RecordSink
@@ -92,7 +94,7 @@ public struct LoadRunner: Sendable {
                 group.addTask { [stop] in
                     var due = context.timeline.workerStart(worker, of: workers)
                     await sleep(until: due)
-                    while !stop.isStopping && !Task.isCancelled && !context.state.isAborted {
+                    while !stop.isStopping && !Task.isCancelled && !context.state.isHalted {
                         if context.timeline.isOver(at: MonotonicClock.now()) { break }
                         let index = tickets.next()
                         if let limit = context.level.requestLimit, index >= limit { break }
@@ -110,7 +112,7 @@ public struct LoadRunner: Sendable {
         await withTaskGroup(of: Void.self) { group in
             var inFlight = 0
             for await index in timer.arrivals {
-                if context.state.isAborted || Task.isCancelled {
+                if context.state.isHalted || Task.isCancelled {
                     timer.cancel()
                     break
                 }
@@ -143,12 +145,13 @@ private struct RequestContext: Sendable {
         )
         measurement.record.warmup = warmup
         sink.write(measurement.record)
+        if sink.failure != nil { state.haltForFailedSink() }
         state.add(measurement)
     }
 }
 
-/// The level's shared, locked state: its summary and the error-rate guard. Touched once per
-/// finished request, never per token.
+/// The level's shared, locked state: its summary and the error-rate guard, and whether new requests
+/// must not start. Touched once per finished request, never per token.
 private final class LevelState: Sendable {
     private struct Guarded {
         var summary: LevelSummary
@@ -157,13 +160,20 @@ private final class LevelState: Sendable {
     }
 
     private let guarded: Mutex<Guarded>
-    private let aborted = Atomic<Bool>(false)
+    /// Set when the error-rate guard or a failed sink stops the level.
+    private let halted = Atomic<Bool>(false)
 
     init(summary: LevelSummary, abort: ErrorRateAbort?) {
         guarded = Mutex(Guarded(summary: summary, errors: abort.map(ErrorRateWindow.init)))
     }
 
-    var isAborted: Bool { aborted.load(ordering: .relaxed) }
+    /// Whether no new request may start: the error-rate guard aborted the level, or the sink failed.
+    var isHalted: Bool { halted.load(ordering: .relaxed) }
+
+    /// Stops new requests because records can no longer be stored.
+    func haltForFailedSink() {
+        halted.store(true, ordering: .relaxed)
+    }
 
     func add(_ measurement: RequestExecutor.Measurement) {
         let record = measurement.record
@@ -172,7 +182,7 @@ private final class LevelState: Sendable {
             guard !record.warmup, state.summary.abortReason == nil else { return }
             if let reason = state.errors?.add(failed: !record.status.isSuccess) {
                 state.summary.abortReason = reason
-                aborted.store(true, ordering: .relaxed)
+                halted.store(true, ordering: .relaxed)
             }
         }
     }

@@ -101,6 +101,7 @@ public struct BenchmarkRun: Sendable {
         } catch {
             throw SetupError(lines: [error.description])
         }
+        let reserve = SpaceReserve(in: directory)
         var metadata = await RunMetadata.starting(plan, in: directory, at: startDate)
         metadata.calibration = calibration
         for (index, target) in plan.targets.enumerated() {
@@ -141,11 +142,18 @@ public struct BenchmarkRun: Sendable {
         }
 
         for (index, served) in await servedModels.value.enumerated() { metadata.targets[index].servedModel = served }
-        let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
-        metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
+        // Each file is written on its own, so one that cannot be written leaves the other whole,
+        // into the space held back for them should the rows have filled the disk.
+        reserve?.release()
         let rows = zip(session.summaries, session.outcomes).map { SummaryCSV.Row(summary: $0, outcome: $1) }
         do {
             try AtomicFile.write(Data(SummaryCSV.render(rows).utf8), to: directory.summaryCSV)
+        } catch {
+            session.failure = session.failure ?? error.description
+        }
+        let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
+        metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
+        do {
             try metadata.write(to: directory.runJSON)
         } catch {
             session.failure = session.failure ?? error.description
@@ -238,6 +246,7 @@ extension RunMetadata {
     /// saturation outcomes and the workload digest over `firstTarget`'s levels.
     fileprivate mutating func finish(status: Status, session: LevelSession, saturation: [SaturationOutcome]?, firstTarget: String?) {
         self.status = status
+        failure = session.failure
         endedAt = Timestamp.iso8601(Date())
         levels = session.outcomes
         loadLevels = session.summaries.map(\.loadLevel).reduce(into: []) { labels, label in
