@@ -106,10 +106,16 @@ public struct LoadRunner: Sendable {
         }
     }
 
+    /// One task per arrival in a discarding group, which frees each task as it ends: a group whose
+    /// results are never collected keeps every finished task (with its stack, about 18 KB here)
+    /// until the level ends, which grew RSS without bound on a long level. With a cap, each
+    /// finished request yields to `finished`, and an arrival over the cap waits for one.
     private func runOpen(_ context: RequestContext, offsets: [UInt64], maxInFlight: Int?) async {
         let deadlines = offsets.map(context.timeline.sendTime(offset:))
         let timer = ArrivalTimer(deadlines: deadlines, stop: stop)
-        await withTaskGroup(of: Void.self) { group in
+        let (finished, finishing) = AsyncStream<Void>.makeStream()
+        var finishedRequests = finished.makeAsyncIterator()
+        await withDiscardingTaskGroup { group in
             var inFlight = 0
             for await index in timer.arrivals {
                 if context.state.isHalted || Task.isCancelled {
@@ -117,15 +123,20 @@ public struct LoadRunner: Sendable {
                     break
                 }
                 if let maxInFlight, inFlight >= maxInFlight {
-                    await group.next()
+                    _ = await finishedRequests.next()
                     inFlight -= 1
                 }
                 let scheduledAt = deadlines[index]
-                group.addTask { await context.send(index: index, scheduledAt: scheduledAt) }
+                let signalsEnd = maxInFlight != nil
+                group.addTask {
+                    await context.send(index: index, scheduledAt: scheduledAt)
+                    if signalsEnd { finishing.yield() }
+                }
                 inFlight += 1
             }
             timer.cancel()
         }
+        finishing.finish()
     }
 }
 
