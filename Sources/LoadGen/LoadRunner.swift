@@ -13,7 +13,9 @@ import Workload
 ///   back by the cap is sent late and its lag is recorded.
 ///
 /// Request `i` of every target carries workload item `level.itemOffset + i`; open-loop schedules come from the
-/// level's seed, identical for every target. Each record goes to the sink the moment it is measured.
+/// level's seed, identical for every target. Each record goes to the sink the moment it is measured;
+/// once the sink reports a failure (results no longer writable), no new request starts and those
+/// in flight end as usual.
 public struct LoadRunner: Sendable {
     private let transport: CurlTransport
     private let sink: any RecordSink
@@ -105,7 +107,7 @@ public struct LoadRunner: Sendable {
                 group.addTask { [stop] in
                     var due = context.timeline.workerStart(worker, of: workers)
                     await sleep(until: due)
-                    while !stop.isStopping && !Task.isCancelled && !context.state.isAborted {
+                    while !stop.isStopping && !Task.isCancelled && !context.state.isHalted {
                         if context.timeline.isOver(at: MonotonicClock.now()) { break }
                         let ticket = tickets.next()
                         if let limit, ticket >= limit { break }
@@ -118,28 +120,39 @@ public struct LoadRunner: Sendable {
         }
     }
 
-    /// Sends `arrivals` (global request index, offset from the level start) at their times.
+    /// Sends `arrivals` (global request index, offset from the level start) at their times: one
+    /// task per arrival in a discarding group, which frees each task as it ends (a group whose
+    /// results are never collected keeps every finished task, with its stack, about 18 KB here,
+    /// until the level ends, which grew RSS without bound on a long level). With a cap, each
+    /// finished request yields to `finished`, and an arrival over the cap waits for one.
     private func runOpen(_ context: RequestContext, arrivals: [(index: Int, offsetNs: UInt64)], maxInFlight: Int?) async {
         let deadlines = arrivals.map { context.timeline.sendTime(offset: $0.offsetNs) }
         let timer = ArrivalTimer(deadlines: deadlines, stop: stop)
-        await withTaskGroup(of: Void.self) { group in
+        let (finished, finishing) = AsyncStream<Void>.makeStream()
+        var finishedRequests = finished.makeAsyncIterator()
+        await withDiscardingTaskGroup { group in
             var inFlight = 0
             for await index in timer.arrivals {
-                if context.state.isAborted || Task.isCancelled {
+                if context.state.isHalted || Task.isCancelled {
                     timer.cancel()
                     break
                 }
                 if let maxInFlight, inFlight >= maxInFlight {
-                    await group.next()
+                    _ = await finishedRequests.next()
                     inFlight -= 1
                 }
                 let scheduledAt = deadlines[index]
                 let request = arrivals[index].index
-                group.addTask { await context.send(index: request, scheduledAt: scheduledAt) }
+                let signalsEnd = maxInFlight != nil
+                group.addTask {
+                    await context.send(index: request, scheduledAt: scheduledAt)
+                    if signalsEnd { finishing.yield() }
+                }
                 inFlight += 1
             }
             timer.cancel()
         }
+        finishing.finish()
     }
 }
 
@@ -160,14 +173,15 @@ private struct RequestContext: Sendable {
         measurement.record.warmup = warmup
         measurement.record.repetition = level.repetition ?? 1
         sink.write(measurement.record)
+        if sink.failure != nil { state.haltForFailedSink() }
         var step: Int?
         if case .fixed(let schedule, _) = level.pattern { step = schedule.step(at: scheduledAt &- timeline.start) }
         state.add(measurement, step: step)
     }
 }
 
-/// The level's shared, locked state: its summary and the error-rate guard. Touched once per
-/// finished request, never per token.
+/// The level's shared, locked state: its summary and the error-rate guard, and whether new requests
+/// must not start. Touched once per finished request, never per token.
 private final class LevelState: Sendable {
     private struct Guarded {
         var summary: LevelSummary
@@ -176,13 +190,20 @@ private final class LevelState: Sendable {
     }
 
     private let guarded: Mutex<Guarded>
-    private let aborted = Atomic<Bool>(false)
+    /// Set when the error-rate guard or a failed sink stops the level.
+    private let halted = Atomic<Bool>(false)
 
     init(summary: LevelSummary, abort: ErrorRateAbort?) {
         guarded = Mutex(Guarded(summary: summary, errors: abort.map(ErrorRateWindow.init)))
     }
 
-    var isAborted: Bool { aborted.load(ordering: .relaxed) }
+    /// Whether no new request may start: the error-rate guard aborted the level, or the sink failed.
+    var isHalted: Bool { halted.load(ordering: .relaxed) }
+
+    /// Stops new requests because records can no longer be stored.
+    func haltForFailedSink() {
+        halted.store(true, ordering: .relaxed)
+    }
 
     /// Adds a finished request to the level's summary and, when given, to its step's.
     func add(_ measurement: RequestExecutor.Measurement, step: Int? = nil) {
@@ -193,7 +214,7 @@ private final class LevelState: Sendable {
             guard !record.warmup, state.summary.abortReason == nil else { return }
             if let reason = state.errors?.add(failed: !record.status.isSuccess) {
                 state.summary.abortReason = reason
-                aborted.store(true, ordering: .relaxed)
+                halted.store(true, ordering: .relaxed)
             }
         }
     }

@@ -109,6 +109,7 @@ public struct BenchmarkRun: Sendable {
         } catch {
             throw SetupError(lines: [error.description])
         }
+        let reserve = SpaceReserve(in: directory)
         var metadata = await RunMetadata.starting(plan, in: directory, at: startDate)
         metadata.calibration = calibration
         metadata.repeats = plan.repeats > 1 ? plan.repeats : nil
@@ -153,8 +154,9 @@ public struct BenchmarkRun: Sendable {
         }
 
         for (index, served) in await servedModels.value.enumerated() { metadata.targets[index].servedModel = served }
-        let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
-        metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
+        // Each file is written on its own, so one that cannot be written leaves the other whole,
+        // into the space held back for them should the rows have filled the disk.
+        reserve?.release()
         let rows = session.summaryRows()
         do {
             if let shard {
@@ -162,6 +164,12 @@ public struct BenchmarkRun: Sendable {
                     .write(to: (directory.path as NSString).appendingPathComponent(ShardHistograms.fileName))
             }
             try AtomicFile.write(Data(SummaryCSV.render(rows).utf8), to: directory.summaryCSV)
+        } catch {
+            session.failure = session.failure ?? error.description
+        }
+        let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
+        metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
+        do {
             try metadata.write(to: directory.runJSON)
         } catch {
             session.failure = session.failure ?? error.description
@@ -260,6 +268,7 @@ extension RunMetadata {
     /// saturation outcomes and the workload digest over `firstTarget`'s levels.
     fileprivate mutating func finish(status: Status, session: LevelSession, saturation: [SaturationOutcome]?, firstTarget: String?) {
         self.status = status
+        failure = session.failure
         endedAt = Timestamp.iso8601(Date())
         levels = session.outcomes
         loadLevels = session.summaries.map(\.loadLevel).reduce(into: []) { labels, label in

@@ -37,8 +37,8 @@ struct LevelSession {
     /// Runs one level and records it; returns its SLO verdict (nil without SLOs).
     ///
     /// The level's status is decided when the runner returns: aborted when the error-rate guard
-    /// stopped it, interrupted when a stop was asked or the task cancelled by then (the runner
-    /// returns early only for those), completed otherwise.
+    /// stopped it, interrupted when a stop was asked, the task cancelled or the results became
+    /// unwritable by then (the runner returns early only for those), completed otherwise.
     @discardableResult
     mutating func run(_ target: ResolvedTarget, _ level: LoadLevel) async -> SLOVerdict? {
         var level = level
@@ -59,8 +59,11 @@ struct LevelSession {
         let cpuAfter = ClientCPUMeter.read()
         telemetry?.levelEnded()
         summaries.append(summary)
-        // Read right after the runner returns: a stop or cancellation seen now cut the level short.
-        let status = LevelStatus.ended(abortReason: summary.abortReason, stopped: stop.isStopping || Task.isCancelled)
+        // Read right after the runner returns: a stop, a cancellation or a results file that could
+        // not be written, seen now, cut the level short.
+        let sinkFailure = sink.failure
+        if let sinkFailure { failure = sinkFailure }
+        let status = LevelStatus.ended(abortReason: summary.abortReason, stopped: stop.isStopping || Task.isCancelled || sinkFailure != nil)
         let verdict = slo.map { SLOVerdict(slo: $0, summary: summary, status: status) }
         var outcome = RunMetadata.LevelOutcome(
             target: summary.target, loadLevel: summary.loadLevel, requests: summary.requests,
@@ -79,7 +82,6 @@ struct LevelSession {
         for step in summary.steps { log(RunLog.levelEnded(step, nil, level: level)) }
         log("\(RunLog.name(summary)): \(health.summaryLine)")
         if let reason = summary.abortReason { log("\(RunLog.name(summary)): aborted: \(reason)") }
-        if let sinkFailure = sink.failure { failure = sinkFailure }
         return verdict
     }
 

@@ -4,7 +4,8 @@
 public enum LevelStatus: String, Sendable, Codable, CaseIterable {
     /// The level ran to its request or duration limit.
     case completed
-    /// A stop (Ctrl-C, SIGTERM) or the run's cancellation ended the level before its limit.
+    /// A stop (Ctrl-C, SIGTERM), the run's cancellation or a results file that could no longer be
+    /// written (the run then fails) ended the level before its limit.
     case interrupted
     /// The error-rate guard stopped the level (its reason is in `abort_reason`).
     case aborted

@@ -81,6 +81,9 @@ public struct RunMetadata: Codable, Sendable {
     public var runID: String
     /// Run status.
     public var status: Status
+    /// Why the run failed (one line naming the file and the system's reason, e.g. `cannot write
+    /// …/requests.csv: No space left on device`); nil unless ``status`` is ``Status/failed``.
+    public var failure: String?
     /// Scenario file as given.
     public var scenarioFile: String
     /// Scenario name.
@@ -294,7 +297,7 @@ public struct RunMetadata: Codable, Sendable {
     /// `runId`, not `runID`: the decoder's `convertFromSnakeCase` turns `run_id` into `runId`, and
     /// the encoder's `convertToSnakeCase` turns `runId` back into `run_id`.
     private enum CodingKeys: String, CodingKey {
-        case repatVersion, repatCommit, runID = "runId", status, scenarioDigest, slo, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
+        case repatVersion, repatCommit, runID = "runId", status, failure, scenarioDigest, slo, scenarioFile, scenarioName, seed, startedAt, endedAt, host, transport
         case targets, loadLevels, workload, workloadDigest, calibration, levels, repeats, saturation, telemetry, clientCeiling
         case dataClassification, allowedJurisdictions
         case shard, shards

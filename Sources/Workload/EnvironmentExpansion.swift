@@ -41,4 +41,27 @@ public enum EnvironmentExpansion {
         }
         return result + rest
     }
+
+    /// The names of the variables `text` refers to, in order (`NAME` for both `${NAME}` and
+    /// `${NAME:-fallback}`), so a problem with an expanded value can name its variable without
+    /// showing the value. A `${` without its `}` ends the list.
+    public static func variables(in text: String) -> [String] {
+        var names: [String] = []
+        var rest = Substring(text)
+        while let dollar = rest.firstIndex(of: "$") {
+            let after = rest[rest.index(after: dollar)...]
+            if after.hasPrefix("$") {
+                rest = after.dropFirst()
+            } else if after.hasPrefix("{"), let close = after.firstIndex(of: "}") {
+                let reference = after[after.index(after: after.startIndex)..<close]
+                names.append(String(reference.firstRange(of: ":-").map { reference[..<$0.lowerBound] } ?? reference))
+                rest = after[after.index(after: close)...]
+            } else if after.hasPrefix("{") {
+                break
+            } else {
+                rest = after
+            }
+        }
+        return names
+    }
 }

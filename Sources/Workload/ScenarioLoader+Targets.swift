@@ -37,6 +37,7 @@ extension ScenarioLoader {
         let preset = providerPreset(fields, into: &report)
         let dialect = fields.string("dialect", required: fields.node("provider") == nil, into: &report) ?? preset?.dialect ?? ""
         let model = fields.string("model", required: true, into: &report) ?? ""
+        checkWireText(model, expanded: model, field: fields.field("model"), line: fields.node("model")?.mark?.line, what: "a model name", into: &report)
         let traits = catalog.traits(of: dialect)
         let region = fields.string("region", into: &report) ?? traits.region.flatMap(environmentRegion)
         let baseURL = targetBaseURL(fields, preset: preset, region: region, into: &report)
@@ -101,6 +102,9 @@ extension ScenarioLoader {
         }
         if !baseURL.isEmpty {
             let expanded = expand(baseURL, field: fields.field("base_url"), line: fields.node("base_url")?.mark?.line, into: &report)
+            if let expanded {
+                checkWireText(baseURL, expanded: expanded, field: fields.field("base_url"), line: fields.node("base_url")?.mark?.line, what: "a URL", into: &report)
+            }
             baseURL = expanded ?? baseURL
             if let expanded, !(expanded.hasPrefix("http://") || expanded.hasPrefix("https://") || expanded.hasPrefix("sim://")) {
                 report.add(fields.field("base_url"), line: fields.node("base_url")?.mark?.line, "must start with http://, https:// or sim:// (the built-in simulator)")
@@ -117,8 +121,11 @@ extension ScenarioLoader {
         let apiKeyEnv = fields.string("api_key_env", into: &report)
         if let apiKeyEnv, (environment[apiKeyEnv] ?? "").isEmpty {
             report.add(fields.field("api_key_env"), line: fields.node("api_key_env")?.mark?.line, "environment variable \(apiKeyEnv) is not set (target '\(name)' needs it for its API key)")
-        } else if apiKeyEnv == nil, let preset, let presetKey = preset.apiKeyEnv, !isSimulated {
+        } else if let apiKeyEnv {
+            checkAPIKey(variable: apiKeyEnv, field: fields.field("api_key_env"), line: fields.node("api_key_env")?.mark?.line, into: &report)
+        } else if let preset, let presetKey = preset.apiKeyEnv, !isSimulated {
             if !(environment[presetKey] ?? "").isEmpty {
+                checkAPIKey(variable: presetKey, field: fields.field("provider"), line: fields.node("provider")?.mark?.line, into: &report)
                 return presetKey
             } else if preset.keyRequired {
                 report.add(fields.field("provider"), line: fields.node("provider")?.mark?.line, "environment variable \(presetKey) is not set (provider '\(preset.name)' of target '\(name)' needs it for its API key; or name another with api_key_env)")
@@ -142,10 +149,15 @@ extension ScenarioLoader {
         }
     }
 
-    /// `headers`, each value checked for `${VAR}` references (expanded later, when the run starts).
+    /// `headers`: each name checked against the HTTP token grammar, each value for `${VAR}`
+    /// references (expanded later, when the run starts) and control characters.
     private func headers(_ fields: YAMLFields, into report: inout ProblemReport) -> [(name: String, value: String)] {
         fields.pairs("headers", into: &report).map { header in
-            _ = expand(header.value, field: "\(fields.field("headers")).\(header.name)", line: header.line, into: &report)
+            checkHeaderName(header.name, field: fields.field("headers"), line: header.line, into: &report)
+            let field = "\(fields.field("headers")).\(WireText.visible(header.name))"
+            if let expanded = expand(header.value, field: field, line: header.line, into: &report) {
+                checkWireText(header.value, expanded: expanded, field: field, line: header.line, what: "a header value", allowingTab: true, into: &report)
+            }
             return (name: header.name, value: header.value)
         }
     }

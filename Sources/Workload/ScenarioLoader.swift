@@ -393,7 +393,10 @@ public struct ScenarioLoader {
             let expanded = expand(written, field: scrape.field("url"), line: line, into: &report)
             let url = expanded ?? written
             if let expanded, !expanded.hasPrefix("http://") && !expanded.hasPrefix("https://") {
-                report.add(scrape.field("url"), line: line, "expected an http:// or https:// URL, got '\(url)'")
+                report.add(scrape.field("url"), line: line, "expected an http:// or https:// URL, got '\(WireText.visible(url))'")
+            }
+            if let expanded {
+                checkWireText(written, expanded: expanded, field: scrape.field("url"), line: line, what: "a URL", into: &report)
             }
             let interval = scrape.seconds("interval", into: &report)
             if let interval, interval < 0.05 || interval > 3600 {

@@ -7,6 +7,9 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check a scenario file and report every problem with its line and field.",
         discussion: """
+        Header names must be HTTP tokens; control characters (CR, LF, NUL, …) in header names and \
+        values, model names, URLs and API keys, written or brought in by ${VAR}, are problems (the \
+        variable is named, its value never shown). \
         Also prints, per paid API target, the tokens the plan sends, their cost and where the data is \
         processed, and refuses (exit 2) a target outside the scenario's data.allowed_jurisdictions \
         unless it says allow_transfer: true, as repat run would.

@@ -52,6 +52,22 @@ struct RunFilesTests {
         #expect(ids == ["20261118T110640Z-s", "20261118T110640Z-s-2", "20261118T110640Z-s-3"])
     }
 
+    @Test("runs started in the same second from many threads at once each get a folder of their own")
+    func concurrentCollisions() async throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let date = Date(timeIntervalSince1970: 1_795_000_000)
+        let ids = await withTaskGroup(of: String?.self) { group in
+            for _ in 0..<16 {
+                group.addTask { try? RunDirectory.create(root: root, scenarioName: "s", startedAt: date).runID }
+            }
+            return await group.reduce(into: [String?]()) { $0.append($1) }
+        }
+        #expect(ids.allSatisfy { $0 != nil })
+        #expect(Set(ids.compactMap { $0 }).count == 16)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).count == 16)
+    }
+
     @Test("timestamps are UTC with milliseconds")
     func timestamps() {
         let date = Date(timeIntervalSince1970: 1_795_000_000.25)

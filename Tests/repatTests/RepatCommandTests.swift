@@ -113,15 +113,38 @@ struct RepatCommandTests {
         #expect(missing.hasSuffix("\((workspace.path as NSString).lastPathComponent)/data/missing.jsonl (No such file or directory)"), "\(missing)")
     }
 
+    @Test("validate reports control characters in headers and model names at their lines, one line each, and never a variable's value")
+    func validateControlCharacters() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        var environment = ProcessInfo.processInfo.environment
+        environment["REPAT_TEST_TOKEN"] = "sk-never-shown\nX-Injected: 1"
+        let file = try workspace.scenario("bad.yaml", scenarioText(
+            target: "    dialect: openai-chat\n    base_url: sim://x\n    model: \"m\\0\"\n    headers:\n      X-A: \"a\\r\\nX-Injected: 1\"\n"
+                + "      Authorization: Bearer ${REPAT_TEST_TOKEN}\n      \"Bad Name\": v"
+        ))
+        let outcome = try await runRepat(["validate", file], in: workspace, environment: environment)
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderrLines == [
+            "\(file):6: targets[0].model: contains a control character (NUL, 0x00), which a model name may not hold",
+            "\(file):8: targets[0].headers.X-A: contains a control character (CR, 0x0D), which a header value may not hold",
+            "\(file):9: targets[0].headers.Authorization: the value of ${REPAT_TEST_TOKEN} contains a control character (LF, 0x0A), which a header value may not hold",
+            "\(file):10: targets[0].headers: header name 'Bad Name' is not an HTTP token: use letters, digits and !#$%&'*+-.^_`|~ only",
+        ])
+        #expect(!outcome.stderr.contains("sk-never-shown"))
+    }
+
     @Test(
         "run refuses bad input with exactly the problem lines, exit 2 and no run folder",
-        arguments: ["unknown dialect", "missing field", "unset api key", "unreachable target"]
+        arguments: ["unknown dialect", "missing field", "unset api key", "header injection", "unreachable target"]
     )
     func runRefusesBadInput(kind: String) async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         var environment = ProcessInfo.processInfo.environment
         environment["REPAT_TEST_UNSET_KEY"] = nil
+        environment["REPAT_TEST_HEADER"] = "v-secret-77\r\nX-Injected: 1"
         let port = try closedLoopbackPort()
         let target: String
         let expected: (String) -> [String]
@@ -135,6 +158,9 @@ struct RepatCommandTests {
         case "unset api key":
             target = "    dialect: openai-chat\n    base_url: https://api.example.com/v1\n    model: m\n    api_key_env: REPAT_TEST_UNSET_KEY"
             expected = { ["\($0):7: targets[0].api_key_env: environment variable REPAT_TEST_UNSET_KEY is not set (target 't1' needs it for its API key)"] }
+        case "header injection":
+            target = "    dialect: openai-chat\n    base_url: sim://x\n    model: m\n    headers:\n      X-A: ${REPAT_TEST_HEADER}"
+            expected = { ["\($0):8: targets[0].headers.X-A: the value of ${REPAT_TEST_HEADER} contains a control character (CR, 0x0D), which a header value may not hold"] }
         default:
             target = "    dialect: openai-chat\n    base_url: http://127.0.0.1:\(port)/v1\n    model: m"
             expected = { ["\($0):5: targets[0].base_url: target 't1' is unreachable at http://127.0.0.1:\(port)/v1 ("] }

@@ -67,15 +67,22 @@ func repatExecutable() throws -> String {
 ///
 /// - Parameters:
 ///   - environment: the child's whole environment (default: this process's).
+///   - wrapper: a command line (`/bin/sh -c '…'`, say) that receives repat's path as `$0` and
+///     its arguments as `$@` and must `exec` it, to change its limits or namespaces first.
 ///   - timeout: the child is killed after this long, and the test fails.
 ///   - whileRunning: called with the child's pid once it has started.
 func runRepat(
-    _ arguments: [String], in workspace: Workspace, environment: [String: String]? = nil, timeout: Duration = .seconds(60),
-    whileRunning: (@Sendable (Int32) async throws -> Void)? = nil
+    _ arguments: [String], in workspace: Workspace, environment: [String: String]? = nil, wrapper: [String]? = nil,
+    timeout: Duration = .seconds(60), whileRunning: (@Sendable (Int32) async throws -> Void)? = nil
 ) async throws -> RepatOutcome {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: try repatExecutable())
-    process.arguments = arguments
+    if let wrapper, let command = wrapper.first {
+        process.executableURL = URL(fileURLWithPath: command)
+        process.arguments = Array(wrapper.dropFirst()) + [try repatExecutable()] + arguments
+    } else {
+        process.executableURL = URL(fileURLWithPath: try repatExecutable())
+        process.arguments = arguments
+    }
     process.currentDirectoryURL = URL(fileURLWithPath: workspace.path)
     if let environment { process.environment = environment }
     let stdoutPath = workspace.path + "/.stdout"
