@@ -1,5 +1,4 @@
 import Foundation
-import Results
 
 /// Writes lines to standard error (progress, problems), leaving standard output to results.
 enum FileHandleOutput {
@@ -13,9 +12,4 @@ enum FileHandleOutput {
 func exitProcess(_ code: Int32) -> Never {
     fflush(nil)
     exit(code)
-}
-
-/// `repat --version` text.
-enum RepatVersionText {
-    static let text = "repat \(RepatVersion.current)"
 }
