@@ -68,13 +68,14 @@ func repatExecutable() throws -> String {
 /// - Parameters:
 ///   - environment: the child's whole environment (default: this process's).
 ///   - timeout: the child is killed after this long, and the test fails.
+///   - executable: the binary to run (default: the built one, ``repatExecutable()``).
 ///   - whileRunning: called with the child's pid once it has started.
 func runRepat(
     _ arguments: [String], in workspace: Workspace, environment: [String: String]? = nil, timeout: Duration = .seconds(60),
-    whileRunning: (@Sendable (Int32) async throws -> Void)? = nil
+    executable: String? = nil, whileRunning: (@Sendable (Int32) async throws -> Void)? = nil
 ) async throws -> RepatOutcome {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: try repatExecutable())
+    process.executableURL = URL(fileURLWithPath: try executable ?? repatExecutable())
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: workspace.path)
     if let environment { process.environment = environment }
