@@ -7,7 +7,7 @@ import Workload
 
 /// The scenario argument of `run`, `targets` and `validate`, and how it becomes a plan.
 struct ScenarioArguments: ParsableArguments {
-    @Argument(help: "Scenario YAML file, or the name of one shipped with repat (quickstart, chat, rag …: scenarios/README.md).")
+    @Argument(help: "Scenario YAML file, or the name of one shipped with repat (quickstart, chat, rag and the others of scenarios/README.md).")
     var scenario: String
 
     /// The scenario file: `scenario` as given, or, when no such file exists and it is a bare name
