@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         // Linux's epoll and eventfd headers, which the Glibc module leaves out.
         .systemLibrary(name: "CEpoll"),
+        // The commit packaging/build-package stamps into a packaged binary (NULL in a checkout's build).
+        .target(name: "CBuildStamp"),
         .target(
             name: "CurlTransport",
             dependencies: ["CCurl", "CCurlShim", "CEpoll"],
@@ -63,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "Results",
-            dependencies: ["Metrics", "RepatSupport"],
+            dependencies: ["Metrics", "RepatSupport", "CBuildStamp"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -1,3 +1,4 @@
+import CBuildStamp
 import Foundation
 
 /// repat's own version and the commit it was built from, recorded in every run and printed by
@@ -8,11 +9,11 @@ public enum RepatVersion {
     public static let current = "0.1.0"
 
     /// The commit this binary was built from: the one `packaging/build-package` stamped into a
-    /// packaged build (``PackagedCommit``), else the commit of the git checkout holding the running
+    /// packaged build (`CBuildStamp`), else the commit of the git checkout holding the running
     /// binary (`.build/…/repat` inside a clone), else nil (a copied binary, or git missing). `git`
     /// runs off the task pool.
     public static func gitCommit() async -> String? {
-        if let stamped = PackagedCommit.value { return stamped }
+        if let stamped = repat_packaged_commit() { return String(cString: stamped) }
         return await HostCommand.offPool(checkoutCommit)
     }
 
