@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CEpoll"),
         // The kernel's NTP state (sys/timex.h), which the Glibc module also leaves out.
         .systemLibrary(name: "CTimex"),
+        // The commit packaging/build-package stamps into a packaged binary (NULL in a checkout's build).
+        .target(name: "CBuildStamp"),
         .target(
             name: "CurlTransport",
             dependencies: ["CCurl", "CCurlShim", "CEpoll"],
@@ -65,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "Results",
-            dependencies: ["Metrics", "RepatSupport", "CTimex"],
+            dependencies: ["Metrics", "RepatSupport", "CTimex", "CBuildStamp"],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -349,27 +349,3 @@ public struct RunMetadata: Codable, Sendable {
         }
     }
 }
-
-/// repat's own version, recorded in every run.
-public enum RepatVersion {
-    /// Semantic version of this build.
-    public static let current = "0.1.0"
-
-    /// The commit of the git checkout holding the running binary (`.build/…/repat` inside a
-    /// clone), or nil when the binary lives elsewhere or git is missing; `git` runs off the task
-    /// pool.
-    public static func gitCommit() async -> String? {
-        await HostCommand.offPool(checkoutCommit)
-    }
-
-    private static func checkoutCommit() -> String? {
-        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) {
-                return HostCommand.output("git", ["-C", folder.path, "rev-parse", "HEAD"])
-            }
-            folder.deleteLastPathComponent()
-        }
-        return nil
-    }
-}

@@ -40,8 +40,3 @@ func exitProcess(_ code: Int32) -> Never {
     fflush(nil)
     exit(code)
 }
-
-/// `repat --version` text.
-enum RepatVersionText {
-    static let text = "repat \(RepatVersion.current)"
-}

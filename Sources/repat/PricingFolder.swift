@@ -3,18 +3,13 @@ import ROI
 
 /// Where the shipped price tables are, for `repat roi`, `repat report --roi`, `repat run` and `repat targets`.
 enum PricingFolder {
-    /// `override` (`--pricing-dir`), else `./pricing`, else `pricing/` in a folder above the executable.
+    /// `override` (`--pricing-dir`), else `./pricing`, else the shipped `pricing/` found from the
+    /// binary (``ShippedFiles``: an installed package or tarball, or the checkout it was built in).
     /// - Throws: ``ROIError`` when none is found.
     static func locate(_ override: String?) throws(ROIError) -> String {
         if let override { return override }
-        let manager = FileManager.default
-        if manager.fileExists(atPath: "pricing/defaults.yaml") { return "pricing" }
-        var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("pricing")
-            if manager.fileExists(atPath: candidate.appendingPathComponent("defaults.yaml").path) { return candidate.path }
-            folder.deleteLastPathComponent()
-        }
-        throw ROIError("no pricing/ folder here or above the repat binary: pass --pricing-dir DIR")
+        if FileManager.default.fileExists(atPath: "pricing/defaults.yaml") { return "pricing" }
+        if let shipped = ShippedFiles.folder("pricing", holding: "defaults.yaml") { return shipped }
+        throw ROIError("no pricing/ folder here, beside the repat binary (share/repat/pricing) or above it: pass --pricing-dir DIR")
     }
 }

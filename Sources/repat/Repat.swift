@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The `repat` command: subcommands only, no logic of its own.
+/// The `repat` command: its subcommands, and `--version`.
 struct Repat: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repat",
@@ -10,7 +10,16 @@ struct Repat: AsyncParsableCommand {
         (scenario, arguments, unreachable target), 130 interrupted by Ctrl-C or SIGTERM \
         (results written up to that point).
         """,
-        version: RepatVersionText.text,
         subcommands: [Run.self, Targets.self, Report.self, Compare.self, Validate.self, Simulate.self, Selfbench.self, Roi.self, Usage.self, Merge.self, Deploy.self]
     )
+
+    @Flag(help: "Show the version, the commit it was built from and the libcurl it runs with.")
+    var version = false
+
+    /// `--version` prints ``VersionReport``; `repat` alone prints the help, as a command with
+    /// subcommands does by default.
+    mutating func run() async throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        print(await VersionReport.text())
+    }
 }

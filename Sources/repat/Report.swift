@@ -33,7 +33,7 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Add the ROI decision priced with this roi config (deployment: hardware, volume …).", valueName: "CONFIG"))
     var roi: String?
 
-    @Option(name: .long, help: "With --roi: folder of the shipped price tables (default: ./pricing, else the checkout's pricing/).")
+    @Option(name: .long, help: "With --roi: folder of the shipped price tables (default: ./pricing, else the one shipped with repat: share/repat/pricing beside its bin/, or the checkout's pricing/).")
     var pricingDir: String?
 
     func validate() throws {

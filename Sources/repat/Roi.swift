@@ -82,7 +82,7 @@ struct Roi: ParsableCommand {
     @Option(name: .long, help: "Extra API price table (a prices: list, e.g. written by --import-litellm); same ids replace.")
     var prices: String?
 
-    @Option(name: .long, help: "Folder of the shipped price tables (default: ./pricing, else the checkout's pricing/).")
+    @Option(name: .long, help: "Folder of the shipped price tables (default: ./pricing, else the one shipped with repat: share/repat/pricing beside its bin/, or the checkout's pricing/).")
     var pricingDir: String?
 
     @Flag(name: .long, help: "Price the fastest level when no level met the SLOs, instead of failing.")

@@ -25,7 +25,7 @@ struct Validate: ParsableCommand {
         let targets = plan.targets.map { "\($0.spec.name) (\($0.spec.dialect))" }.joined(separator: ", ")
         let load = plan.search.map { "saturation search \($0.minRate)–\($0.maxRate) req/s in \($0.steps) steps" }
             ?? "load levels: \(plan.levels.map(\.label).joined(separator: ", "))"
-        print("\(input.scenario): ok — targets: \(targets); \(load)")
+        print("\(input.file): ok — targets: \(targets); \(load)")
         for line in lines { print(line) }
     }
 }

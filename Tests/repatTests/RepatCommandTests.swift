@@ -31,7 +31,7 @@ private let csvColumns = RequestsCSV.columns.count
 
 @Suite("repat command line", .serialized)
 struct RepatCommandTests {
-    @Test("--help lists the subcommands and --version prints the version")
+    @Test("--help lists the subcommands and --version prints the version, the commit and libcurl's version")
     func helpAndVersion() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
@@ -40,9 +40,16 @@ struct RepatCommandTests {
         for subcommand in ["run", "validate", "simulate"] {
             #expect(help.stdout.contains("\n  \(subcommand) "), "\(subcommand) missing from:\n\(help.stdout)")
         }
+        #expect(help.stdout.contains("--version"))
         let version = try await runRepat(["--version"], in: workspace)
         #expect(version.status == 0)
-        #expect(version.stdout == "repat \(RepatVersion.current)\n")
+        let lines = version.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try #require(lines.count == 4, "three lines expected: \(version.stdout)")
+        #expect(lines[0] == "repat \(RepatVersion.current)")
+        // The test bundle sits in the same checkout as the binary, so it finds the same commit.
+        #expect(lines[1] == "commit \(await RepatVersion.gitCommit() ?? "unknown")")
+        #expect(lines[2].hasPrefix("libcurl/"), "libcurl's version string: \(lines[2])")
+        #expect(lines[3].isEmpty)
     }
 
     @Test("validate accepts the quickstart scenario")

@@ -70,17 +70,19 @@ func repatExecutable() throws -> String {
 ///   - wrapper: a command line (`/bin/sh -c '…'`, say) that receives repat's path as `$0` and
 ///     its arguments as `$@` and must `exec` it, to change its limits or namespaces first.
 ///   - timeout: the child is killed after this long, and the test fails.
+///   - executable: the binary to run (default: the built one, ``repatExecutable()``).
 ///   - whileRunning: called with the child's pid once it has started.
 func runRepat(
     _ arguments: [String], in workspace: Workspace, environment: [String: String]? = nil, wrapper: [String]? = nil,
-    timeout: Duration = .seconds(60), whileRunning: (@Sendable (Int32) async throws -> Void)? = nil
+    timeout: Duration = .seconds(60), executable: String? = nil, whileRunning: (@Sendable (Int32) async throws -> Void)? = nil
 ) async throws -> RepatOutcome {
     let process = Process()
+    let binary = try executable ?? repatExecutable()
     if let wrapper, let command = wrapper.first {
         process.executableURL = URL(fileURLWithPath: command)
-        process.arguments = Array(wrapper.dropFirst()) + [try repatExecutable()] + arguments
+        process.arguments = Array(wrapper.dropFirst()) + [binary] + arguments
     } else {
-        process.executableURL = URL(fileURLWithPath: try repatExecutable())
+        process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
     }
     process.currentDirectoryURL = URL(fileURLWithPath: workspace.path)
