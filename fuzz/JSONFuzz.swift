@@ -2,6 +2,7 @@
 // (`JSONReader`, `OpenAIChunk.parse`) and the whole-body decoder, without the SSE framing.
 // Built by `.ci/fuzz` with `@testable import Dialects` (the module is compiled with -enable-testing).
 @testable import Dialects
+import Metrics
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func jsonFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -28,7 +29,7 @@ public func jsonFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
 
     // A whole body read by the non-streaming decoder.
     let observation = OpenAIBodyDecoder.observe(body: Array(buffer), at: 1)
-    guard observation.parseErrors <= 1, observation.tokenTimes.count <= 1 else {
+    guard observation.parseErrors <= 1, observation.tokens.count <= 1 else {
         fatalError("a body counts at most one parse error and one token time")
     }
     return 0

@@ -10,6 +10,7 @@
 //    plus the ellipsis when cut).
 // The stream decoders are internal to Dialects, which `.ci/fuzz` builds with -enable-testing.
 @testable import Dialects
+import Metrics
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func sseFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -31,7 +32,7 @@ public func sseFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let once = SSEFuzz.observe(OpenAIStreamDecoder(), body, feeds: [0..<body.count])
     let twice = SSEFuzz.observe(OpenAIStreamDecoder(), body, feeds: [0..<split, split..<body.count])
     guard once == twice else { fatalError("OpenAIStreamDecoder observation depends on the split at \(split)") }
-    guard once.tokenTimes.count <= once.deltaCount else { fatalError("more token times than deltas") }
+    guard once.tokens.count <= once.deltaCount else { fatalError("more token times than deltas") }
 
     // Whole-body decoder and the error-body reader.
     _ = SSEFuzz.observe(OpenAIBodyDecoder(), body, feeds: [0..<split, split..<body.count])

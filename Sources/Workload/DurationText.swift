@@ -12,3 +12,10 @@ public enum DurationText {
         return number
     }
 }
+
+extension StringProtocol {
+    /// Without leading and trailing whitespace.
+    func trimmingSpaces() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}

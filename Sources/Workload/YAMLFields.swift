@@ -210,9 +210,3 @@ struct ProblemReport {
         problems.append(ScenarioProblem(file: locations.file, line: line, field: field, message: message))
     }
 }
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-}
