@@ -8,29 +8,16 @@ extension ScenarioLoader {
         root.node("workload")?["trace"] != nil
     }
 
-    /// The load of a trace replay: the trace sets the arrivals, so no concurrency, rate or
-    /// saturation; `requests` and `duration` cut it, `max_in_flight` caps it.
-    func readReplay(_ fields: YAMLFields, shapes: [String], into report: inout ProblemReport) -> LoadSpec? {
+    /// The load fields a trace replay has no use for, each a problem: the trace sets the arrivals,
+    /// so no concurrency, rate or saturation, arrival process or ramp; `requests` and `duration`
+    /// cut it, `max_in_flight` caps it, and the rest of `load:` applies as to any level.
+    func reportReplayMisfits(_ fields: YAMLFields, shapes: [String], into report: inout ProblemReport) {
         for shape in shapes {
             report.add(fields.field(shape), line: fields.node(shape)?.mark?.line, "workload.trace sets the arrivals: leave out concurrency, rate and saturation")
         }
         for name in ["arrival", "burstiness", "ramp"] where fields.node(name) != nil {
             report.add(fields.field(name), line: fields.node(name)?.mark?.line, "does not apply to a trace replay (the trace's timestamps are the arrivals)")
         }
-        let maxInFlight = fields.int("max_in_flight", range: 1...1_000_000, into: &report)
-        let requests = fields.int("requests", range: 1...100_000_000, into: &report)
-        let duration = fields.seconds("duration", into: &report)
-        let warmupRequests = fields.int("warmup_requests", range: 0...100_000_000, into: &report) ?? 0
-        let warmupSeconds = fields.seconds("warmup", into: &report)
-        var abort: ErrorRateAbort?
-        if let threshold = fields.double("abort_error_rate", range: 0...1, into: &report) {
-            abort = ErrorRateAbort(threshold: threshold, window: fields.int("abort_window", range: 1...1_000_000, into: &report) ?? 20)
-        }
-        guard shapes.isEmpty else { return nil }
-        return LoadSpec(
-            pattern: .replay(maxInFlight: maxInFlight), requests: requests, duration: duration,
-            warmupRequests: warmupRequests, warmupSeconds: warmupSeconds, abort: abort
-        )
     }
 
     /// A trace reference: the path resolved against the scenario file's folder and opened now,

@@ -141,10 +141,10 @@ public struct ScenarioLoader {
         }
         guard let fields = YAMLFields(node, path: "load", allowed: Self.loadFields, into: &report) else { return nil }
         let shapes = ["concurrency", "rate", "saturation"].filter { fields.node($0) != nil }
-        if Self.replaysTrace(root) {
-            return readReplay(fields, shapes: shapes, into: &report)
-        }
-        guard shapes.count == 1 else {
+        let replaying = Self.replaysTrace(root)
+        if replaying {
+            reportReplayMisfits(fields, shapes: shapes, into: &report)
+        } else if shapes.count != 1 {
             let message = shapes.isEmpty
                 ? "give one of concurrency (closed loop), rate (open loop) or saturation (search)"
                 : "give only one of \(shapes.joined(separator: ", "))"
@@ -153,7 +153,9 @@ public struct ScenarioLoader {
         }
         let maxInFlight = fields.int("max_in_flight", range: 1...1_000_000, into: &report)
         var pattern: LoadSpec.Pattern?
-        switch shapes[0] {
+        switch replaying ? "replay" : shapes[0] {
+        case "replay":
+            pattern = shapes.isEmpty ? .replay(maxInFlight: maxInFlight) : nil
         case "concurrency":
             pattern = fields.intList("concurrency", required: true, range: 1...100_000, into: &report)
                 .map { .closed(concurrency: $0, rampSeconds: fields.seconds("ramp", into: &report)) }
@@ -168,13 +170,13 @@ public struct ScenarioLoader {
             for name in ["arrival", "burstiness", "max_in_flight"] where fields.node(name) != nil {
                 report.add(fields.field(name), line: fields.node(name)?.mark?.line, "applies to open-loop load (rate or saturation), not to concurrency")
             }
-        } else if pattern != nil, fields.node("ramp") != nil {
+        } else if !replaying, pattern != nil, fields.node("ramp") != nil {
             report.add(fields.field("ramp"), line: fields.node("ramp")?.mark?.line, "applies to closed-loop load (concurrency) only")
         }
-        let arrival = readArrival(fields, into: &report)
+        let arrival = replaying ? ArrivalProcess.poisson : readArrival(fields, into: &report)
         let requests = fields.int("requests", range: 1...100_000_000, into: &report)
         let duration = fields.seconds("duration", into: &report)
-        if fields.node("requests") == nil && fields.node("duration") == nil && !Self.rateIsProfile(fields) {
+        if fields.node("requests") == nil && fields.node("duration") == nil && !Self.rateIsProfile(fields) && !replaying {
             report.add("load", line: fields.line, "give requests (per load level), duration (per load level), or both")
         }
         var abort: ErrorRateAbort?

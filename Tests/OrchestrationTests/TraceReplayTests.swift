@@ -6,6 +6,7 @@ import Orchestration
 import Metrics
 import Results
 import Testing
+import Workload
 
 /// `workload.trace`: a timestamped trace replayed at its own times on every target.
 @Suite("trace replay, end to end")
@@ -69,6 +70,19 @@ struct TraceReplayTests {
             _ = try makePlan(withRate)
         } catch {
             #expect("\(error)".contains("load.rate: workload.trace sets the arrivals: leave out concurrency, rate and saturation"), "\(error)")
+        }
+        let repeated = scenarioYAML(
+            name: "rep", targets: simulatedTarget("a"), load: ["duration: 5s", "repeat: 2", "abort_error_rate: 0.5"], workload: ["trace: \(trace)"]
+        )
+        let load = try makePlan(repeated).scenario.load
+        #expect(load.repeats == 2 && load.abort?.threshold == 0.5, "the rest of load: applies to a replay as to any level")
+        let withArrival = scenarioYAML(name: "a", targets: simulatedTarget("a"), load: ["duration: 5s", "arrival: gamma"], workload: ["trace: \(trace)"])
+        do {
+            _ = try makePlan(withArrival)
+            Issue.record("an arrival process with a trace must be refused")
+        } catch {
+            #expect("\(error)".contains("load.arrival: does not apply to a trace replay"), "\(error)")
+            #expect(!"\(error)".contains("burstiness"), "one problem for the field, not the gamma check too")
         }
         try "{\"timestamp\": 1, \"input_tokens\": 5, \"output_tokens\": 1}\n{\"timestamp\": 0, \"input_tokens\": 5, \"output_tokens\": 1}\n"
             .write(toFile: trace, atomically: true, encoding: .utf8)
