@@ -20,9 +20,7 @@ extension PriceBook {
     public mutating func apply(usage file: String) throws(ROIError) {
         let root = try YAMLValue.load(file: file)
         try root.allowOnly(["usage", "deployment", "cache_hit_share", "traffic"])
-        guard let usage = try root.field("usage") else {
-            throw root.error("not a usage profile: no usage: section (write one with repat usage import)")
-        }
+        let usage = try UsageProvenance.section(of: root)
         try apply(root, file: file)
         usageSource = try UsageProvenance(usage).text(file: file)
     }

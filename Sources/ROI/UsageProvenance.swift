@@ -12,6 +12,15 @@ struct UsageProvenance {
     /// Day of the import.
     var read: String
 
+    /// The `usage:` section of a profile file's `root`.
+    /// - Throws: ``ROIError`` when there is none: the file is not a usage profile.
+    static func section(of root: YAMLValue) throws(ROIError) -> YAMLValue {
+        guard let usage = try root.field("usage") else {
+            throw root.error("not a usage profile: no usage: section (write one with repat usage import)")
+        }
+        return usage
+    }
+
     /// Reads the section.
     /// - Throws: ``ROIError`` naming the file, line and field.
     init(_ usage: YAMLValue) throws(ROIError) {

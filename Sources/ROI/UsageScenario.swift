@@ -45,9 +45,7 @@ public struct UsageScenario: Sendable {
     ///   busiest hour.
     public init(profile file: String) throws(ROIError) {
         let root = try YAMLValue.load(file: file)
-        guard let usage = try root.field("usage") else {
-            throw root.error("not a usage profile: no usage: section (write one with repat usage import)")
-        }
+        let usage = try UsageProvenance.section(of: root)
         guard let hour = try usage.field("busiest_hour") else {
             throw usage.error("no busiest_hour: the usage was exported in buckets longer than an hour (export with bucket_width=1h)")
         }
