@@ -36,8 +36,7 @@ struct AnthropicStreamDecoder: FramedStreamDecoder, Sendable {
             }
         case "content_block_delta":
             if parsed.bearsTokens {
-                stream.observation.deltaCount += 1
-                stream.observation.tokens.append(time)
+                stream.observation.recordToken(.answer, at: time)
             }
         case "message_delta":
             if let reason = parsed.stopReason {

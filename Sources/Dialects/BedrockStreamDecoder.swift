@@ -50,8 +50,7 @@ struct BedrockStreamDecoder: FramedStreamDecoder, Sendable {
         switch type {
         case "contentBlockDelta":
             if event.textBlocks > 0 {
-                stream.observation.deltaCount += 1
-                stream.observation.tokens.append(time)
+                stream.observation.recordToken(.answer, at: time)
             }
         case "messageStop":
             stream.observation.finishReason = event.stopReason ?? stream.observation.finishReason

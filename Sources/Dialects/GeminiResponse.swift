@@ -155,8 +155,7 @@ extension ResponseObservation {
     /// other end marker.
     mutating func apply(_ response: GeminiResponse, at time: UInt64) {
         if response.tokenBearingCandidates > 0 {
-            deltaCount += response.tokenBearingCandidates
-            tokens.append(time)
+            recordToken(.answer, deltas: response.tokenBearingCandidates, at: time)
         }
         if let reason = response.finishReason ?? response.blockReason {
             finishReason = reason

@@ -119,8 +119,7 @@ extension ResponseObservation {
     /// into the observation.
     mutating func apply(_ response: OllamaResponse, at time: UInt64) {
         if response.bearsTokens {
-            deltaCount += 1
-            tokens.append(time)
+            recordToken(.answer, at: time)
         }
         if let reason = response.doneReason {
             finishReason = reason

@@ -189,8 +189,7 @@ extension ResponseObservation {
     /// Folds one parsed chunk (or whole body) received at `time` (monotonic ns) into the observation.
     mutating func apply(_ chunk: OpenAIChunk, at time: UInt64) {
         if chunk.tokenBearingChoices > 0 {
-            deltaCount += chunk.tokenBearingChoices
-            tokens.append(time)
+            recordToken(.answer, deltas: chunk.tokenBearingChoices, at: time)
         }
         if let reason = chunk.finishReason {
             finishReason = reason

@@ -31,6 +31,11 @@ public struct ResponseObservation: Sendable, Equatable {
     /// Server-side timings, as llama.cpp server reports them in `timings` or Ollama in the durations
     /// of its final message.
     public var serverTimings: ServerTimings?
+    /// Monotonic time (ns) of the first token-bearing event that carried answer text or tool-call
+    /// arguments (not reasoning only); `nil` when none arrived.
+    public var firstAnswerAt: UInt64?
+    /// Of ``deltaCount``, the deltas that carried reasoning.
+    public var reasoningDeltaCount: Int
 
     /// Creates an observation; the defaults describe an empty body.
     public init(
@@ -41,7 +46,9 @@ public struct ResponseObservation: Sendable, Equatable {
         sawEndMarker: Bool = false,
         streamError: String? = nil,
         parseErrors: Int = 0,
-        serverTimings: ServerTimings? = nil
+        serverTimings: ServerTimings? = nil,
+        firstAnswerAt: UInt64? = nil,
+        reasoningDeltaCount: Int = 0
     ) {
         self.tokens = tokens
         self.deltaCount = deltaCount
@@ -51,6 +58,21 @@ public struct ResponseObservation: Sendable, Equatable {
         self.streamError = streamError
         self.parseErrors = parseErrors
         self.serverTimings = serverTimings
+        self.firstAnswerAt = firstAnswerAt
+        self.reasoningDeltaCount = reasoningDeltaCount
+    }
+
+    /// Records one token-bearing event received at `time` (monotonic ns) holding `deltas`
+    /// non-empty deltas (one per choice) of `kind`: one token stamp, the delta counts and, for an
+    /// answer or tool-call delta, the first answer time.
+    public mutating func recordToken(_ kind: DeltaKind, deltas: Int = 1, at time: UInt64) {
+        deltaCount += deltas
+        tokens.append(time)
+        if kind == .reasoning {
+            reasoningDeltaCount += deltas
+        } else if firstAnswerAt == nil {
+            firstAnswerAt = time
+        }
     }
 
     /// Output tokens (count): the server's `completion_tokens` when reported, else ``deltaCount``.

@@ -23,6 +23,9 @@ public struct RequestRecord: Sendable, Equatable {
     public var ttfbMs: Double?
     /// First token-bearing event, ms.
     public var ttftMs: Double?
+    /// First event carrying answer text or tool-call arguments (after any reasoning), ms: the time
+    /// to first answer token.
+    public var ttfatMs: Double?
     /// Last token-bearing event, ms.
     public var e2eMs: Double?
     /// Mean time per output token after the first, ms: (e2e − ttft) / (output_tokens − 1).
@@ -37,6 +40,11 @@ public struct RequestRecord: Sendable, Equatable {
     public var promptTokens: Int?
     /// Output tokens.
     public var outputTokens: Int
+    /// Of ``outputTokens``, those spent reasoning (the server's count, else reasoning deltas); nil
+    /// when the response showed no reasoning and the server reported no reasoning count.
+    public var reasoningTokens: Int?
+    /// ``outputTokens`` less ``reasoningTokens``; nil when ``reasoningTokens`` is.
+    public var answerTokens: Int?
     /// `usage` (server's count) or `deltas` (counted token-bearing deltas).
     public var tokenSource: String
     /// Number of token-bearing events received.
@@ -78,6 +86,25 @@ public struct RequestRecord: Sendable, Equatable {
     /// The answer's score, 0…1: 1 or 0 against an expected answer, the token-overlap F1 against a
     /// reference target's answer; nil when not scored.
     public var qualityScore: Double?
+    /// Tool calls in the response; nil when the request offered no tools.
+    public var toolCalls: Int?
+    /// Whether every tool call's arguments parsed as JSON and validated against the called
+    /// function's schema; nil when there was no tool call.
+    public var toolArgsValid: Bool?
+    /// Whether the answer validated against the requested output schema (structured output); nil
+    /// when the request asked for none or did not succeed.
+    public var schemaValid: Bool?
+    /// What the request asked for: a generation, embeddings or a rerank.
+    public var requestKind: RequestKind = .generation
+    /// Inputs the request carried: texts embedded, or documents reranked; nil for a generation.
+    public var inputs: Int?
+    /// Position of the request within its multi-request task (an agent's turn, a pipeline's step),
+    /// from 0; 0 for a request that is a whole task.
+    public var step: Int = 0
+    /// On the last request of a multi-request task: ms from the send of its first request to the
+    /// end of its last (tool results and the client's own time between requests included); nil on
+    /// every other row.
+    public var taskMs: Double?
     /// The answer's text, kept only when the scenario saves responses (`responses.jsonl`); never
     /// written to `requests.csv`.
     public var answer: String?

@@ -118,4 +118,15 @@ extension RequestColumn {
             return true
         })
     }
+
+    /// `true`, `false` or empty (nil); anything else reads as nil.
+    static func optionalFlag(
+        _ name: String, _ field: any WritableKeyPath<RequestRecord, Bool?> & Sendable,
+        _ value: @escaping @Sendable (RequestRecord) -> Bool?
+    ) -> Self {
+        Self(name, write: { value($0).map { $0 ? "true" : "false" } ?? "" }, read: { cell, record in
+            record[keyPath: field] = cell == "true" ? true : cell == "false" ? false : nil
+            return true
+        })
+    }
 }

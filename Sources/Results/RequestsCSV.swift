@@ -24,6 +24,7 @@ public enum RequestsCSV {
         .derived("send_lag_ms") { $0.sendLagMs },
         .decimal("ttfb_ms", \.ttfbMs, { $0.ttfbMs }),
         .decimal("ttft_ms", \.ttftMs, { $0.ttftMs }),
+        .decimal("ttfat_ms", \.ttfatMs, { $0.ttfatMs }),
         .decimal("e2e_ms", \.e2eMs, { $0.e2eMs }),
         .derived("ttft_sched_ms") { $0.ttftFromScheduledMs },
         .derived("e2e_sched_ms") { $0.e2eFromScheduledMs },
@@ -33,6 +34,8 @@ public enum RequestsCSV {
         .decimal("duration_ms", \.durationMs, { $0.durationMs }),
         .integer("prompt_tokens", \.promptTokens, { $0.promptTokens }),
         .integer("output_tokens", \.outputTokens, { $0.outputTokens }),
+        .integer("reasoning_tokens", \.reasoningTokens, { $0.reasoningTokens }),
+        .integer("answer_tokens", \.answerTokens, { $0.answerTokens }),
         .text("token_source", \.tokenSource, { $0.tokenSource }),
         .integer("token_events", \.tokenEvents, { $0.tokenEvents }),
         RequestColumn("status", required: true, write: { $0.status.rawValue }, read: { cell, record in
@@ -59,6 +62,19 @@ public enum RequestsCSV {
             return true
         }),
         .decimal("quality_score", \.qualityScore, { $0.qualityScore }),
+        .integer("tool_calls", \.toolCalls, { $0.toolCalls }),
+        .optionalFlag("tool_args_valid", \.toolArgsValid, { $0.toolArgsValid }),
+        .optionalFlag("schema_valid", \.schemaValid, { $0.schemaValid }),
+        RequestColumn("request_kind", write: { $0.requestKind.rawValue }, read: { cell, record in
+            // Files written before the column existed hold generations only.
+            guard !cell.isEmpty else { return true }
+            guard let kind = RequestKind(rawValue: cell) else { return false }
+            record.requestKind = kind
+            return true
+        }),
+        .integer("inputs", \.inputs, { $0.inputs }),
+        .integer("step", \.step, { $0.step }),
+        .decimal("task_ms", \.taskMs, { $0.taskMs }),
     ]
 
     /// Column names, in order.

@@ -83,6 +83,7 @@ struct BedrockStreamDecoderTests {
             #expect(observation.tokens.kept == expectedTimes, "cut at \(cut)")
             var untimed = observation
             untimed.tokens = whole.tokens
+            untimed.firstAnswerAt = whole.firstAnswerAt
             #expect(untimed == whole, "cut at \(cut)")
         }
     }

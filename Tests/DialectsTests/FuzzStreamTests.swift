@@ -62,6 +62,8 @@ struct FuzzStream {
     func expected(time: (Int) -> UInt64, finishTime: UInt64) -> ResponseObservation {
         var observation = ResponseObservation()
         observation.tokens = TokenStamps(tokenDispatchOffsets.map { $0.map(time) ?? finishTime })
+        // Generated events carry answer text only.
+        observation.firstAnswerAt = observation.tokens.first
         for event in events {
             if event.isCorrupt {
                 observation.parseErrors += 1

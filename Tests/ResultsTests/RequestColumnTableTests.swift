@@ -6,7 +6,7 @@ import Testing
 /// A record whose every field differs from its default, each value a multiple of 0.001 so that
 /// it survives the three-decimal cells exactly.
 private func everyField() -> RequestRecord {
-    RequestRecord(
+    var record = RequestRecord(
         runID: "20261207T142000Z-cols", target: "vllm, \"a\"", loadLevel: "r2.5", repetition: 3, requestID: 41, scheduledS: 1.25, startS: 1.375,
         ttfbMs: 12.5, ttftMs: 20.125, e2eMs: 500.5, tpotMs: 3.9, itlP50Ms: 3.8, itlMaxMs: 40, durationMs: 501.75,
         promptTokens: 512, outputTokens: 128, tokenSource: "usage", tokenEvents: 127, status: .http5xx, httpStatus: 503,
@@ -14,6 +14,17 @@ private func everyField() -> RequestRecord {
         httpVersion: "2", serverPromptMs: 10, serverDecodeMs: 480, serverTotalMs: 495.25, serverLoadMs: 1.5, parseErrors: 2,
         warmup: true, retries: 3, quality: .fail, qualityScore: 0.25
     )
+    record.ttfatMs = 80.5
+    record.reasoningTokens = 40
+    record.answerTokens = 88
+    record.toolCalls = 2
+    record.toolArgsValid = false
+    record.schemaValid = true
+    record.requestKind = .rerank
+    record.inputs = 16
+    record.step = 2
+    record.taskMs = 1500.25
+    return record
 }
 
 /// A record with every optional measurement absent.
@@ -41,11 +52,11 @@ struct RequestColumnTableTests {
     @Test("rows are written byte for byte as repat has always written them, times in seconds to the microsecond")
     func rowBytes() {
         // scheduled_s and start_s have six decimals since issue 18 (send lag rebuilt from the file was whole milliseconds).
-        let expected = "20261207T142000Z-cols,\"vllm, \"\"a\"\"\",r2.5,3,41,1.250000,1.375000,125.000,12.500,20.125,500.500,145.125,625.500,"
-            + "3.900,3.800,40.000,501.750,512,128,usage,127,http_5xx,503,\"upstream said: \"\"overloaded, retry\"\"\r\ncode 503\","
-            + "true,3,0.100,0.300,2.750,true,2,10.000,480.000,495.250,1.500,2,fail,0.250\n"
+        let expected = "20261207T142000Z-cols,\"vllm, \"\"a\"\"\",r2.5,3,41,1.250000,1.375000,125.000,12.500,20.125,80.500,500.500,145.125,625.500,"
+            + "3.900,3.800,40.000,501.750,512,128,40,88,usage,127,http_5xx,503,\"upstream said: \"\"overloaded, retry\"\"\r\ncode 503\","
+            + "true,3,0.100,0.300,2.750,true,2,10.000,480.000,495.250,1.500,2,fail,0.250,2,false,true,rerank,16,2,1500.250\n"
         #expect(RequestsCSV.row(everyField()) == expected)
-        #expect(RequestsCSV.row(noMeasurements()) == "r,t,c1,1,0,0.000000,0.000000,0.000,,,,,,,,,3.000,,0,,0,connect_error,0,,false,0,,,,false,,,,,,0,,\n")
+        #expect(RequestsCSV.row(noMeasurements()) == "r,t,c1,1,0,0.000000,0.000000,0.000,,,,,,,,,,3.000,,0,,,,0,connect_error,0,,false,0,,,,false,,,,,,0,,,,,,generation,,0,\n")
     }
 
     @Test("a record with every field set, and one with every measurement absent, read back equal")
