@@ -14,6 +14,9 @@ struct SampledToken: Sendable, Equatable {
     var text: String
     /// Set on the last token of the sequence only.
     var finishReason: FinishReason?
+    /// The token belongs to the reasoning phase before the answer (encoders send it as the
+    /// dialect's reasoning or thinking delta).
+    var isReasoning = false
 }
 
 /// Draws a request's output tokens one at a time, deterministically from its seed.

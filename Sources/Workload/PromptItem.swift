@@ -11,13 +11,25 @@ public struct PromptItem: Sendable, Hashable {
     public var maxTokens: Int
     /// What a correct answer to the last message looks like, when the dataset says.
     public var expected: ExpectedAnswer?
+    /// Functions the model may call; empty when the request offers none.
+    public var tools: [ToolFunction]
+    /// Whether and which function must be called; nil leaves it to the API's default.
+    public var toolChoice: ToolChoice?
+    /// The schema the answer must follow (structured output); nil for free text.
+    public var outputSchema: OutputSchema?
 
     /// Creates a prompt item.
-    public init(index: Int, messages: [ChatMessage], maxTokens: Int, expected: ExpectedAnswer? = nil) {
+    public init(
+        index: Int, messages: [ChatMessage], maxTokens: Int, expected: ExpectedAnswer? = nil,
+        tools: [ToolFunction] = [], toolChoice: ToolChoice? = nil, outputSchema: OutputSchema? = nil
+    ) {
         self.index = index
         self.messages = messages
         self.maxTokens = maxTokens
         self.expected = expected
+        self.tools = tools
+        self.toolChoice = toolChoice
+        self.outputSchema = outputSchema
     }
 
     /// The conversation as one plain prompt, for completion-style endpoints: message contents joined
