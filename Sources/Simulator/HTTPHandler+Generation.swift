@@ -25,7 +25,7 @@ extension HTTPHandler {
         let sampler = OutputSampler(
             maxTokens: request.maxTokens, minTokens: request.minTokens, ignoreEOS: request.ignoreEOS,
             eosProbability: engine.profile.eosProbability, seed: outputSeed,
-            script: request.toolCall?.argumentPieces
+            script: request.toolCall.map { reply.dialect.wire.streamsToolArguments ? $0.argumentPieces : [$0.argumentsJSON] }
                 ?? engine.profile.answer(to: request, outputSeed: outputSeed).map(KnownAnswer.tokens))
         let engine = engine
         let finished = { engine.touchModel(at: WallClock.now(), keepAlive: keepAlive) }

@@ -23,6 +23,9 @@ protocol WireDialect {
     ///
     /// - Throws: ``APIError`` (400) for a tool without a name.
     static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError)
+    /// Whether the API streams a call's arguments in pieces (OpenAI, Anthropic, Bedrock); an API
+    /// that sends each call whole (Gemini, Ollama) gets the arguments as one token.
+    static var streamsToolArguments: Bool { get }
 }
 
 extension WireDialect {
@@ -30,6 +33,8 @@ extension WireDialect {
     static func modelList(profile: EngineProfile, now: Double) -> String? { nil }
     /// Every request may proceed.
     static func authorizationFailure(_ headers: HTTPHeaders) -> APIError? { nil }
+    /// Arguments in pieces.
+    static var streamsToolArguments: Bool { true }
     /// No tools.
     static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError) {}
 }
