@@ -28,6 +28,16 @@ public protocol Dialect: Sendable {
     /// dialect cannot read answers. Called after the request ended, off the transport thread.
     func responseText(of body: [UInt8], streaming: Bool) -> String?
 
+    /// Whether a request can offer tools (`tools`, `tool_choice`) and carry tool calls and results
+    /// in its conversation; a scenario offering tools to a target whose dialect cannot is refused
+    /// at load.
+    var acceptsTools: Bool { get }
+
+    /// The tool calls of a complete response body kept by the client (`streaming` as the request
+    /// was sent), in the order the response gave them, streamed argument pieces joined; nil when
+    /// the dialect cannot read calls. Called after the request ended, off the transport thread.
+    func toolCalls(of body: [UInt8], streaming: Bool) -> [ToolCall]?
+
     /// A short human message from an error body (for example OpenAI's `{"error":{"message":…}}`),
     /// or `nil` when the body says nothing useful. One line, at most about 300 characters.
     func errorMessage(fromBody body: [UInt8]) -> String?

@@ -25,7 +25,8 @@ public struct GeminiDialect: Dialect {
     /// Body keys are always in the same order: `contents` (the non-system messages, `assistant` as
     /// role `model` and the others as `user`, each one text part), `systemInstruction` (the system
     /// messages joined by blank lines, only when there are any), `generationConfig`
-    /// (`maxOutputTokens`, then `temperature`, `topP`, `seed` when set). Gemini has no `ignore_eos`
+    /// (`maxOutputTokens`, then `temperature`, `topP`, `seed` when set), then `tools` and `toolConfig`
+    /// when the prompt offers tools (``addTools(for:to:)``). Gemini has no `ignore_eos`
     /// or `min_tokens`: those parameters are not sent. Headers: `Content-Type`, `Accept`, the key
     /// (`x-goog-api-key` unless the endpoint styles it otherwise), then the endpoint's extra headers.
     public func makeRequest(
@@ -73,12 +74,7 @@ public struct GeminiDialect: Dialect {
 
     private func makeBody(for prompt: PromptItem, parameters: GenerationParameters) throws(DialectError) -> [UInt8] {
         var json = JSONObjectWriter()
-        json.add("contents", prompt.messages.filter { $0.role != "system" }.map { message in
-            var content = JSONObjectWriter()
-            content.add("role", message.role == "assistant" ? "model" : "user")
-            content.add("parts", [Self.textPart(message.content)])
-            return content
-        })
+        json.add("contents", Self.contents(prompt.messages))
         let system = prompt.messages.filter { $0.role == "system" }.map(\.content)
         if !system.isEmpty {
             var instruction = JSONObjectWriter()
@@ -99,6 +95,7 @@ public struct GeminiDialect: Dialect {
             config.add("seed", seed)
         }
         json.add("generationConfig", config)
+        Self.addTools(for: prompt, to: &json)
         return json.finished()
     }
 

@@ -54,6 +54,24 @@ struct JSONObjectWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// Adds a member whose value is `json`, already JSON text (a schema, a call's arguments),
+    /// written as it is.
+    mutating func add(_ key: String, json: String) {
+        writeKey(key)
+        bytes.append(contentsOf: json.utf8)
+    }
+
+    /// Adds an array-of-strings member.
+    mutating func add(_ key: String, _ values: [String]) {
+        writeKey(key)
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            JSONString.append(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// The complete object.
     func finished() -> [UInt8] {
         bytes + [UInt8(ascii: "}")]

@@ -33,7 +33,8 @@ public struct OpenAIDialect: Dialect {
 
     /// Builds the POST request. Body keys are always in the same order: `model`, `messages` /
     /// `prompt`, `max_tokens`, `stream`, `stream_options`, `temperature`, `top_p`, `seed`,
-    /// `ignore_eos`, `min_tokens`; optional ones only when set. Headers: `Content-Type`, `Accept`,
+    /// `ignore_eos`, `min_tokens`, then `tools` and `tool_choice` (``addTools(for:to:)``); optional
+    /// ones only when set. Headers: `Content-Type`, `Accept`,
     /// the API key (`Authorization: Bearer` unless the endpoint styles it otherwise), then the endpoint's extra headers.
     public func makeRequest(
         for prompt: PromptItem,
@@ -103,6 +104,7 @@ public struct OpenAIDialect: Dialect {
         if let minTokens = parameters.minTokens {
             json.add("min_tokens", minTokens)
         }
+        addTools(for: prompt, to: &json)
         return json.finished()
     }
 }

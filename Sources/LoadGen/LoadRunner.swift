@@ -87,7 +87,8 @@ public struct LoadRunner: Sendable {
         }
         summary = state.finish()
         var digest = WorkloadDigest()
-        for local in 0..<(summary.requests + summary.warmupRequests) {
+        // Items, not records: an agent task's turns are one item, however many the target took.
+        for local in 0..<state.items {
             let index = level.shard?.globalIndex(local: local) ?? local
             digest.add(workload.item(at: level.itemOffset + index), scheduledOffsetNs: offsets?[index])
         }
@@ -165,11 +166,26 @@ private struct RequestContext: Sendable {
     let level: LoadLevel
     let timeline: LevelTimeline
 
+    /// Sends item `index`: one request, or every turn of an agent task (``AgentLoop``).
     func send(index: Int, scheduledAt: UInt64) async {
         let warmup = timeline.isWarmup(index: index, scheduledAt: scheduledAt)
-        var measurement = await executor.execute(
-            workload.item(at: level.itemOffset + index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
-        )
+        let item = workload.item(at: level.itemOffset + index)
+        state.countItem()
+        if let task = item.agent {
+            await AgentLoop(executor: executor).run(
+                item, task: task, loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
+            ) { measurement in
+                record(measurement, warmup: warmup, scheduledAt: scheduledAt)
+            }
+        } else {
+            let measurement = await executor.execute(item, loadLevel: level.label, requestID: index, scheduledAt: scheduledAt)
+            record(measurement, warmup: warmup, scheduledAt: scheduledAt)
+        }
+    }
+
+    /// Writes one measured request and adds it to the level's summary.
+    private func record(_ measurement: RequestExecutor.Measurement, warmup: Bool, scheduledAt: UInt64) {
+        var measurement = measurement
         measurement.record.warmup = warmup
         measurement.record.repetition = level.repetition ?? 1
         sink.write(measurement.record)
@@ -192,10 +208,20 @@ private final class LevelState: Sendable {
     private let guarded: Mutex<Guarded>
     /// Set when the error-rate guard or a failed sink stops the level.
     private let halted = Atomic<Bool>(false)
+    /// Workload items sent (an agent task's turns count once).
+    private let itemCount = Atomic<Int>(0)
 
     init(summary: LevelSummary, abort: ErrorRateAbort?) {
         guarded = Mutex(Guarded(summary: summary, errors: abort.map(ErrorRateWindow.init)))
     }
+
+    /// Counts one workload item sent.
+    func countItem() {
+        itemCount.add(1, ordering: .relaxed)
+    }
+
+    /// Workload items sent so far.
+    var items: Int { itemCount.load(ordering: .relaxed) }
 
     /// Whether no new request may start: the error-rate guard aborted the level, or the sink failed.
     var isHalted: Bool { halted.load(ordering: .relaxed) }

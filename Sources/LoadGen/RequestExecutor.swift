@@ -29,6 +29,8 @@ struct RequestExecutor: Sendable {
     struct Measurement {
         var record: RequestRecord
         var gapsNs: [UInt64]
+        /// The tool calls of a successful response to an item offering tools; empty otherwise.
+        var toolCalls: [ToolCall] = []
     }
 
     func execute(_ item: PromptItem, loadLevel: String, requestID: Int, scheduledAt: UInt64) async -> Measurement {
@@ -54,7 +56,7 @@ struct RequestExecutor: Sendable {
             // thread (to the microsecond, even when this task started late); retries at once.
             attempt = await send(
                 request, sendAt: retries == 0 ? scheduledAt : 0, maxTokens: item.maxTokens,
-                keepsBody: item.expected != nil || keepsAnswers || references != nil
+                keepsBody: item.expected != nil || keepsAnswers || references != nil || !item.tools.isEmpty
             )
             firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
@@ -94,7 +96,13 @@ struct RequestExecutor: Sendable {
             }
             if keepsAnswers { record.answer = answer }
         }
-        return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [])
+        var calls: [ToolCall] = []
+        if !item.tools.isEmpty, record.status.isSuccess {
+            // Read once the request has ended, never on the transport thread.
+            calls = target.dialect.toolCalls(of: attempt.keptBody, streaming: target.parameters.stream) ?? []
+            record.judge(calls, offered: item.tools)
+        }
+        return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [], toolCalls: calls)
     }
 
     /// What one attempt at a request saw.

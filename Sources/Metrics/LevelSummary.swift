@@ -58,6 +58,11 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var goodRequests = 0
     /// Verdicts of the successful requests that were scored for quality.
     public private(set) var quality = QualityTally()
+    /// Successful requests that called tools, and those whose arguments were all valid.
+    public private(set) var toolCalls = ToolCallTally()
+    /// Whole-task latency (``RequestRecord/taskMs``) of every record that carries one, whatever
+    /// produced it (an agent loop, a pipeline): one value per finished task.
+    public private(set) var task = LatencyDistribution()
 
     /// An empty summary; `goodput` sets the per-request SLOs that ``goodputPerSecond`` counts.
     public init(target: String, loadLevel: String, repetition: Int? = nil, goodput: GoodputCriteria? = nil) {
@@ -81,9 +86,11 @@ public struct LevelSummary: Sendable, Codable {
         sendLag.record(ms: lagMs)
         outcomes[record.status, default: 0] += 1
         windows[windows.count - 1].add(startS: startS, endS: startS + Self.thousandths(record.durationMs) / 1000)
+        if let taskMs = record.taskMs { task.record(ms: Self.thousandths(taskMs)) }
         guard record.status.isSuccess else { return }
         if goodputCriteria?.isMet(by: record) == true { goodRequests += 1 }
         quality.add(record.quality)
+        toolCalls.add(record.toolArgsValid)
         promptTokens += record.promptTokens ?? 0
         outputTokens += record.outputTokens
         let ttftMs = record.ttftMs.map(Self.thousandths)
@@ -120,6 +127,8 @@ public struct LevelSummary: Sendable, Codable {
         warmupRequests += other.warmupRequests
         goodRequests += other.goodRequests
         quality.merge(other.quality)
+        toolCalls.merge(other.toolCalls)
+        task.merge(other.task)
         abortReason = abortReason ?? other.abortReason
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens

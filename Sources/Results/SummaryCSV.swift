@@ -66,6 +66,11 @@ public enum SummaryCSV {
     /// Answer-quality columns, last (see ``QualityTally``); empty when no answer was scored.
     public static let qualityColumns = ["quality_scored", "quality_pass_rate", "quality_pass_low", "quality_pass_high"]
 
+    /// Tool-call and task columns, after the quality columns: the share of requests with tool
+    /// calls whose arguments were valid (``ToolCallTally``), and task latency percentiles
+    /// (``LevelSummary/task``); empty when not measured.
+    public static let toolColumns = ["tool_args_valid_rate", "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms"]
+
     /// Column names, in order.
     public static let columns: [String] = {
         var names = ["target", "load_level", "repeat", "requests", "ok", "errors"]
@@ -81,6 +86,7 @@ public enum SummaryCSV {
         names += telemetryColumns
         names += clientColumns
         names += qualityColumns
+        names += toolColumns
         return names
     }()
 
@@ -133,6 +139,11 @@ public enum SummaryCSV {
         cells += [
             quality.scored > 0 ? String(quality.scored) : "", CSVField.fixed3(quality.passRate),
             CSVField.fixed3(quality.interval?.lowerBound), CSVField.fixed3(quality.interval?.upperBound),
+        ]
+        let task = summary.task
+        cells += [
+            CSVField.fixed3(summary.toolCalls.validRate), CSVField.fixed3(task.percentileMs(50)), CSVField.fixed3(task.percentileMs(90)),
+            CSVField.fixed3(task.percentileMs(99)), CSVField.fixed3(task.maxMs),
         ]
         return cells.joined(separator: ",")
     }

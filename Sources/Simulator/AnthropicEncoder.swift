@@ -12,12 +12,15 @@ struct AnthropicEncoder: ResponseEncoding {
     let model: String
     /// Prompt length, reported as `input_tokens`.
     let inputTokens: Int
+    /// The answer's tool call, whose argument pieces the tokens are; nil for text.
+    let toolCall: ToolCallPlan?
 
     /// An encoder for one request.
     init(request: InferenceRequest, context: EncoderContext) {
         self.id = "msg_" + context.hexID(digits: 24)
         self.model = request.model ?? context.defaultModel
         self.inputTokens = request.promptTokens
+        self.toolCall = request.toolCall
     }
 
     var framing: StreamFraming { .serverSentEvents(lineEnding: "\n") }
@@ -33,7 +36,7 @@ struct AnthropicEncoder: ResponseEncoding {
                 + #""output_tokens":1}}}"#)
         return [
             StreamEvent(name: "message_start", payload: start.text),
-            StreamEvent(
+            toolCall.map(toolBlockStart) ?? StreamEvent(
                 name: "content_block_start",
                 payload: #"{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}"#),
             StreamEvent(name: "ping", payload: #"{"type":"ping"}"#),
@@ -41,6 +44,7 @@ struct AnthropicEncoder: ResponseEncoding {
     }
 
     func tokenEvent(_ token: SampledToken, index: Int) -> StreamEvent {
+        if toolCall != nil { return toolInputDelta(token) }
         var out = JSONWriter()
         out.raw(#"{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"#)
         out.string(token.text)
@@ -53,7 +57,7 @@ struct AnthropicEncoder: ResponseEncoding {
             StreamEvent(name: "content_block_stop", payload: #"{"type":"content_block_stop","index":0}"#),
             StreamEvent(
                 name: "message_delta",
-                payload: #"{"type":"message_delta","delta":{"stop_reason":"\#(Self.stopReason(outcome.finishReason))","#
+                payload: #"{"type":"message_delta","delta":{"stop_reason":"\#(stopReason(outcome.finishReason))","#
                     + #""stop_sequence":null},"usage":{"output_tokens":\#(outcome.completionTokens)}}"#),
             StreamEvent(name: "message_stop", payload: #"{"type":"message_stop"}"#),
         ]
@@ -69,10 +73,15 @@ struct AnthropicEncoder: ResponseEncoding {
         out.string(id)
         out.raw(#","type":"message","role":"assistant","model":"#)
         out.string(model)
-        out.raw(#","content":[{"type":"text","text":"#)
-        out.string(text)
+        if let toolCall {
+            out.raw(#","content":["# + toolUseBlock(toolCall))
+        } else {
+            out.raw(#","content":[{"type":"text","text":"#)
+            out.string(text)
+            out.raw("}")
+        }
         out.raw(
-            #"}],"stop_reason":"\#(Self.stopReason(outcome.finishReason))","stop_sequence":null,"#
+            #"],"stop_reason":"\#(stopReason(outcome.finishReason))","stop_sequence":null,"#
                 + #""usage":{"input_tokens":\#(outcome.promptTokens),"output_tokens":\#(outcome.completionTokens)}}"#)
         return out.text
     }

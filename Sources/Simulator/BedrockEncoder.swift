@@ -6,13 +6,17 @@
 /// from arrival to last token). A failure mid-stream is a `modelStreamErrorException` exception
 /// message, which ends the stream.
 struct BedrockEncoder: ResponseEncoding {
+    /// The answer's tool call, whose argument pieces the tokens are; nil for text.
+    var toolCall: ToolCallPlan?
+
     var framing: StreamFraming { .eventStream }
 
     func openingEvents() -> [StreamEvent] {
-        [StreamEvent(name: "messageStart", payload: #"{"role":"assistant"}"#)]
+        [StreamEvent(name: "messageStart", payload: #"{"role":"assistant"}"#)] + (toolCall.map { [toolUseStart($0)] } ?? [])
     }
 
     func tokenEvent(_ token: SampledToken, index: Int) -> StreamEvent {
+        if toolCall != nil { return toolInputDelta(token) }
         var out = JSONWriter()
         out.raw(#"{"contentBlockIndex":0,"delta":{"text":"#)
         out.string(token.text)
@@ -23,7 +27,7 @@ struct BedrockEncoder: ResponseEncoding {
     func closingEvents(_ outcome: GenerationOutcome) -> [StreamEvent] {
         [
             StreamEvent(name: "contentBlockStop", payload: #"{"contentBlockIndex":0}"#),
-            StreamEvent(name: "messageStop", payload: #"{"stopReason":"\#(Self.stopReason(outcome.finishReason))"}"#),
+            StreamEvent(name: "messageStop", payload: #"{"stopReason":"\#(stopReason(outcome.finishReason))"}"#),
             StreamEvent(name: "metadata", payload: "{" + usageAndMetrics(outcome) + "}"),
         ]
     }
@@ -38,9 +42,14 @@ struct BedrockEncoder: ResponseEncoding {
 
     func fullBody(text: String, outcome: GenerationOutcome) -> String {
         var out = JSONWriter()
-        out.raw(#"{"output":{"message":{"role":"assistant","content":[{"text":"#)
-        out.string(text)
-        out.raw(#"}]}},"stopReason":"\#(Self.stopReason(outcome.finishReason))","#)
+        if let toolCall {
+            out.raw(#"{"output":{"message":{"role":"assistant","content":["# + toolUseBlock(toolCall))
+        } else {
+            out.raw(#"{"output":{"message":{"role":"assistant","content":[{"text":"#)
+            out.string(text)
+            out.raw("}")
+        }
+        out.raw(#"]}},"stopReason":"\#(stopReason(outcome.finishReason))","#)
         out.raw(usageAndMetrics(outcome) + "}")
         return out.text
     }

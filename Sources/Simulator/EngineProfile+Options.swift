@@ -46,7 +46,7 @@ extension EngineProfile {
         "model_name", "max_num_seqs", "prefill_tokens_per_second", "prefill_overhead_ms",
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
         "kv_cache_tokens", "prefix_cache_blocks", "model_bytes", "error_rate", "seed", "correct_share",
-    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames
+    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ToolCallOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
     ///
@@ -88,6 +88,8 @@ extension EngineProfile {
                 throw .badValue(name, value, expected: "a whole number from 0 to \(UInt64.max)")
             }
             seed = parsed
+        case _ where ToolCallOptions.optionNames.contains(name):
+            try toolCalls.set(name, text: text)
         case _ where GroundTruthOptions.optionNames.contains(name):
             try groundTruth.set(name, text: text)
         default:

@@ -53,6 +53,9 @@ public struct EngineProfile: Sendable, Equatable {
     /// correct and wrong answers. Filled in-process by the run from the dataset, never from the
     /// request.
     public var knownAnswers: [String: KnownAnswer] = [:]
+    /// How requests that offer tools are answered (all call, valid arguments, by default); see
+    /// ``ToolCallOptions``.
+    public var toolCalls = ToolCallOptions()
 
     /// A profile with the defaults, resembling a small model on one GPU: an 8-billion-parameter
     /// model quantized to 4 bits (4.9 GB of weights) with room for about half a million tokens of

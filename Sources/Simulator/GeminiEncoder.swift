@@ -12,9 +12,12 @@ struct GeminiEncoder: ResponseEncoding {
     let responseID: String
     /// Prompt length, reported as `promptTokenCount`.
     let promptTokens: Int
+    /// The answer's tool call, sent whole as a `functionCall` part; nil for text.
+    let toolCall: ToolCallPlan?
 
     /// An encoder for one request.
     init(request: InferenceRequest, context: EncoderContext) {
+        self.toolCall = request.toolCall
         self.model = request.model ?? context.defaultModel
         self.responseID = context.hexID(digits: 24)
         self.promptTokens = request.promptTokens
@@ -37,11 +40,18 @@ struct GeminiEncoder: ResponseEncoding {
         response(text: text, finishReason: outcome.finishReason, candidatesTokens: outcome.completionTokens)
     }
 
+    /// A response whose one part is `text`, or the tool call's `functionCall` part.
     private func response(text: String, finishReason: FinishReason?, candidatesTokens: Int) -> String {
         var out = JSONWriter()
-        out.raw(#"{"candidates":[{"content":{"parts":[{"text":"#)
-        out.string(text)
-        out.raw(#"}],"role":"model"}"#)
+        out.raw(#"{"candidates":[{"content":{"parts":["#)
+        if let toolCall {
+            out.raw(functionCallPart(toolCall))
+        } else {
+            out.raw(#"{"text":"#)
+            out.string(text)
+            out.raw("}")
+        }
+        out.raw(#"],"role":"model"}"#)
         if let finishReason {
             out.raw(#","finishReason":"\#(finishReason == .stop ? "STOP" : "MAX_TOKENS")""#)
         }

@@ -1,3 +1,5 @@
+import Workload
+
 /// The shape of a generation request's input: a conversation or a bare prompt.
 enum GenerationKind: Sendable, Equatable {
     /// A list of messages: OpenAI's `/chat/completions`, Ollama's `/api/chat`, Anthropic, Gemini,
@@ -37,4 +39,14 @@ struct InferenceRequest: Sendable, Equatable {
     /// The text that identifies a known prompt (see ``KnownAnswer``): the last user message of a
     /// chat, the prompt of a completion; nil where the dialect's parser does not take it.
     var promptKey: String?
+    /// The functions the request offers (``WireDialect/parseTools(_:into:)``); empty for none.
+    var tools: [OfferedTool] = []
+    /// The request's `tool_choice` in its API's terms; nil when it gives none.
+    var toolChoice: ToolChoice?
+    /// Whether the conversation's last message carries tool results, which the model answers with
+    /// text.
+    var answersToolResult = false
+    /// The call this request is answered with, decided when generation starts
+    /// (``ToolCallPlan/decide(for:options:seed:)``); nil for a text answer.
+    var toolCall: ToolCallPlan?
 }

@@ -15,11 +15,14 @@ struct OllamaEncoder: ResponseEncoding {
     let model: String
     /// Chat (`message`) or generate (`response`) shapes.
     let kind: GenerationKind
+    /// The chat answer's tool call, sent whole in `message.tool_calls`; nil for text.
+    let toolCall: ToolCallPlan?
 
     /// An encoder for one request.
     init(request: InferenceRequest, context: EncoderContext) {
         self.model = request.model ?? context.defaultModel
         self.kind = request.kind
+        self.toolCall = request.kind == .chat ? request.toolCall : nil
     }
 
     var framing: StreamFraming { .jsonLines }
@@ -71,6 +74,11 @@ struct OllamaEncoder: ResponseEncoding {
         switch kind {
         case .chat:
             out.raw(#""message":{"role":"assistant","content":"#)
+            if let toolCall, !text.isEmpty {
+                // The call's one token (streamed) or the whole body: the call in place of text.
+                out.raw(#""","tool_calls":["# + toolCallObject(toolCall) + "]}")
+                return
+            }
             out.string(text)
             out.raw("}")
         case .completion:

@@ -15,6 +15,8 @@ struct OpenAIEncoder: ResponseEncoding {
     let kind: GenerationKind
     /// Whether stream chunks carry `"usage":null` and a usage chunk follows the last token.
     let includeUsage: Bool
+    /// The chat answer's tool call, whose argument pieces the tokens are; nil for text.
+    let toolCall: ToolCallPlan?
 
     /// An encoder for one request; the context's id seed fixes the 32 hex digits of its id.
     init(request: InferenceRequest, context: EncoderContext) {
@@ -23,6 +25,7 @@ struct OpenAIEncoder: ResponseEncoding {
         self.created = Int(context.receivedAt)
         self.model = request.model ?? context.defaultModel
         self.includeUsage = request.includeUsage
+        self.toolCall = request.kind == .chat ? request.toolCall : nil
     }
 
     /// The stream's terminating event.
@@ -35,10 +38,12 @@ struct OpenAIEncoder: ResponseEncoding {
         guard kind == .chat else { return [] }
         var out = header(object: "chat.completion.chunk")
         out.raw(#""choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]"#)
+        if let toolCall { return [chunk(&out), toolOpening(toolCall)] }
         return [chunk(&out)]
     }
 
     func tokenEvent(_ token: SampledToken, index: Int) -> StreamEvent {
+        if toolCall != nil { return toolArguments(token) }
         switch kind {
         case .chat:
             var out = header(object: "chat.completion.chunk")
@@ -75,6 +80,7 @@ struct OpenAIEncoder: ResponseEncoding {
     }
 
     func fullBody(text: String, outcome: GenerationOutcome) -> String {
+        if let toolCall { return toolCallBody(toolCall, arguments: text, outcome: outcome) }
         var out = JSONWriter()
         out.raw(#"{"id":"#)
         out.string(id)
@@ -100,7 +106,7 @@ struct OpenAIEncoder: ResponseEncoding {
     }
 
     /// `{"id":…,"object":…,"created":…,"model":…,` — the common start of every chunk.
-    private func header(object: String) -> JSONWriter {
+    func header(object: String) -> JSONWriter {
         var out = JSONWriter()
         out.raw(#"{"id":"#)
         out.string(id)
@@ -111,16 +117,16 @@ struct OpenAIEncoder: ResponseEncoding {
     }
 
     /// Closes a chunk (adding `"usage":null` when usage is on) as an event.
-    private func chunk(_ out: inout JSONWriter) -> StreamEvent {
+    func chunk(_ out: inout JSONWriter) -> StreamEvent {
         out.raw(includeUsage ? #","usage":null}"# : "}")
         return StreamEvent(payload: out.text)
     }
 
-    private func finishReason(_ reason: FinishReason?, into out: inout JSONWriter) {
+    func finishReason(_ reason: FinishReason?, into out: inout JSONWriter) {
         if let reason { out.raw("\"\(reason.rawValue)\"") } else { out.raw("null") }
     }
 
-    private func usage(promptTokens: Int, completionTokens: Int, into out: inout JSONWriter) {
+    func usage(promptTokens: Int, completionTokens: Int, into out: inout JSONWriter) {
         out.raw(
             #""usage":{"prompt_tokens":\#(promptTokens),"completion_tokens":\#(completionTokens),"#
                 + #""total_tokens":\#(promptTokens + completionTokens)}"#)

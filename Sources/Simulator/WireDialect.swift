@@ -18,6 +18,14 @@ protocol WireDialect {
     /// The refusal a request gets before anything else when it lacks what the API demands of
     /// every request (AWS's signature); nil when it may proceed.
     static func authorizationFailure(_ headers: HTTPHeaders) -> APIError?
+    /// Reads the request's offered tools, its tool choice and whether its last message carries
+    /// tool results, from the body parsed as a JSON object.
+    ///
+    /// - Throws: ``APIError`` (400) for a tool without a name.
+    static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError)
+    /// Whether the API streams a call's arguments in pieces (OpenAI, Anthropic, Bedrock); an API
+    /// that sends each call whole (Gemini, Ollama) gets the arguments as one token.
+    static var streamsToolArguments: Bool { get }
 }
 
 extension WireDialect {
@@ -25,6 +33,10 @@ extension WireDialect {
     static func modelList(profile: EngineProfile, now: Double) -> String? { nil }
     /// Every request may proceed.
     static func authorizationFailure(_ headers: HTTPHeaders) -> APIError? { nil }
+    /// Arguments in pieces.
+    static var streamsToolArguments: Bool { true }
+    /// No tools.
+    static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError) {}
 }
 
 /// The dialects the simulator speaks; a route says which one a request used.
