@@ -54,6 +54,12 @@ struct JSONObjectWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// Adds a member whose value is already-written JSON bytes.
+    mutating func addRaw(_ key: String, _ json: [UInt8]) {
+        writeKey(key)
+        bytes.append(contentsOf: json)
+    }
+
     /// The complete object.
     func finished() -> [UInt8] {
         bytes + [UInt8(ascii: "}")]
