@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
-                "EventStream", "RepatSupport",
+                "EventStream", "RepatSupport", "Workload",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -53,6 +53,9 @@ public struct EngineProfile: Sendable, Equatable {
     /// correct and wrong answers. Filled in-process by the run from the dataset, never from the
     /// request.
     public var knownAnswers: [String: KnownAnswer] = [:]
+    /// Share of structured-output answers that are not valid JSON, 0…1 (option
+    /// `schema_invalid_rate`, default 0): drawn per request from its output seed.
+    public var schemaInvalidRate: Double = 0
 
     /// A profile with the defaults, resembling a small model on one GPU: an 8-billion-parameter
     /// model quantized to 4 bits (4.9 GB of weights) with room for about half a million tokens of

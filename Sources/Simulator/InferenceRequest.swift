@@ -1,3 +1,5 @@
+import Workload
+
 /// The shape of a generation request's input: a conversation or a bare prompt.
 enum GenerationKind: Sendable, Equatable {
     /// A list of messages: OpenAI's `/chat/completions`, Ollama's `/api/chat`, Anthropic, Gemini,
@@ -37,4 +39,7 @@ struct InferenceRequest: Sendable, Equatable {
     /// The text that identifies a known prompt (see ``KnownAnswer``): the last user message of a
     /// chat, the prompt of a completion; nil where the dialect's parser does not take it.
     var promptKey: String?
+    /// The JSON Schema the answer must follow (structured output), from the dialect's own field;
+    /// nil for free text. The answer is then an instance of it (see ``SchemaAnswer``).
+    var outputSchema: JSONSchemaCheck?
 }
