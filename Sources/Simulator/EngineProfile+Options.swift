@@ -47,7 +47,7 @@ extension EngineProfile {
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
         "kv_cache_tokens", "prefix_cache_blocks", "model_bytes", "error_rate", "seed", "correct_share",
         "schema_invalid_rate",
-    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames
+    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ToolCallOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
     ///
@@ -91,6 +91,8 @@ extension EngineProfile {
                 throw .badValue(name, value, expected: "a whole number from 0 to \(UInt64.max)")
             }
             seed = parsed
+        case _ where ToolCallOptions.optionNames.contains(name):
+            try toolCalls.set(name, text: text)
         case _ where GroundTruthOptions.optionNames.contains(name):
             try groundTruth.set(name, text: text)
         default:

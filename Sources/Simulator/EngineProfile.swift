@@ -56,6 +56,9 @@ public struct EngineProfile: Sendable, Equatable {
     /// Share of structured-output answers that are not valid JSON, 0…1 (option
     /// `schema_invalid_rate`, default 0): drawn per request from its output seed.
     public var schemaInvalidRate: Double = 0
+    /// How requests that offer tools are answered (all call, valid arguments, by default); see
+    /// ``ToolCallOptions``.
+    public var toolCalls = ToolCallOptions()
 
     /// A profile with the defaults, resembling a small model on one GPU: an 8-billion-parameter
     /// model quantized to 4 bits (4.9 GB of weights) with room for about half a million tokens of

@@ -17,12 +17,16 @@ extension HTTPHandler {
         engine.touchModel(at: now, keepAlive: keepAlive)
         let encoding = EncoderContext(
             defaultModel: engine.profile.modelName, receivedAt: now, idSeed: engine.idSeed(ordinal: ticket.ordinal))
-        let encoder = reply.dialect.wire.encoder(for: request, context: encoding)
         let outputSeed = engine.outputSeed(requestSeed: request.seed, ordinal: ticket.ordinal)
+        var request = request
+        // A tool call's tokens are its argument pieces, which the encoder sends as argument deltas.
+        request.toolCall = ToolCallPlan.decide(for: request, options: engine.profile.toolCalls, seed: outputSeed)
+        let encoder = reply.dialect.wire.encoder(for: request, context: encoding)
         let sampler = OutputSampler(
             maxTokens: request.maxTokens, minTokens: request.minTokens, ignoreEOS: request.ignoreEOS,
             eosProbability: engine.profile.eosProbability, seed: outputSeed,
-            script: engine.profile.answer(to: request, outputSeed: outputSeed).map(KnownAnswer.tokens))
+            script: request.toolCall?.argumentPieces
+                ?? engine.profile.answer(to: request, outputSeed: outputSeed).map(KnownAnswer.tokens))
         let engine = engine
         let finished = { engine.touchModel(at: WallClock.now(), keepAlive: keepAlive) }
         let session =

@@ -114,6 +114,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             do throws(APIError) {
                 var request = try wire.parseRequest(bytes, route: generation, profile: engine.profile)
                 if engine.profile.prefixCacheBlocks > 0 { request.promptBlocks = PrefixCache.blocks(of: bytes) }
+                if InferenceRequest.mentionsTools(bytes), let object = InferenceRequest.jsonObject(bytes) {
+                    try wire.parseTools(object, into: &request)
+                }
                 let ticket = engine.registerArrival()
                 after(ticket.faults.headerDelay, context: context) {
                     self.generate(context: context, reply, request: request, ticket: ticket)

@@ -42,4 +42,14 @@ struct InferenceRequest: Sendable, Equatable {
     /// The JSON Schema the answer must follow (structured output), from the dialect's own field;
     /// nil for free text. The answer is then an instance of it (see ``SchemaAnswer``).
     var outputSchema: JSONSchemaCheck?
+    /// The functions the request offers (``WireDialect/parseTools(_:into:)``); empty for none.
+    var tools: [OfferedTool] = []
+    /// The request's `tool_choice` in its API's terms; nil when it gives none.
+    var toolChoice: ToolChoice?
+    /// Whether the conversation's last message carries tool results, which the model answers with
+    /// text.
+    var answersToolResult = false
+    /// The call this request is answered with, decided when generation starts
+    /// (``ToolCallPlan/decide(for:options:seed:)``); nil for a text answer.
+    var toolCall: ToolCallPlan?
 }

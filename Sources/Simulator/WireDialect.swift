@@ -18,6 +18,11 @@ protocol WireDialect {
     /// The refusal a request gets before anything else when it lacks what the API demands of
     /// every request (AWS's signature); nil when it may proceed.
     static func authorizationFailure(_ headers: HTTPHeaders) -> APIError?
+    /// Reads the request's offered tools, its tool choice and whether its last message carries
+    /// tool results, from the body parsed as a JSON object.
+    ///
+    /// - Throws: ``APIError`` (400) for a tool without a name.
+    static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError)
 }
 
 extension WireDialect {
@@ -25,6 +30,8 @@ extension WireDialect {
     static func modelList(profile: EngineProfile, now: Double) -> String? { nil }
     /// Every request may proceed.
     static func authorizationFailure(_ headers: HTTPHeaders) -> APIError? { nil }
+    /// No tools.
+    static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError) {}
 }
 
 /// The dialects the simulator speaks; a route says which one a request used.

@@ -11,19 +11,27 @@ public struct PromptDataset: Sendable, Equatable {
         public var maxTokens: Int?
         /// What a correct answer looks like (JSONL `expected`), if the file says.
         public var expected: ExpectedAnswer?
+        /// Functions offered, their choice and the agent loop (JSONL `tools`, `tool_choice`,
+        /// `max_turns`, `tool_results`); none by default.
+        public var tools = ItemTools()
+        /// The entry's line in a JSONL file (from 1); nil for ShareGPT.
+        public var line: Int?
 
         /// Creates an entry.
-        public init(messages: [ChatMessage], maxTokens: Int?, expected: ExpectedAnswer? = nil) {
+        public init(messages: [ChatMessage], maxTokens: Int?, expected: ExpectedAnswer? = nil, tools: ItemTools = ItemTools(), line: Int? = nil) {
             self.messages = messages
             self.maxTokens = maxTokens
             self.expected = expected
+            self.tools = tools
+            self.line = line
         }
     }
 
     /// File formats.
     public enum Format: String, Sendable, CaseIterable {
         /// One JSON object per line: `prompt` (text) or `messages` ([{role, content}]), optional
-        /// `max_tokens`, optional `expected` (an ``ExpectedAnswer``).
+        /// `max_tokens`, optional `expected` (an ``ExpectedAnswer``), optional `tools`,
+        /// `tool_choice`, `max_turns` and `tool_results` (``ItemTools``).
         case jsonl
         /// A JSON array of `{"conversations": [{"from": "human"|"gpt"|"system", "value": …}]}`;
         /// the prompt is everything up to the first human turn, the budget the reply after it.
@@ -78,7 +86,8 @@ public struct PromptDataset: Sendable, Equatable {
             let trimmed = line.filter { $0 != UInt8(ascii: "\r") }
             guard trimmed.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) else { continue }
             switch entry(Data(trimmed)) {
-            case .success(let entry):
+            case .success(var entry):
+                entry.line = number + 1
                 entries.append(entry)
             case .failure(let message):
                 problems.append(ScenarioProblem(file: file, line: number + 1, field: message.field, message: message.text))
@@ -117,8 +126,14 @@ public struct PromptDataset: Sendable, Equatable {
                 return .failure(LineProblem(text: error.message, field: error.field))
             }
         }
+        let tools: ItemTools
+        do {
+            tools = try ItemTools.parse(object)
+        } catch {
+            return .failure(LineProblem(text: error.message, field: error.field))
+        }
         if let prompt = object["prompt"] as? String {
-            return .success(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens, expected: expected))
+            return .success(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens, expected: expected, tools: tools))
         }
         guard let raw = object["messages"] as? [[String: Any]] else {
             return .failure(LineProblem(text: "needs a text 'prompt' or a 'messages' list"))
@@ -130,7 +145,7 @@ public struct PromptDataset: Sendable, Equatable {
         guard messages.count == raw.count, !messages.isEmpty else {
             return .failure(LineProblem(text: "messages must be a non-empty list of {role, content} with text content"))
         }
-        return .success(Entry(messages: messages, maxTokens: maxTokens, expected: expected))
+        return .success(Entry(messages: messages, maxTokens: maxTokens, expected: expected, tools: tools))
     }
 
     static func parseShareGPT(_ data: Data, file: String) throws(ScenarioProblem) -> PromptDataset {

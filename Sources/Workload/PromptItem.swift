@@ -17,11 +17,13 @@ public struct PromptItem: Sendable, Hashable {
     public var toolChoice: ToolChoice?
     /// The schema the answer must follow (structured output); nil for free text.
     public var outputSchema: OutputSchema?
+    /// The agent loop this item runs (several turns with canned tool results); nil for one request.
+    public var agent: AgentTask?
 
     /// Creates a prompt item.
     public init(
         index: Int, messages: [ChatMessage], maxTokens: Int, expected: ExpectedAnswer? = nil,
-        tools: [ToolFunction] = [], toolChoice: ToolChoice? = nil, outputSchema: OutputSchema? = nil
+        tools: [ToolFunction] = [], toolChoice: ToolChoice? = nil, outputSchema: OutputSchema? = nil, agent: AgentTask? = nil
     ) {
         self.index = index
         self.messages = messages
@@ -30,6 +32,7 @@ public struct PromptItem: Sendable, Hashable {
         self.tools = tools
         self.toolChoice = toolChoice
         self.outputSchema = outputSchema
+        self.agent = agent
     }
 
     /// The conversation as one plain prompt, for completion-style endpoints: message contents joined
@@ -41,14 +44,23 @@ public struct PromptItem: Sendable, Hashable {
 
 /// One message of a chat conversation.
 public struct ChatMessage: Sendable, Hashable {
-    /// `system`, `user` or `assistant`.
+    /// `system`, `user`, `assistant`, or `tool` (a tool's result, in an agent loop).
     public var role: String
-    /// The message text.
+    /// The message text (a tool message: the result).
     public var content: String
+    /// The calls an assistant message made (agent loops); empty otherwise.
+    public var toolCalls: [ToolCall]
+    /// A tool message: the id of the call it answers.
+    public var toolCallID: String?
+    /// A tool message: the called function's name (Gemini and Ollama name results by function).
+    public var toolName: String?
 
     /// Creates a message.
-    public init(role: String, content: String) {
+    public init(role: String, content: String, toolCalls: [ToolCall] = [], toolCallID: String? = nil, toolName: String? = nil) {
         self.role = role
         self.content = content
+        self.toolCalls = toolCalls
+        self.toolCallID = toolCallID
+        self.toolName = toolName
     }
 }

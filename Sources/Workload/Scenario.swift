@@ -322,6 +322,9 @@ public struct WorkloadSpec: Sendable, Equatable {
     public var turns: Int
     /// Prompt length calibration.
     public var calibration: Calibration
+    /// Tools offered with every synthetic prompt, and a dataset line that gives none (workload
+    /// `tools`, `tool_choice`, `max_turns`, `tool_results`); none by default.
+    public var tools = ItemTools()
 
     /// Creates a workload spec.
     public init(

@@ -36,7 +36,7 @@ public struct ScenarioLoader {
     static let workloadFields = [
         "prompt_tokens", "max_tokens", "dataset", "format", "ignore_eos", "temperature", "system_prompt",
         "shared_prefix", "turns", "calibrate", "trace", "speedup", "from", "to",
-    ]
+    ] + ItemTools.fieldNames
     /// Fields allowed in a length distribution mapping.
     static let lengthFields = ["distribution", "value", "min", "max", "mean", "stddev"]
 
@@ -293,11 +293,13 @@ public struct ScenarioLoader {
                 report.add(fields.field(name), line: fields.node(name)?.mark?.line, "does not apply to a trace (its requests and block hashes say what they share)")
             }
         }
+        let tools = readTools(fields, file: file, into: &report)
         guard let source, let maxTokens else { return (nil, source) }
-        let spec = WorkloadSpec(
+        var spec = WorkloadSpec(
             source: source, maxTokens: maxTokens, ignoreEOS: ignoreEOS, temperature: temperature,
             systemPrompt: systemPrompt, sharedPrefix: sharedPrefix, turns: turns, calibration: calibration ?? .none
         )
+        spec.tools = tools
         return (spec, source)
     }
 

@@ -19,6 +19,18 @@ public struct WorkloadDigest {
         for message in item.messages {
             text += "\(message.role)\u{1F}\(message.content)\u{1E}"
         }
+        // Tools, their choice and an agent's canned results change what is sent, so they count;
+        // an item without them hashes as before.
+        for tool in item.tools {
+            text += "tool\u{1F}\(tool.name)\u{1F}\(tool.description)\u{1F}\(tool.parametersJSON)\u{1E}"
+        }
+        if let choice = item.toolChoice { text += "tool_choice\u{1F}\(choice)\u{1E}" }
+        if let agent = item.agent {
+            text += "max_turns\u{1F}\(agent.maxTurns)\u{1E}"
+            for table in agent.results {
+                text += table.keys.sorted().map { "\($0)\u{1F}\(table[$0] ?? "")" }.joined(separator: "\u{1F}") + "\u{1E}"
+            }
+        }
         hasher.update(data: Array(text.utf8))
     }
 

@@ -66,7 +66,20 @@ public struct WorkloadGenerator: Sendable {
             }
         }
         let head = system.isEmpty ? [] : [ChatMessage(role: "system", content: system.joined(separator: "\n\n"))]
-        return PromptItem(index: index, messages: head + conversation, maxTokens: maxTokens, expected: expected)
+        let tools = itemTools(session: session, turn: turn)
+        return PromptItem(
+            index: index, messages: head + conversation, maxTokens: maxTokens, expected: expected,
+            tools: tools.functions, toolChoice: tools.choice, agent: tools.agent)
+    }
+
+    /// The tools of one turn of one session: its dataset entry's, or else the workload's.
+    private func itemTools(session: Int, turn: Int) -> ItemTools {
+        if case .dataset = spec.source, let entries = dataset?.entries, !entries.isEmpty {
+            let stream = UInt64(session * max(1, spec.turns) + turn)
+            let entry = entries[Int(stream % UInt64(entries.count))]
+            if !entry.tools.isEmpty { return entry.tools }
+        }
+        return spec.tools
     }
 
     /// The user message, output budget and expected answer (dataset entries only) of one turn of
