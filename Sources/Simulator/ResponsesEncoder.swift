@@ -10,6 +10,9 @@ import NIOConcurrencyHelpers
 /// `response.output_item.done`); then the message item (`response.output_item.added`,
 /// `response.content_part.added`, one `response.output_text.delta` per token,
 /// `response.output_text.done`, `response.content_part.done`, `response.output_item.done`);
+/// or, for a request answered with a tool call (``ToolCallPlan``), a function call item
+/// (`response.output_item.added`, one `response.function_call_arguments.delta` per argument
+/// piece, `response.function_call_arguments.done`, `response.output_item.done`);
 /// then `response.completed`, or `response.incomplete` (reason `max_output_tokens`) when the
 /// output reached its limit, with the whole output and the usage (reasoning tokens counted).
 /// Reasoning tokens after the answer began go out as answer text. A failure mid-stream is a
@@ -22,7 +25,7 @@ import NIOConcurrencyHelpers
 final class ResponsesEncoder: ResponseEncoding {
     /// Which output item the stream is in.
     private enum Phase {
-        case none, reasoning, message
+        case none, reasoning, message, functionCall
     }
 
     /// What the stream has said so far.
@@ -47,6 +50,9 @@ final class ResponsesEncoder: ResponseEncoding {
     private let created: Int
     /// The model name echoed.
     private let model: String
+    /// The call the answer is, when the request is answered with one (``ToolCallPlan``): its
+    /// tokens are then the arguments.
+    private let toolCall: ToolCallPlan?
     private let state = NIOLockedValueBox(State())
 
     /// An encoder for one request; the context's id seed fixes its ids.
@@ -54,6 +60,7 @@ final class ResponsesEncoder: ResponseEncoding {
         self.hex = context.hexID(digits: 32)
         self.created = Int(context.receivedAt)
         self.model = request.model ?? context.defaultModel
+        self.toolCall = request.toolCall
     }
 
     var framing: StreamFraming { .serverSentEvents(lineEnding: "\n") }
@@ -79,12 +86,17 @@ final class ResponsesEncoder: ResponseEncoding {
                 ]
             case (.none, false), (.reasoning, false):
                 var events = state.phase == .reasoning ? closeReasoning(&state) : []
-                state.phase = .message
                 let index = state.hasReasoning ? 1 : 0
+                if let toolCall {
+                    state.phase = .functionCall
+                    events.append(event(&state, "response.output_item.added", #""output_index":\#(index),"item":"# + functionCallItem(toolCall, arguments: nil)))
+                    return events
+                }
+                state.phase = .message
                 events.append(event(&state, "response.output_item.added", #""output_index":\#(index),"item":"# + messageItem(text: nil)))
                 events.append(event(&state, "response.content_part.added", #""item_id":"msg_\#(hex)","output_index":\#(index),"content_index":0,"part":{"type":"output_text","text":"","annotations":[]}"#))
                 return events
-            case (.reasoning, true), (.message, _):
+            case (.reasoning, true), (.message, _), (.functionCall, _):
                 return []
             }
         }
@@ -101,6 +113,9 @@ final class ResponsesEncoder: ResponseEncoding {
             }
             state.answerText += token.text
             let index = state.hasReasoning ? 1 : 0
+            if state.phase == .functionCall {
+                return event(&state, "response.function_call_arguments.delta", #""item_id":"fc_\#(hex)","output_index":\#(index),"delta":"# + delta.text)
+            }
             return event(&state, "response.output_text.delta", #""item_id":"msg_\#(hex)","output_index":\#(index),"content_index":0,"delta":"# + delta.text + #","logprobs":[]"#)
         }
     }
@@ -111,6 +126,7 @@ final class ResponsesEncoder: ResponseEncoding {
             switch state.phase {
             case .reasoning: events += closeReasoning(&state)
             case .message: events += closeMessage(&state)
+            case .functionCall: events += closeFunctionCall(&state)
             case .none: break
             }
             let type = outcome.finishReason == .length ? "response.incomplete" : "response.completed"
@@ -131,7 +147,7 @@ final class ResponsesEncoder: ResponseEncoding {
 
     func fullBody(text: String, outcome: GenerationOutcome) -> String {
         var state = State()
-        state.phase = .message
+        state.phase = toolCall == nil ? .message : .functionCall
         state.answerText = text
         return finished(outcome, state: state)
     }
@@ -141,6 +157,7 @@ final class ResponsesEncoder: ResponseEncoding {
         var output: [String] = []
         if state.hasReasoning { output.append(reasoningItem(text: state.reasoningText)) }
         if state.phase == .message { output.append(messageItem(text: state.answerText)) }
+        if state.phase == .functionCall, let toolCall { output.append(functionCallItem(toolCall, arguments: state.answerText)) }
         let usage =
             #"{"input_tokens":\#(outcome.promptTokens),"input_tokens_details":{"cached_tokens":0},"#
             + #""output_tokens":\#(outcome.completionTokens),"output_tokens_details":{"reasoning_tokens":\#(state.reasoningTokens)},"#
@@ -174,6 +191,32 @@ final class ResponsesEncoder: ResponseEncoding {
             event(&state, "response.content_part.done", #""item_id":"msg_\#(hex)","output_index":\#(index),"content_index":0,"part":{"type":"output_text","text":"# + text.text + #","annotations":[]}"#),
             event(&state, "response.output_item.done", #""output_index":\#(index),"item":"# + messageItem(text: answer)),
         ]
+    }
+
+    /// The events closing the function call item.
+    private func closeFunctionCall(_ state: inout State) -> [StreamEvent] {
+        guard let toolCall else { return [] }
+        var arguments = JSONWriter()
+        arguments.string(state.answerText)
+        let index = state.hasReasoning ? 1 : 0
+        let text = state.answerText
+        return [
+            event(&state, "response.function_call_arguments.done", #""item_id":"fc_\#(hex)","output_index":\#(index),"arguments":"# + arguments.text),
+            event(&state, "response.output_item.done", #""output_index":\#(index),"item":"# + functionCallItem(toolCall, arguments: text)),
+        ]
+    }
+
+    /// The function call item: in progress (no arguments yet) when `arguments` is nil.
+    private func functionCallItem(_ call: ToolCallPlan, arguments: String?) -> String {
+        var out = JSONWriter()
+        out.raw(#"{"id":"fc_\#(hex)","type":"function_call","status":"\#(arguments == nil ? "in_progress" : "completed")","arguments":"#)
+        out.string(arguments ?? "")
+        out.raw(#","call_id":"#)
+        out.string(call.id(prefix: "call_"))
+        out.raw(#","name":"#)
+        out.string(call.name)
+        out.raw("}")
+        return out.text
     }
 
     /// `{"type":…,"sequence_number":…,` + `members` + `}` as an event named `type`.

@@ -83,6 +83,31 @@ struct ResponsesTests {
         }
     }
 
+    @Test("a request answered with a tool call: a function_call item whose argument deltas join to the call's arguments")
+    func functionCall() async throws {
+        try await withServer { server in
+            let tools = #","tools":[{"type":"function","name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],"tool_choice":"required""#
+            let response = try await Self.post(server.port, Self.body(maxTokens: 50, extra: tools))
+            let events = response.serverSentEvents
+            let objects = events.compactMap { jsonObject($0.data) }
+            #expect(events.first { $0.name == "response.output_item.added" }.flatMap { jsonObject($0.data)?["item"] as? [String: Any] }?["type"] as? String == "function_call")
+            #expect(!events.contains { $0.name == "response.output_text.delta" })
+            let deltas = objects.filter { $0["type"] as? String == "response.function_call_arguments.delta" }.compactMap { $0["delta"] as? String }
+            #expect(deltas.count > 1)
+            #expect(deltas.joined() == #"{"city":""}"#)
+            let done = objects.first { $0["type"] as? String == "response.function_call_arguments.done" }
+            #expect(done?["arguments"] as? String == deltas.joined())
+            let output = ((objects.last?["response"] as? [String: Any])?["output"] as? [[String: Any]])?.first
+            #expect(output?["name"] as? String == "get_weather")
+            #expect((output?["call_id"] as? String)?.hasPrefix("call_") == true)
+            #expect(events.last?.name == "response.completed")
+            let answered = try await Self.post(
+                server.port,
+                #"{"model":"m","input":[{"role":"user","content":"x"},{"type":"function_call_output","call_id":"call_1","output":"sunny"}],"max_output_tokens":3,"stream":true"# + tools + "}")
+            #expect(answered.serverSentEvents.contains { $0.name == "response.output_text.delta" }, "a tool result is answered with text")
+        }
+    }
+
     @Test("reasoning tokens go out as a reasoning item's summary deltas before the message item, and count in the usage")
     func reasoningItem() throws {
         let request = InferenceRequest(kind: .chat, model: "m", promptTokens: 3, maxTokens: 4, stream: true)
