@@ -58,6 +58,8 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var goodRequests = 0
     /// Verdicts of the successful requests that were scored for quality.
     public private(set) var quality = QualityTally()
+    /// Structured-output verdicts of the successful requests that asked for a schema.
+    public private(set) var schemaValidity = SchemaTally()
 
     /// An empty summary; `goodput` sets the per-request SLOs that ``goodputPerSecond`` counts.
     public init(target: String, loadLevel: String, repetition: Int? = nil, goodput: GoodputCriteria? = nil) {
@@ -84,6 +86,7 @@ public struct LevelSummary: Sendable, Codable {
         guard record.status.isSuccess else { return }
         if goodputCriteria?.isMet(by: record) == true { goodRequests += 1 }
         quality.add(record.quality)
+        schemaValidity.add(record.schemaValid)
         promptTokens += record.promptTokens ?? 0
         outputTokens += record.outputTokens
         let ttftMs = record.ttftMs.map(Self.thousandths)
@@ -120,6 +123,7 @@ public struct LevelSummary: Sendable, Codable {
         warmupRequests += other.warmupRequests
         goodRequests += other.goodRequests
         quality.merge(other.quality)
+        schemaValidity.merge(other.schemaValidity)
         abortReason = abortReason ?? other.abortReason
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens

@@ -63,7 +63,8 @@ public enum SummaryCSV {
         "client_cpu_s", "client_cpu_pct", "send_lag_p99_9_ms", "client_ceiling_fraction", "client_saturated", "client_saturation_reason",
     ]
 
-    /// Answer-quality columns, last (see ``QualityTally``); empty when no answer was scored.
+    /// Answer-quality columns, after the client columns (see ``QualityTally``); empty when no
+    /// answer was scored. `schema_valid_rate` follows them (see ``SchemaTally``).
     public static let qualityColumns = ["quality_scored", "quality_pass_rate", "quality_pass_low", "quality_pass_high"]
 
     /// Column names, in order.
@@ -81,6 +82,7 @@ public enum SummaryCSV {
         names += telemetryColumns
         names += clientColumns
         names += qualityColumns
+        names += ["schema_valid_rate"]
         return names
     }()
 
@@ -134,6 +136,7 @@ public enum SummaryCSV {
             quality.scored > 0 ? String(quality.scored) : "", CSVField.fixed3(quality.passRate),
             CSVField.fixed3(quality.interval?.lowerBound), CSVField.fixed3(quality.interval?.upperBound),
         ]
+        cells.append(CSVField.fixed3(summary.schemaValidity.validRate))
         return cells.joined(separator: ",")
     }
 
