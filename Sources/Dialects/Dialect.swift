@@ -72,6 +72,12 @@ public protocol Dialect: Sendable {
     /// `GET /api/ps` (Ollama's process list), which telemetry reads before and after a target's
     /// levels.
     var servesProcessList: Bool { get }
+
+    /// Whether the API takes a JSON Schema the answer must follow (structured output: OpenAI's
+    /// `response_format`, Ollama's `format`, Gemini's `responseSchema`, the Responses API's
+    /// `text.format`); a run refuses an item with ``PromptItem/outputSchema`` on a target whose
+    /// dialect does not.
+    var acceptsOutputSchema: Bool { get }
 }
 
 extension Dialect {
@@ -89,6 +95,9 @@ extension Dialect {
 
     /// `false`: no Ollama process list.
     public var servesProcessList: Bool { false }
+
+    /// `false`: no structured-output parameter.
+    public var acceptsOutputSchema: Bool { false }
 
     /// `nil`: answers in this dialect are not read, so they are never scored.
     public func responseText(of body: [UInt8], streaming: Bool) -> String? {

@@ -9,6 +9,7 @@ public enum DialectRegistry {
     public static let all: [any Dialect] = [
         OpenAIDialect.chat,
         OpenAIDialect.completions,
+        ResponsesDialect.responses,
         OllamaDialect.chat,
         OllamaDialect.generate,
         AnthropicDialect.messages,

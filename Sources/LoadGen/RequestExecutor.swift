@@ -18,7 +18,7 @@ struct RequestExecutor: Sendable {
     /// Monotonic ns at which the run started; `…_s` columns count from here.
     let runStart: UInt64
     /// Whether every answer's text is kept in ``RequestRecord/answer`` (the scenario saves
-    /// responses); answers are read anyway for items with an expected answer.
+    /// responses); answers are read anyway for items with an expected answer or an output schema.
     var keepsAnswers = false
     /// The reference target's answers, when the scenario scores answers against one
     /// (`quality.reference_target`): this target's answers are kept there when it is the
@@ -56,7 +56,7 @@ struct RequestExecutor: Sendable {
             // thread (to the microsecond, even when this task started late); retries at once.
             attempt = await send(
                 request, sendAt: retries == 0 ? scheduledAt : 0, maxTokens: item.maxTokens,
-                keepsBody: item.expected != nil || keepsAnswers || references != nil || !item.tools.isEmpty
+                keepsBody: readsAnswer(of: item) || !item.tools.isEmpty
             )
             firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
@@ -82,9 +82,12 @@ struct RequestExecutor: Sendable {
         )
         record.status = verdict.outcome
         record.error = target.redactor.redact(verdict.message)
-        if item.expected != nil || keepsAnswers || references != nil {
+        if readsAnswer(of: item) {
             // Read once the request has ended, never on the transport thread.
             let answer = target.dialect.responseText(of: attempt.keptBody, streaming: target.parameters.stream)
+            if let schema = item.outputSchema, record.status.isSuccess {
+                record.schemaValid = answer.map(schema.isFollowed) ?? false
+            }
             if let expected = item.expected {
                 if record.status.isSuccess { record.score(answer, against: expected) }
             } else if let references, record.status.isSuccess, let answer {
@@ -103,6 +106,12 @@ struct RequestExecutor: Sendable {
             record.judge(calls, offered: item.tools)
         }
         return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [], toolCalls: calls)
+    }
+
+    /// Whether `item`'s answer text is read after the request: to score it against an expected
+    /// answer or a reference target, to judge it against its output schema, or to save it.
+    private func readsAnswer(of item: PromptItem) -> Bool {
+        item.expected != nil || item.outputSchema != nil || keepsAnswers || references != nil
     }
 
     /// What one attempt at a request saw.

@@ -58,6 +58,7 @@ public struct RunPlan: Sendable {
             }
         }
         problems += Self.toolProblems(of: reading, dataset: dataset)
+        problems += Self.outputSchemaProblems(of: reading, dataset: dataset)
         var replay = TraceReplay.none
         if let scenario = reading.scenario, case .trace(let path, let format, let window) = scenario.workload.source {
             do {

@@ -63,6 +63,8 @@ public struct LevelSummary: Sendable, Codable {
     /// Whole-task latency (``RequestRecord/taskMs``) of every record that carries one, whatever
     /// produced it (an agent loop, a pipeline): one value per finished task.
     public private(set) var task = LatencyDistribution()
+    /// Structured-output verdicts of the successful requests that asked for a schema.
+    public private(set) var schemaValidity = SchemaTally()
 
     /// An empty summary; `goodput` sets the per-request SLOs that ``goodputPerSecond`` counts.
     public init(target: String, loadLevel: String, repetition: Int? = nil, goodput: GoodputCriteria? = nil) {
@@ -91,6 +93,7 @@ public struct LevelSummary: Sendable, Codable {
         if goodputCriteria?.isMet(by: record) == true { goodRequests += 1 }
         quality.add(record.quality)
         toolCalls.add(record.toolArgsValid)
+        schemaValidity.add(record.schemaValid)
         promptTokens += record.promptTokens ?? 0
         outputTokens += record.outputTokens
         let ttftMs = record.ttftMs.map(Self.thousandths)
@@ -129,6 +132,7 @@ public struct LevelSummary: Sendable, Codable {
         quality.merge(other.quality)
         toolCalls.merge(other.toolCalls)
         task.merge(other.task)
+        schemaValidity.merge(other.schemaValidity)
         abortReason = abortReason ?? other.abortReason
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens

@@ -46,6 +46,7 @@ extension EngineProfile {
         "model_name", "max_num_seqs", "prefill_tokens_per_second", "prefill_overhead_ms",
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
         "kv_cache_tokens", "prefix_cache_blocks", "model_bytes", "error_rate", "seed", "correct_share",
+        "schema_invalid_rate",
     ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ToolCallOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
@@ -83,6 +84,8 @@ extension EngineProfile {
             errorRate = try Self.parseProbability(name, text)
         case "correct_share":
             correctShare = try Self.parseProbability(name, text)
+        case "schema_invalid_rate":
+            schemaInvalidRate = try Self.parseProbability(name, text)
         case "seed":
             guard let parsed = UInt64(text) else {
                 throw .badValue(name, value, expected: "a whole number from 0 to \(UInt64.max)")

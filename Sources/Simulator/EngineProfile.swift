@@ -53,6 +53,9 @@ public struct EngineProfile: Sendable, Equatable {
     /// correct and wrong answers. Filled in-process by the run from the dataset, never from the
     /// request.
     public var knownAnswers: [String: KnownAnswer] = [:]
+    /// Share of structured-output answers that are not valid JSON, 0…1 (option
+    /// `schema_invalid_rate`, default 0): drawn per request from its output seed.
+    public var schemaInvalidRate: Double = 0
     /// How requests that offer tools are answered (all call, valid arguments, by default); see
     /// ``ToolCallOptions``.
     public var toolCalls = ToolCallOptions()

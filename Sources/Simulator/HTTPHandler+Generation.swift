@@ -56,7 +56,7 @@ extension HTTPHandler {
         return GenerationSession(
             engine: engine, eventLoop: context.eventLoop, sampler: sampler, faults: faults,
             onToken: { token, index, flush in
-                var events = index == 0 ? encoder.firstTokenPreamble() : []
+                var events = encoder.eventsBefore(token, index: index)
                 let token = groundTruth?.stamp(token, index: index) ?? token
                 events.append(faults.tokenEvent(token, index: index, encoder: encoder))
                 // A stamped token goes out at once, so its stamp is its write time.

@@ -14,6 +14,10 @@ protocol ResponseEncoding: Sendable {
     func openingEvents() -> [StreamEvent]
     /// Events sent just before the first token's event (OpenAI's role-only chat chunk).
     func firstTokenPreamble() -> [StreamEvent]
+    /// Events sent just before the event of token `index`: by default the first-token preamble
+    /// before token 0. An encoder whose output moves from one part to another (the Responses
+    /// API's reasoning item, then its message item) closes and opens parts here as `token` needs.
+    func eventsBefore(_ token: SampledToken, index: Int) -> [StreamEvent]
     /// The event carrying token `index` (from 0); `token.finishReason` is set on the last.
     func tokenEvent(_ token: SampledToken, index: Int) -> StreamEvent
     /// Events after the last token: stop reasons, usage, timings, end markers.
@@ -30,6 +34,10 @@ extension ResponseEncoding {
     func openingEvents() -> [StreamEvent] { [] }
     /// No preamble.
     func firstTokenPreamble() -> [StreamEvent] { [] }
+    /// The first-token preamble before token 0, nothing before the others.
+    func eventsBefore(_ token: SampledToken, index: Int) -> [StreamEvent] {
+        index == 0 ? firstTokenPreamble() : []
+    }
 }
 
 /// What every encoder needs beyond the request: the served model, the time, and a seed for ids.

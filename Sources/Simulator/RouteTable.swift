@@ -34,6 +34,7 @@ enum RouteTable {
         // OpenAI-compatible (vLLM).
         entry(.POST, "/v1/chat/completions") { _ in generate(.openAI, .chat) },
         entry(.POST, "/v1/completions") { _ in generate(.openAI, .completion) },
+        entry(.POST, "/v1/responses") { _ in generate(.responses, .chat) },
         // Anthropic lists its models at the same path; its clients send `anthropic-version`.
         entry(.GET, "/v1/models") { match in
             match.headers.contains(name: "anthropic-version") ? .models(.anthropic) : .models(.openAI)

@@ -43,6 +43,8 @@ extension WireDialect {
 enum APIDialect: Sendable, Equatable, CaseIterable {
     /// OpenAI-compatible (`/v1/…`), as vLLM serves it.
     case openAI
+    /// OpenAI's Responses API (`/v1/responses`).
+    case responses
     /// Azure OpenAI (`/openai/deployments/{deployment}/…?api-version=…`).
     case azure
     /// Ollama's native API (`/api/…`).
@@ -58,6 +60,7 @@ enum APIDialect: Sendable, Equatable, CaseIterable {
     var wire: any WireDialect.Type {
         switch self {
         case .openAI: OpenAIDialect.self
+        case .responses: ResponsesDialect.self
         case .azure: AzureDialect.self
         case .ollama: OllamaDialect.self
         case .anthropic: AnthropicDialect.self

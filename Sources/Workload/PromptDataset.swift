@@ -16,6 +16,8 @@ public struct PromptDataset: Sendable, Equatable {
         public var tools = ItemTools()
         /// The entry's line in a JSONL file (from 1); nil for ShareGPT.
         public var line: Int?
+        /// The schema the answer must follow (JSONL `output_schema`), if the line gives one.
+        public var outputSchema: OutputSchema?
 
         /// Creates an entry.
         public init(messages: [ChatMessage], maxTokens: Int?, expected: ExpectedAnswer? = nil, tools: ItemTools = ItemTools(), line: Int? = nil) {
@@ -30,7 +32,8 @@ public struct PromptDataset: Sendable, Equatable {
     /// File formats.
     public enum Format: String, Sendable, CaseIterable {
         /// One JSON object per line: `prompt` (text) or `messages` ([{role, content}]), optional
-        /// `max_tokens`, optional `expected` (an ``ExpectedAnswer``), optional `tools`,
+        /// `max_tokens`, optional `expected` (an ``ExpectedAnswer``), optional `output_schema`
+        /// (``OutputSchema``: `{name, schema}`), optional `tools`,
         /// `tool_choice`, `max_turns` and `tool_results` (``ItemTools``).
         case jsonl
         /// A JSON array of `{"conversations": [{"from": "human"|"gpt"|"system", "value": …}]}`;
@@ -132,8 +135,18 @@ public struct PromptDataset: Sendable, Equatable {
         } catch {
             return .failure(LineProblem(text: error.message, field: error.field))
         }
+        var outputSchema: OutputSchema?
+        if let value = object["output_schema"] {
+            do {
+                outputSchema = try OutputSchema.parse(value)
+            } catch {
+                return .failure(LineProblem(text: error.message, field: error.field))
+            }
+        }
         if let prompt = object["prompt"] as? String {
-            return .success(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens, expected: expected, tools: tools))
+            var entry = Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens, expected: expected, tools: tools)
+            entry.outputSchema = outputSchema
+            return .success(entry)
         }
         guard let raw = object["messages"] as? [[String: Any]] else {
             return .failure(LineProblem(text: "needs a text 'prompt' or a 'messages' list"))
@@ -145,7 +158,9 @@ public struct PromptDataset: Sendable, Equatable {
         guard messages.count == raw.count, !messages.isEmpty else {
             return .failure(LineProblem(text: "messages must be a non-empty list of {role, content} with text content"))
         }
-        return .success(Entry(messages: messages, maxTokens: maxTokens, expected: expected, tools: tools))
+        var entry = Entry(messages: messages, maxTokens: maxTokens, expected: expected, tools: tools)
+        entry.outputSchema = outputSchema
+        return .success(entry)
     }
 
     static func parseShareGPT(_ data: Data, file: String) throws(ScenarioProblem) -> PromptDataset {

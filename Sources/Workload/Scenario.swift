@@ -325,6 +325,9 @@ public struct WorkloadSpec: Sendable, Equatable {
     /// Tools offered with every synthetic prompt, and a dataset line that gives none (workload
     /// `tools`, `tool_choice`, `max_turns`, `tool_results`); none by default.
     public var tools = ItemTools()
+    /// The schema every answer must follow (structured output) for synthetic prompts and dataset
+    /// lines that give none (workload `output_schema`); nil for free text.
+    public var outputSchema: OutputSchema?
 
     /// Creates a workload spec.
     public init(

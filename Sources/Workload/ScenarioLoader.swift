@@ -36,6 +36,7 @@ public struct ScenarioLoader {
     static let workloadFields = [
         "prompt_tokens", "max_tokens", "dataset", "format", "ignore_eos", "temperature", "system_prompt",
         "shared_prefix", "turns", "calibrate", "trace", "speedup", "from", "to",
+        "output_schema",
     ] + ItemTools.fieldNames
     /// Fields allowed in a length distribution mapping.
     static let lengthFields = ["distribution", "value", "min", "max", "mean", "stddev"]
@@ -294,12 +295,14 @@ public struct ScenarioLoader {
             }
         }
         let tools = readTools(fields, file: file, into: &report)
+        let outputSchema = readOutputSchema(fields, into: &report)
         guard let source, let maxTokens else { return (nil, source) }
         var spec = WorkloadSpec(
             source: source, maxTokens: maxTokens, ignoreEOS: ignoreEOS, temperature: temperature,
             systemPrompt: systemPrompt, sharedPrefix: sharedPrefix, turns: turns, calibration: calibration ?? .none
         )
         spec.tools = tools
+        spec.outputSchema = outputSchema
         return (spec, source)
     }
 

@@ -69,7 +69,17 @@ public struct WorkloadGenerator: Sendable {
         let tools = itemTools(session: session, turn: turn)
         return PromptItem(
             index: index, messages: head + conversation, maxTokens: maxTokens, expected: expected,
-            tools: tools.functions, toolChoice: tools.choice, agent: tools.agent)
+            tools: tools.functions, toolChoice: tools.choice, outputSchema: outputSchema(session: session, turn: turn),
+            agent: tools.agent)
+    }
+
+    /// The output schema of one turn of one session: its dataset entry's, or else the workload's.
+    private func outputSchema(session: Int, turn: Int) -> OutputSchema? {
+        if case .dataset = spec.source, let entries = dataset?.entries, !entries.isEmpty {
+            let stream = UInt64(session * max(1, spec.turns) + turn)
+            if let schema = entries[Int(stream % UInt64(entries.count))].outputSchema { return schema }
+        }
+        return spec.outputSchema
     }
 
     /// The tools of one turn of one session: its dataset entry's, or else the workload's.
