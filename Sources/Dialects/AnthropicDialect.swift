@@ -84,6 +84,7 @@ public struct AnthropicDialect: Dialect {
             guard topP.isFinite else { throw .invalidParameter("top_p", value: "\(topP)") }
             json.add("top_p", topP)
         }
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 }

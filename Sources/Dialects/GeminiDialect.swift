@@ -98,6 +98,7 @@ public struct GeminiDialect: Dialect {
         if let seed = parameters.seed {
             config.add("seed", seed)
         }
+        addReasoning(parameters.reasoning, to: &config)
         json.add("generationConfig", config)
         return json.finished()
     }

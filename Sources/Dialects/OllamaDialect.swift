@@ -100,6 +100,7 @@ public struct OllamaDialect: Dialect {
                 json.add("keep_alive", keepAlive)
             }
         }
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 

@@ -103,6 +103,7 @@ public struct OpenAIDialect: Dialect {
         if let minTokens = parameters.minTokens {
             json.add("min_tokens", minTokens)
         }
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 }
