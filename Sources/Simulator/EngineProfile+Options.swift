@@ -46,7 +46,7 @@ extension EngineProfile {
         "model_name", "max_num_seqs", "prefill_tokens_per_second", "prefill_overhead_ms",
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
         "kv_cache_tokens", "prefix_cache_blocks", "model_bytes", "error_rate", "seed", "correct_share",
-    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames
+    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ReasoningOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
     ///
@@ -90,6 +90,8 @@ extension EngineProfile {
             seed = parsed
         case _ where GroundTruthOptions.optionNames.contains(name):
             try groundTruth.set(name, text: text)
+        case _ where ReasoningOptions.optionNames.contains(name):
+            try reasoning.set(name, text: text)
         default:
             try faults.set(name, text: text)
         }

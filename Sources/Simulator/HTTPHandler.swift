@@ -114,6 +114,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             do throws(APIError) {
                 var request = try wire.parseRequest(bytes, route: generation, profile: engine.profile)
                 if engine.profile.prefixCacheBlocks > 0 { request.promptBlocks = PrefixCache.blocks(of: bytes) }
+                if engine.profile.reasoning.tokens > 0, wire.carriesReasoning(request.kind) {
+                    request.reasoningTokens = engine.profile.reasoning.tokens(for: RequestedReasoning(body: bytes))
+                }
                 let ticket = engine.registerArrival()
                 after(ticket.faults.headerDelay, context: context) {
                     self.generate(context: context, reply, request: request, ticket: ticket)

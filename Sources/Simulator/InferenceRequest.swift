@@ -37,4 +37,7 @@ struct InferenceRequest: Sendable, Equatable {
     /// The text that identifies a known prompt (see ``KnownAnswer``): the last user message of a
     /// chat, the prompt of a completion; nil where the dialect's parser does not take it.
     var promptKey: String?
+    /// Reasoning tokens before the answer (see ``EngineProfile/ReasoningOptions``), set once the
+    /// request is accepted; 0 when the simulator does not reason or the request turned it off.
+    var reasoningTokens = 0
 }

@@ -23,6 +23,12 @@ protocol ResponseEncoding: Sendable {
     func failureEvents(_ error: APIError) -> [StreamEvent]
     /// The whole non-streaming response body for the generated `text`.
     func fullBody(text: String, outcome: GenerationOutcome) -> String
+    /// Events sent just before the first answer token that follows reasoning tokens (Anthropic
+    /// and Bedrock close the reasoning block there and open the answer's).
+    func answerPreamble() -> [StreamEvent]
+    /// The whole non-streaming response body for the answer `text` after the reasoning
+    /// `reasoning` (empty when the response did not reason).
+    func fullBody(text: String, reasoning: String, outcome: GenerationOutcome) -> String
 }
 
 extension ResponseEncoding {
@@ -30,6 +36,12 @@ extension ResponseEncoding {
     func openingEvents() -> [StreamEvent] { [] }
     /// No preamble.
     func firstTokenPreamble() -> [StreamEvent] { [] }
+    /// No answer preamble.
+    func answerPreamble() -> [StreamEvent] { [] }
+    /// The body without its reasoning, for an API that does not return it.
+    func fullBody(text: String, reasoning: String, outcome: GenerationOutcome) -> String {
+        fullBody(text: text, outcome: outcome)
+    }
 }
 
 /// What every encoder needs beyond the request: the served model, the time, and a seed for ids.

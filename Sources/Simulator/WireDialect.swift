@@ -18,6 +18,9 @@ protocol WireDialect {
     /// The refusal a request gets before anything else when it lacks what the API demands of
     /// every request (AWS's signature); nil when it may proceed.
     static func authorizationFailure(_ headers: HTTPHeaders) -> APIError?
+    /// Whether responses of `kind` can carry reasoning apart from the answer (OpenAI's legacy
+    /// completions cannot); the simulator's reasoning phase applies only where they can.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool
 }
 
 extension WireDialect {
@@ -25,6 +28,8 @@ extension WireDialect {
     static func modelList(profile: EngineProfile, now: Double) -> String? { nil }
     /// Every request may proceed.
     static func authorizationFailure(_ headers: HTTPHeaders) -> APIError? { nil }
+    /// Every kind carries reasoning.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool { true }
 }
 
 /// The dialects the simulator speaks; a route says which one a request used.
