@@ -102,6 +102,7 @@ public struct GeminiDialect: Dialect {
             config.add("responseMimeType", "application/json")
             config.add("responseSchema", json: Self.responseSchema(schema))
         }
+        addReasoning(parameters.reasoning, to: &config)
         json.add("generationConfig", config)
         Self.addTools(for: prompt, to: &json)
         return json.finished()

@@ -108,6 +108,7 @@ public struct OllamaDialect: Dialect {
             }
         }
         addTools(for: prompt, to: &json)
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 

@@ -111,6 +111,7 @@ public struct OpenAIDialect: Dialect {
         if api == .chat, let schema = prompt.outputSchema {
             json.addResponseFormat(schema)
         }
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 }

@@ -20,12 +20,15 @@ extension RequestRecord {
         durationMs = TokenTiming.ms(from: start, to: end)
         ttfbMs = head.map { TokenTiming.ms(from: start, to: $0.receivedAt) }
         ttftMs = timing.ttftMs
+        ttfatMs = observation.firstAnswerAt.map { TokenTiming.ms(from: start, to: $0) }
         e2eMs = timing.e2eMs
         tpotMs = timing.tpotMs
         itlP50Ms = timing.itlP50Ms
         itlMaxMs = timing.itlMaxMs
         promptTokens = observation.usage?.promptTokens
         outputTokens = observation.outputTokens
+        reasoningTokens = observation.reasoningTokens
+        answerTokens = reasoningTokens.map { max(0, outputTokens - $0) }
         tokenSource = observation.tokenSource.rawValue
         tokenEvents = observation.tokens.count
         httpStatus = head?.status ?? failure?.httpStatus ?? 0

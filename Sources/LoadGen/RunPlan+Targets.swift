@@ -68,7 +68,7 @@ extension RunPlan {
         let parameters = GenerationParameters(
             stream: spec.stream, includeUsage: true, temperature: workload.temperature,
             seed: nil, ignoreEOS: spec.lengthControls && workload.ignoreEOS,
-            contextWindow: spec.contextWindow, keepAlive: spec.keepAlive
+            contextWindow: spec.contextWindow, keepAlive: spec.keepAlive, reasoning: spec.reasoning
         )
         var options = TransferOptions(
             connectTimeoutMs: Int(spec.connectTimeout * 1000),

@@ -47,7 +47,7 @@ extension EngineProfile {
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
         "kv_cache_tokens", "prefix_cache_blocks", "model_bytes", "error_rate", "seed", "correct_share",
         "schema_invalid_rate",
-    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ToolCallOptions.optionNames
+    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ToolCallOptions.optionNames + ReasoningOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
     ///
@@ -95,6 +95,8 @@ extension EngineProfile {
             try toolCalls.set(name, text: text)
         case _ where GroundTruthOptions.optionNames.contains(name):
             try groundTruth.set(name, text: text)
+        case _ where ReasoningOptions.optionNames.contains(name):
+            try reasoning.set(name, text: text)
         default:
             try faults.set(name, text: text)
         }

@@ -117,6 +117,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 if InferenceRequest.mentionsTools(bytes), let object = InferenceRequest.jsonObject(bytes) {
                     try wire.parseTools(object, into: &request)
                 }
+                if engine.profile.reasoning.tokens > 0, wire.carriesReasoning(request.kind) {
+                    request.reasoningTokens = engine.profile.reasoning.tokens(for: RequestedReasoning(body: bytes))
+                }
                 let ticket = engine.registerArrival()
                 after(ticket.faults.headerDelay, context: context) {
                     self.generate(context: context, reply, request: request, ticket: ticket)

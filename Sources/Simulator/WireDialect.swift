@@ -26,6 +26,9 @@ protocol WireDialect {
     /// Whether the API streams a call's arguments in pieces (OpenAI, Anthropic, Bedrock); an API
     /// that sends each call whole (Gemini, Ollama) gets the arguments as one token.
     static var streamsToolArguments: Bool { get }
+    /// Whether responses of `kind` can carry reasoning apart from the answer (OpenAI's legacy
+    /// completions cannot); the simulator's reasoning phase applies only where they can.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool
 }
 
 extension WireDialect {
@@ -37,6 +40,8 @@ extension WireDialect {
     static var streamsToolArguments: Bool { true }
     /// No tools.
     static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError) {}
+    /// Every kind carries reasoning.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool { true }
 }
 
 /// The dialects the simulator speaks; a route says which one a request used.

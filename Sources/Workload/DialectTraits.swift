@@ -1,5 +1,6 @@
 /// What loading a scenario needs to know about one dialect besides its id: whether its targets
-/// address a region, and whether they need credentials of their own when they name no API key.
+/// address a region, whether they need credentials of their own when they name no API key, and
+/// which reasoning fields they can send.
 ///
 /// Workload sits upstream of Dialects, so each dialect fills this in and the caller hands the
 /// table to ``ScenarioLoader`` in a ``TargetCatalog``. The default (neither) is a dialect whose
@@ -28,10 +29,15 @@ public struct DialectTraits: Sendable, Equatable {
     /// `nil` when an API key (or none) is all the dialect sends. Every variable must be set and not
     /// empty; otherwise the target gets the message.
     public var credentials: Requirement?
+    /// The reasoning fields (``ReasoningRequest/Field``) the dialect's requests can carry; a
+    /// target naming another is refused.
+    public var reasoningFields: Set<ReasoningRequest.Field>
 
-    /// Creates traits; the defaults describe a dialect that needs nothing special.
-    public init(region: Requirement? = nil, credentials: Requirement? = nil) {
+    /// Creates traits; the defaults describe a dialect that needs nothing special and sends no
+    /// reasoning field.
+    public init(region: Requirement? = nil, credentials: Requirement? = nil, reasoningFields: Set<ReasoningRequest.Field> = []) {
         self.region = region
         self.credentials = credentials
+        self.reasoningFields = reasoningFields
     }
 }

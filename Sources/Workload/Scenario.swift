@@ -93,6 +93,8 @@ public struct TargetSpec: Sendable, Equatable {
     public var keepAlive: String?
     /// Ollama's `num_ctx` (`num_ctx`).
     public var contextWindow: Int?
+    /// What the target asks a reasoning model (`reasoning_effort`, `thinking_budget`, `think`).
+    public var reasoning = ReasoningRequest()
     /// Whether the workload's `ignore_eos` is sent to this target (`length_controls`); cloud APIs
     /// reject it, so presets for them turn it off.
     public var lengthControls = true
@@ -145,6 +147,7 @@ public struct TargetSpec: Sendable, Equatable {
             && lhs.clientKey == rhs.clientKey && lhs.insecure == rhs.insecure
             && lhs.provider == rhs.provider && lhs.auth == rhs.auth && lhs.apiVersion == rhs.apiVersion
             && lhs.region == rhs.region && lhs.keepAlive == rhs.keepAlive && lhs.contextWindow == rhs.contextWindow
+            && lhs.reasoning == rhs.reasoning
             && lhs.lengthControls == rhs.lengthControls && lhs.standsFor == rhs.standsFor && lhs.allowTransfer == rhs.allowTransfer
             && lhs.maxEventBytes == rhs.maxEventBytes && lhs.maxResponseBytes == rhs.maxResponseBytes
     }

@@ -22,7 +22,7 @@ public struct ScenarioLoader {
         "connect_timeout", "request_timeout", "first_token_timeout", "idle_timeout", "retry_429",
         "ca_bundle", "client_cert", "client_key", "insecure", "simulator", "provider", "auth", "api_version",
         "region", "keep_alive", "num_ctx", "length_controls", "stands_for", "allow_transfer",
-        "max_event_bytes", "max_response_bytes",
+        "max_event_bytes", "max_response_bytes", "reasoning_effort", "thinking_budget", "think",
     ]
     /// Fields allowed under `load`.
     static let loadFields = [
