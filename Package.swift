@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "Workload",
             dependencies: [
-                "RepatSupport",
+                "RepatSupport", "Metrics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

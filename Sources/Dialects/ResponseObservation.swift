@@ -36,6 +36,10 @@ public struct ResponseObservation: Sendable, Equatable {
     public var firstAnswerAt: UInt64?
     /// Of ``deltaCount``, the deltas that carried reasoning.
     public var reasoningDeltaCount: Int
+    /// Why a complete 2xx body of the API's shape does not answer the request (an embedding
+    /// request's body without one embedding per input of one dimension, a rerank's without one
+    /// score per document): one line; nil when it does, or when the dialect does not check.
+    public var invalidBody: String?
 
     /// Creates an observation; the defaults describe an empty body.
     public init(

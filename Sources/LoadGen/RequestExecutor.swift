@@ -53,7 +53,7 @@ struct RequestExecutor: Sendable {
             // The first attempt goes out at its scheduled time, handed to curl by the transport
             // thread (to the microsecond, even when this task started late); retries at once.
             attempt = await send(
-                request, sendAt: retries == 0 ? scheduledAt : 0, maxTokens: item.maxTokens,
+                request, for: item, sendAt: retries == 0 ? scheduledAt : 0,
                 keepsBody: item.expected != nil || keepsAnswers || references != nil
             )
             firstSentAt = firstSentAt ?? attempt.sentAt
@@ -74,6 +74,7 @@ struct RequestExecutor: Sendable {
         record.setMeasurements(
             start: start, end: end, head: head, failure: failure, observation: observation, timing: timing, transfer: timings
         )
+        record.setRequestKind(target.dialect.requestKind, inputs: target.dialect.inputCount(of: item))
         let verdict = OutcomeClassifier.classify(
             status: head?.status, failure: failure, observation: observation,
             errorBody: errorBody, dialect: target.dialect, maxTokens: item.maxTokens
@@ -123,11 +124,11 @@ struct RequestExecutor: Sendable {
     /// A response that breaks its ``ResponseBounds`` (size limits, `maxTokens` and its margin) is
     /// stopped at once. With `keepsBody`, the 2xx body is copied as it arrives, for reading the
     /// answer afterwards.
-    private func send(_ request: HTTPRequest, sendAt: UInt64, maxTokens: Int, keepsBody: Bool) async -> Attempt {
+    private func send(_ request: HTTPRequest, for item: PromptItem, sendAt: UInt64, keepsBody: Bool) async -> Attempt {
         let streaming = target.parameters.stream
         let reader = ResponseReader(
-            decoder: target.dialect.makeDecoder(streaming: streaming), sendAt: sendAt,
-            bounds: ResponseBounds(target: target.spec, streaming: streaming, maxTokens: maxTokens), keepsBody: keepsBody)
+            decoder: target.dialect.makeDecoder(for: item, streaming: streaming), sendAt: sendAt,
+            bounds: ResponseBounds(target: target.spec, streaming: streaming, maxTokens: item.maxTokens), keepsBody: keepsBody)
         var watchdog: Task<Void, Never>?
         let end = await transport.exchange(request, options: target.options, sendAt: sendAt, handler: reader) { control in
             reader.control = control

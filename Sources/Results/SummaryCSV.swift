@@ -81,6 +81,7 @@ public enum SummaryCSV {
         names += telemetryColumns
         names += clientColumns
         names += qualityColumns
+        names += ["inputs_per_s"]
         return names
     }()
 
@@ -134,6 +135,7 @@ public enum SummaryCSV {
             quality.scored > 0 ? String(quality.scored) : "", CSVField.fixed3(quality.passRate),
             CSVField.fixed3(quality.interval?.lowerBound), CSVField.fixed3(quality.interval?.upperBound),
         ]
+        cells.append(CSVField.fixed3(summary.inputsPerSecond))
         return cells.joined(separator: ",")
     }
 

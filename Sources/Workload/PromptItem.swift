@@ -17,11 +17,15 @@ public struct PromptItem: Sendable, Hashable {
     public var toolChoice: ToolChoice?
     /// The schema the answer must follow (structured output); nil for free text.
     public var outputSchema: OutputSchema?
+    /// The query and documents of a retrieval workload (embeddings, rerank, pipelines); nil for
+    /// a generation workload.
+    public var retrieval: RetrievalInput?
 
     /// Creates a prompt item.
     public init(
         index: Int, messages: [ChatMessage], maxTokens: Int, expected: ExpectedAnswer? = nil,
-        tools: [ToolFunction] = [], toolChoice: ToolChoice? = nil, outputSchema: OutputSchema? = nil
+        tools: [ToolFunction] = [], toolChoice: ToolChoice? = nil, outputSchema: OutputSchema? = nil,
+        retrieval: RetrievalInput? = nil
     ) {
         self.index = index
         self.messages = messages
@@ -30,6 +34,7 @@ public struct PromptItem: Sendable, Hashable {
         self.tools = tools
         self.toolChoice = toolChoice
         self.outputSchema = outputSchema
+        self.retrieval = retrieval
     }
 
     /// The conversation as one plain prompt, for completion-style endpoints: message contents joined

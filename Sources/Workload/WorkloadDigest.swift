@@ -19,6 +19,12 @@ public struct WorkloadDigest {
         for message in item.messages {
             text += "\(message.role)\u{1F}\(message.content)\u{1E}"
         }
+        if let retrieval = item.retrieval {
+            text += "query\u{1F}\(retrieval.query)\u{1E}"
+            for document in retrieval.documents {
+                text += "document\u{1F}\(document)\u{1E}"
+            }
+        }
         hasher.update(data: Array(text.utf8))
     }
 

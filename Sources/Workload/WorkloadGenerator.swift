@@ -34,6 +34,9 @@ public struct WorkloadGenerator: Sendable {
     /// entry's own system turn (first turn only) — is joined into one leading system message, so
     /// roles alternate as strict chat templates require.
     public func item(at index: Int) -> PromptItem {
+        if case .embeddings(let retrieval) = spec.source {
+            return retrievalItem(at: index, retrieval)
+        }
         let turns = max(1, spec.turns)
         let session = index / turns
         let turn = index % turns
@@ -86,6 +89,9 @@ public struct WorkloadGenerator: Sendable {
             let entry = entries[Int(stream % UInt64(entries.count))]
             let budget = entry.maxTokens ?? spec.maxTokens.sample(&generator)
             return (entry.messages, max(1, budget), entry.expected)
+        case .embeddings:
+            // Items of a retrieval workload are made whole by ``retrievalItem(at:_:)``.
+            return ([], 1, nil)
         case .trace:
             // One turn per request (the loader refuses turns with a trace), so session is the index.
             guard !trace.isEmpty else { return ([], 1, nil) }
@@ -93,6 +99,24 @@ public struct WorkloadGenerator: Sendable {
             let text = request.promptText(index: session % trace.count, seed: seed, tokensPerWord: tokensPerWord)
             return ([ChatMessage(role: "user", content: text)], max(1, request.outputTokens), nil)
         }
+    }
+
+    /// Item `index` of a retrieval workload: a query of `query_tokens` and `batch_size`
+    /// documents of `input_tokens` each, drawn in that order from the item's own stream; its
+    /// conversation is the query alone (after the system prompt, if any), as a pipeline's
+    /// generation step frames it with the documents it kept.
+    private func retrievalItem(at index: Int, _ retrieval: EmbeddingWorkload) -> PromptItem {
+        var generator = SeededGenerator(seed: seed, stream: UInt64(index))
+        let query = words(tokens: retrieval.queryTokens.sample(&generator), &generator)
+        let documents = (0..<retrieval.batchSize).map { _ in
+            words(tokens: retrieval.inputTokens.sample(&generator), &generator)
+        }
+        let maxTokens = spec.maxTokens.sample(&generator)
+        var messages = spec.systemPrompt.map { [ChatMessage(role: "system", content: $0)] } ?? []
+        messages.append(ChatMessage(role: "user", content: query))
+        return PromptItem(
+            index: index, messages: messages, maxTokens: maxTokens,
+            retrieval: RetrievalInput(query: query, documents: documents))
     }
 
     private func words(tokens: Int, _ generator: inout SeededGenerator) -> String {
