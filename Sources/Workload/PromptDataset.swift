@@ -11,19 +11,24 @@ public struct PromptDataset: Sendable, Equatable {
         public var maxTokens: Int?
         /// What a correct answer looks like (JSONL `expected`), if the file says.
         public var expected: ExpectedAnswer?
+        /// The query and documents of a retrieval line (JSONL `documents`, `query`), if any.
+        public var retrieval: RetrievalInput?
 
         /// Creates an entry.
-        public init(messages: [ChatMessage], maxTokens: Int?, expected: ExpectedAnswer? = nil) {
+        public init(messages: [ChatMessage], maxTokens: Int?, expected: ExpectedAnswer? = nil, retrieval: RetrievalInput? = nil) {
             self.messages = messages
             self.maxTokens = maxTokens
             self.expected = expected
+            self.retrieval = retrieval
         }
     }
 
     /// File formats.
     public enum Format: String, Sendable, CaseIterable {
         /// One JSON object per line: `prompt` (text) or `messages` ([{role, content}]), optional
-        /// `max_tokens`, optional `expected` (an ``ExpectedAnswer``).
+        /// `max_tokens`, optional `expected` (an ``ExpectedAnswer``); for embedding, rerank and
+        /// pipeline targets, `documents` (a non-empty list of texts) and `query` (default: the
+        /// prompt, or the last message), a line with documents needing no prompt of its own.
         case jsonl
         /// A JSON array of `{"conversations": [{"from": "human"|"gpt"|"system", "value": …}]}`;
         /// the prompt is everything up to the first human turn, the budget the reply after it.
@@ -117,6 +122,9 @@ public struct PromptDataset: Sendable, Equatable {
                 return .failure(LineProblem(text: error.message, field: error.field))
             }
         }
+        if object["documents"] != nil {
+            return retrievalEntry(object, maxTokens: maxTokens, expected: expected)
+        }
         if let prompt = object["prompt"] as? String {
             return .success(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens, expected: expected))
         }
@@ -131,6 +139,25 @@ public struct PromptDataset: Sendable, Equatable {
             return .failure(LineProblem(text: "messages must be a non-empty list of {role, content} with text content"))
         }
         return .success(Entry(messages: messages, maxTokens: maxTokens, expected: expected))
+    }
+
+    /// A line with `documents`: its query is `query`, else `prompt`, else the last message's
+    /// text; its conversation `messages`, else the query as the user's message.
+    private static func retrievalEntry(_ object: [String: Any], maxTokens: Int?, expected: ExpectedAnswer?) -> Result<Entry, LineProblem> {
+        guard let documents = object["documents"] as? [String], !documents.isEmpty else {
+            return .failure(LineProblem(text: "documents must be a non-empty list of texts", field: "documents"))
+        }
+        let raw = object["messages"] as? [[String: Any]] ?? []
+        let messages = raw.compactMap { message -> ChatMessage? in
+            guard let role = message["role"] as? String, let content = message["content"] as? String else { return nil }
+            return ChatMessage(role: role, content: content)
+        }
+        guard let query = object["query"] as? String ?? object["prompt"] as? String ?? messages.last?.content, !query.isEmpty else {
+            return .failure(LineProblem(text: "a line with documents needs a text 'query' (or 'prompt')", field: "query"))
+        }
+        return .success(Entry(
+            messages: messages.isEmpty ? [ChatMessage(role: "user", content: query)] : messages, maxTokens: maxTokens,
+            expected: expected, retrieval: RetrievalInput(query: query, documents: documents)))
     }
 
     static func parseShareGPT(_ data: Data, file: String) throws(ScenarioProblem) -> PromptDataset {

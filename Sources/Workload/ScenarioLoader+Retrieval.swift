@@ -33,8 +33,8 @@ extension ScenarioLoader {
             report.add("pipelines", line: node.mark?.line, "expected a list of pipelines, each with name and steps")
             return []
         }
-        if let source, !Self.isRetrieval(source) {
-            report.add("pipelines", line: node.mark?.line, "a pipeline needs workload.embeddings (each item's query and documents)")
+        if let source, !Self.mayCarryDocuments(source) {
+            report.add("pipelines", line: node.mark?.line, "a pipeline needs each item's query and documents: workload.embeddings, or a dataset whose lines carry documents")
         }
         var names = Set(targets.map(\.spec.name))
         var used: Set<String> = []
@@ -111,16 +111,24 @@ extension ScenarioLoader {
         guard let source else { return }
         let members = Set(pipelines.flatMap(\.steps))
         let retrieval = Self.isRetrieval(source)
+        let documents = Self.mayCarryDocuments(source)
         for target in targets where !members.contains(target.spec.name) {
             guard let kind = catalog.requestKind(of: target.spec.dialect) else { continue }
             let field = "targets[\(target.index)].dialect"
             let line = report.locations.line(of: field) ?? report.locations.line(of: "targets[\(target.index)]")
             if kind == .generation && retrieval {
                 report.add(field, line: line, "target '\(target.spec.name)' generates text (\(target.spec.dialect)) but workload.embeddings gives it no prompt: make it the last step of a pipeline, or measure it in a scenario of its own")
-            } else if kind != .generation && !retrieval {
-                report.add(field, line: line, "target '\(target.spec.name)' asks for \(kind == .rerank ? "reranks" : "embeddings") (\(target.spec.dialect)): the workload needs embeddings: (batch_size, input_tokens) instead of prompt_tokens, dataset or trace")
+            } else if kind != .generation && !documents {
+                report.add(field, line: line, "target '\(target.spec.name)' asks for \(kind == .rerank ? "reranks" : "embeddings") (\(target.spec.dialect)): the workload needs embeddings: (batch_size, input_tokens), or a dataset whose lines carry documents, instead of prompt_tokens or trace")
             }
         }
+    }
+
+    /// Whether a workload's items may carry documents: `embeddings:` always, a dataset when its
+    /// lines do (checked once it is read).
+    static func mayCarryDocuments(_ source: WorkloadSpec.Source) -> Bool {
+        if case .dataset = source { return true }
+        return isRetrieval(source)
     }
 
     /// Whether a workload source is a retrieval one (`embeddings:`).

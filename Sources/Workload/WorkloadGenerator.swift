@@ -50,8 +50,10 @@ public struct WorkloadGenerator: Sendable {
         var conversation: [ChatMessage] = []
         var maxTokens = 1
         var expected: ExpectedAnswer?
+        var retrieval: RetrievalInput?
         for step in 0...turn {
             let (messages, budget, answer) = exchange(session: session, turn: step)
+            retrieval = documents(session: session, turn: step)
             for message in messages {
                 if message.role == "system" {
                     if step == 0 { system.append(message.content) }
@@ -69,7 +71,14 @@ public struct WorkloadGenerator: Sendable {
             }
         }
         let head = system.isEmpty ? [] : [ChatMessage(role: "system", content: system.joined(separator: "\n\n"))]
-        return PromptItem(index: index, messages: head + conversation, maxTokens: maxTokens, expected: expected)
+        return PromptItem(index: index, messages: head + conversation, maxTokens: maxTokens, expected: expected, retrieval: retrieval)
+    }
+
+    /// The query and documents a dataset line gives the turn, if it gives any.
+    private func documents(session: Int, turn: Int) -> RetrievalInput? {
+        guard case .dataset = spec.source, let entries = dataset?.entries, !entries.isEmpty else { return nil }
+        let stream = UInt64(session * max(1, spec.turns) + turn)
+        return entries[Int(stream % UInt64(entries.count))].retrieval
     }
 
     /// The user message, output budget and expected answer (dataset entries only) of one turn of
