@@ -40,6 +40,9 @@ public struct ResponseObservation: Sendable, Equatable {
     /// request's body without one embedding per input of one dimension, a rerank's without one
     /// score per document): one line; nil when it does, or when the dialect does not check.
     public var invalidBody: String?
+    /// A rerank's documents, best first (their positions in the request); empty for any other
+    /// response, or one that did not answer.
+    public var ranking: [Int] = []
 
     /// Creates an observation; the defaults describe an empty body.
     public init(

@@ -83,6 +83,10 @@ struct RetrievalBodyDecoder: ResponseDecoder, Sendable {
                 return observation
             }
             observation.invalidBody = Self.problem(scores: parsed.scores, documents: documents)
+            if observation.invalidBody == nil {
+                // Best first; a tie keeps the documents' order.
+                observation.ranking = parsed.scores.sorted { ($0.score, -$0.index) > ($1.score, -$1.index) }.map(\.index)
+            }
         }
         if observation.invalidBody == nil {
             observation.sawEndMarker = true

@@ -57,10 +57,16 @@ public struct LoadRunner: Sendable {
             }
         }
         let state = LevelState(summary: summary, abort: level.abort)
-        let context = RequestContext(
-            executor: RequestExecutor(
+        let makeExecutor = { (target: ResolvedTarget) in
+            RequestExecutor(
                 transport: transport, target: target, runID: runID, runStart: runStart, keepsAnswers: keepsAnswers, references: references
-            ),
+            )
+        }
+        let executor: any TaskExecuting = target.pipeline.map {
+            PipelineExecutor(name: target.spec.name, pipeline: $0, makeExecutor: makeExecutor)
+        } ?? makeExecutor(target)
+        let context = RequestContext(
+            executor: executor,
             sink: sink, state: state, workload: workload, level: level, timeline: LevelTimeline(level: level, start: levelStart)
         )
         let reporter = progress.map { report in
@@ -158,7 +164,7 @@ public struct LoadRunner: Sendable {
 
 /// Everything a request task needs, shared read-only by the level's tasks.
 private struct RequestContext: Sendable {
-    let executor: RequestExecutor
+    let executor: any TaskExecuting
     let sink: any RecordSink
     let state: LevelState
     let workload: WorkloadGenerator
@@ -167,16 +173,18 @@ private struct RequestContext: Sendable {
 
     func send(index: Int, scheduledAt: UInt64) async {
         let warmup = timeline.isWarmup(index: index, scheduledAt: scheduledAt)
-        var measurement = await executor.execute(
+        let measurements = await executor.executeTask(
             workload.item(at: level.itemOffset + index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
         )
-        measurement.record.warmup = warmup
-        measurement.record.repetition = level.repetition ?? 1
-        sink.write(measurement.record)
-        if sink.failure != nil { state.haltForFailedSink() }
         var step: Int?
         if case .fixed(let schedule, _) = level.pattern { step = schedule.step(at: scheduledAt &- timeline.start) }
-        state.add(measurement, step: step)
+        for var measurement in measurements {
+            measurement.record.warmup = warmup
+            measurement.record.repetition = level.repetition ?? 1
+            sink.write(measurement.record)
+            if sink.failure != nil { state.haltForFailedSink() }
+            state.add(measurement, step: step)
+        }
     }
 }
 

@@ -25,10 +25,11 @@ struct RequestExecutor: Sendable {
     /// reference, else scored against them.
     var references: ReferenceAnswers?
 
-    /// The measured request and its inter-token gaps.
+    /// The measured request, its inter-token gaps and, for a rerank, its documents best first.
     struct Measurement {
         var record: RequestRecord
         var gapsNs: [UInt64]
+        var ranking: [Int] = []
     }
 
     func execute(_ item: PromptItem, loadLevel: String, requestID: Int, scheduledAt: UInt64) async -> Measurement {
@@ -95,7 +96,9 @@ struct RequestExecutor: Sendable {
             }
             if keepsAnswers { record.answer = answer }
         }
-        return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [])
+        return Measurement(
+            record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [],
+            ranking: record.status.isSuccess ? observation.ranking : [])
     }
 
     /// What one attempt at a request saw.

@@ -15,3 +15,22 @@ extension RunPlan {
             "\(missing) of \(dataset.entries.count) lines carry no documents, which target '\(first.name)' (\(first.dialect)) needs on every line")
     }
 }
+
+extension RunPlan {
+    /// What the runner drives, in file order: every target no pipeline uses, then each pipeline
+    /// as a target named after it, speaking its generation step's dialect and carrying its steps
+    /// as ``targets`` holds them now (after ``attach(toSimulatorAt:)``, pointing at their
+    /// simulators).
+    public var drivenTargets: [ResolvedTarget] {
+        let members = Set(scenario.pipelines.flatMap(\.steps))
+        var driven = targets.filter { !members.contains($0.spec.name) }
+        for pipeline in scenario.pipelines {
+            let steps = pipeline.steps.compactMap { name in targets.first { $0.spec.name == name } }
+            guard steps.count == pipeline.steps.count, var target = steps.last else { continue }
+            target.spec.name = pipeline.name
+            target.pipeline = ResolvedPipeline(steps: steps, topK: pipeline.topK)
+            driven.append(target)
+        }
+        return driven
+    }
+}
