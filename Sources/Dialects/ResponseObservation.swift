@@ -38,6 +38,13 @@ public struct ResponseObservation: Sendable, Equatable {
     public var firstAnswerAt: UInt64?
     /// Of ``deltaCount``, the deltas that carried reasoning.
     public var reasoningDeltaCount: Int
+    /// Why a complete 2xx body of the API's shape does not answer the request (an embedding
+    /// request's body without one embedding per input of one dimension, a rerank's without one
+    /// score per document): one line; nil when it does, or when the dialect does not check.
+    public var invalidBody: String?
+    /// A rerank's documents, best first (their positions in the request); empty for any other
+    /// response, or one that did not answer.
+    public var ranking: [Int] = []
 
     /// Creates an observation; the defaults describe an empty body.
     public init(

@@ -51,3 +51,23 @@ extension RequestRecord {
         micros > 0 ? Double(micros) / 1000 : nil
     }
 }
+
+extension RequestRecord {
+    /// Records what the request asked for and how many inputs it carried. An embedding or rerank
+    /// is one non-streamed answer: its latency is ``e2eMs`` (its body's last bytes) and
+    /// ``durationMs``; it has no first token, no inter-token gaps, no output tokens, so TTFT,
+    /// TTFAT, TPOT, ITL, the token source and token events stay empty.
+    mutating func setRequestKind(_ kind: RequestKind, inputs: Int?) {
+        requestKind = kind
+        self.inputs = inputs
+        guard kind != .generation else { return }
+        ttftMs = nil
+        ttfatMs = nil
+        tpotMs = nil
+        itlP50Ms = nil
+        itlMaxMs = nil
+        outputTokens = 0
+        tokenSource = ""
+        tokenEvents = 0
+    }
+}

@@ -67,6 +67,9 @@ public struct RunPlan: Sendable {
                 problems.append(ScenarioProblem(file: path, line: nil, field: "", message: "\(error.description) (workload.trace of \(reading.locations.file))"))
             }
         }
+        if let dataset, let scenario = reading.scenario, let problem = Self.documentsProblem(dataset, scenario: scenario) {
+            problems.append(problem)
+        }
         guard problems.isEmpty, let scenario = reading.scenario else { throw ScenarioProblems(problems) }
         let targets = scenario.targets.compactMap { spec in
             DialectRegistry.named(spec.dialect).map { Self.resolve(spec, dialect: $0, workload: scenario.workload, environment: environment) }

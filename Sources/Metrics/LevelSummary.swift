@@ -27,6 +27,8 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var promptTokens = 0
     /// Output tokens of successful requests.
     public private(set) var outputTokens = 0
+    /// Inputs of successful embedding and rerank requests (texts embedded, documents reranked).
+    public private(set) var inputs = 0
     /// Time to first token, successful requests.
     public private(set) var ttft = LatencyDistribution()
     /// Time per output token, successful requests with more than one token.
@@ -96,6 +98,7 @@ public struct LevelSummary: Sendable, Codable {
         schemaValidity.add(record.schemaValid)
         promptTokens += record.promptTokens ?? 0
         outputTokens += record.outputTokens
+        inputs += record.inputs ?? 0
         let ttftMs = record.ttftMs.map(Self.thousandths)
         let e2eMs = record.e2eMs.map(Self.thousandths)
         if let ttftMs { ttft.record(ms: ttftMs) }
@@ -137,6 +140,7 @@ public struct LevelSummary: Sendable, Codable {
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens
         outputTokens += other.outputTokens
+        inputs += other.inputs
         ttft.merge(other.ttft)
         tpot.merge(other.tpot)
         itl.merge(other.itl)
@@ -210,6 +214,12 @@ public struct LevelSummary: Sendable, Codable {
 
     /// Output tokens per second (successful requests).
     public var outputTokensPerSecond: Double { rate(Double(outputTokens)) }
+
+    /// Embedding and rerank inputs per second (successful requests); nil for a level that sent
+    /// none (generations only).
+    public var inputsPerSecond: Double? {
+        inputs > 0 ? rate(Double(inputs)) : nil
+    }
 
     /// Prompt tokens per second (successful requests).
     public var inputTokensPerSecond: Double { rate(Double(promptTokens)) }

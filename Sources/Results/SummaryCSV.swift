@@ -89,6 +89,7 @@ public enum SummaryCSV {
         names += qualityColumns
         names += toolColumns
         names += ["schema_valid_rate"]
+        names += ["inputs_per_s"]
         return names
     }()
 
@@ -148,6 +149,7 @@ public enum SummaryCSV {
             CSVField.fixed3(task.percentileMs(99)), CSVField.fixed3(task.maxMs),
         ]
         cells.append(CSVField.fixed3(summary.schemaValidity.validRate))
+        cells.append(CSVField.fixed3(summary.inputsPerSecond))
         return cells.joined(separator: ",")
     }
 

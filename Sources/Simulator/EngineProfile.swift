@@ -40,6 +40,8 @@ public struct EngineProfile: Sendable, Equatable {
     public var errorRate: Double
     /// The faults injected into responses (all off by default); see ``FaultOptions``.
     public var faults: FaultOptions
+    /// How embedding and rerank requests are answered; see ``RetrievalOptions``.
+    public var retrieval = RetrievalOptions()
     /// Token texts carrying their write times, for measuring clients (off by default); see
     /// ``GroundTruthOptions``.
     public var groundTruth: GroundTruthOptions

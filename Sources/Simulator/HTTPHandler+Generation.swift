@@ -146,7 +146,7 @@ extension HTTPHandler {
     /// The error an injected rejection is answered with: 500, 503, or 429 with a retry time of
     /// ``EngineProfile/FaultOptions/retryAfterSeconds`` (as an HTTP-date when
     /// ``EngineProfile/FaultOptions/retryAfterDate`` is set).
-    private func rejectionError(_ rejection: FaultPlan.Rejection) -> APIError {
+    func rejectionError(_ rejection: FaultPlan.Rejection) -> APIError {
         let faults = engine.profile.faults
         switch rejection {
         case .serverError:

@@ -45,8 +45,13 @@ struct OpenAIEncoder: ResponseEncoding {
         guard kind == .chat else { return [] }
         var out = header(object: "chat.completion.chunk")
         out.raw(#""choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]"#)
-        if let toolCall { return [chunk(&out), toolOpening(toolCall)] }
+        if let toolCall, !reasons { return [chunk(&out), toolOpening(toolCall)] }
         return [chunk(&out)]
+    }
+
+    /// After reasoning, the tool call's opening chunk when the answer is one.
+    func answerPreamble() -> [StreamEvent] {
+        toolCall.map { [toolOpening($0)] } ?? []
     }
 
     func tokenEvent(_ token: SampledToken, index: Int) -> StreamEvent {

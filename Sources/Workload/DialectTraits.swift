@@ -1,11 +1,16 @@
-/// What loading a scenario needs to know about one dialect besides its id: whether its targets
-/// address a region, whether they need credentials of their own when they name no API key, and
-/// which reasoning fields they can send.
+import Metrics
+
+/// What loading a scenario needs to know about one dialect besides its id: what its requests ask
+/// for, whether its targets address a region, whether they need credentials of their own when
+/// they name no API key, and which reasoning fields they can send.
 ///
 /// Workload sits upstream of Dialects, so each dialect fills this in and the caller hands the
 /// table to ``ScenarioLoader`` in a ``TargetCatalog``. The default (neither) is a dialect whose
 /// targets need only what every target has.
 public struct DialectTraits: Sendable, Equatable {
+    /// What the dialect's requests ask for: generations, embeddings or reranks (a scenario's
+    /// workload and pipelines must suit it).
+    public var requestKind: RequestKind
     /// Something a real target of the dialect needs from the file or the environment.
     public struct Requirement: Sendable, Equatable {
         /// The environment variables it is read from (their meaning is the property's: see
@@ -33,9 +38,13 @@ public struct DialectTraits: Sendable, Equatable {
     /// target naming another is refused.
     public var reasoningFields: Set<ReasoningRequest.Field>
 
-    /// Creates traits; the defaults describe a dialect that needs nothing special and sends no
-    /// reasoning field.
-    public init(region: Requirement? = nil, credentials: Requirement? = nil, reasoningFields: Set<ReasoningRequest.Field> = []) {
+    /// Creates traits; the defaults describe a generation dialect that needs nothing special and
+    /// sends no reasoning field.
+    public init(
+        requestKind: RequestKind = .generation, region: Requirement? = nil, credentials: Requirement? = nil,
+        reasoningFields: Set<ReasoningRequest.Field> = []
+    ) {
+        self.requestKind = requestKind
         self.region = region
         self.credentials = credentials
         self.reasoningFields = reasoningFields
