@@ -17,7 +17,8 @@ public struct AnthropicDialect: Dialect {
 
     /// Builds the POST request. Body keys are always in the same order: `model`, `max_tokens`,
     /// `system` (the system messages joined by blank lines, only when there are any), `messages`
-    /// (the other messages), `stream`, `temperature`, `top_p`; optional ones only when set. The
+    /// (the other messages, ``messageObjects(_:)``), `stream`, `temperature`, `top_p`, `tools` and
+    /// `tool_choice` (``addTools(for:to:)``); optional ones only when set. The
     /// Messages API has no seed, `ignore_eos` or `min_tokens`: those parameters are not sent.
     /// Headers: `Content-Type`, `Accept`, then those of ``authorize(_:endpoint:)``, then the
     /// endpoint's extra headers.
@@ -74,7 +75,7 @@ public struct AnthropicDialect: Dialect {
         if !system.isEmpty {
             json.add("system", system.joined(separator: "\n\n"))
         }
-        json.addMessages("messages", prompt.messages.filter { $0.role != "system" })
+        json.add("messages", Self.messageObjects(prompt.messages))
         json.add("stream", parameters.stream)
         if let temperature = parameters.temperature {
             guard temperature.isFinite else { throw .invalidParameter("temperature", value: "\(temperature)") }
@@ -84,6 +85,8 @@ public struct AnthropicDialect: Dialect {
             guard topP.isFinite else { throw .invalidParameter("top_p", value: "\(topP)") }
             json.add("top_p", topP)
         }
+        Self.addTools(for: prompt, to: &json)
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 }

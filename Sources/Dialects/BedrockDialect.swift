@@ -28,7 +28,8 @@ public struct BedrockDialect: Dialect {
     public var id: String { "bedrock-converse" }
 
     /// Targets address an AWS region (`region:`, else `AWS_REGION` or `AWS_DEFAULT_REGION`, else the
-    /// `bedrock` preset's default) and, without a Bedrock API key, need AWS credentials.
+    /// `bedrock` preset's default) and, without a Bedrock API key, need AWS credentials; they can
+    /// send a thinking budget (see ``addReasoning(_:to:)``).
     public var traits: DialectTraits {
         DialectTraits(
             region: DialectTraits.Requirement(
@@ -38,7 +39,8 @@ public struct BedrockDialect: Dialect {
             credentials: DialectTraits.Requirement(
                 environmentVariables: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
                 missingMessage: "AWS credentials are missing: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones), or name a Bedrock API key with api_key_env"
-            )
+            ),
+            reasoningFields: [.thinkingBudget]
         )
     }
 
@@ -62,7 +64,8 @@ public struct BedrockDialect: Dialect {
     /// percent-encoded path segment. Body keys, in order: `messages` (each `{"role",
     /// "content":[{"text"}]}`, system messages excluded), `system` (`[{"text"}]`, only when the
     /// prompt has system messages), `inferenceConfig` (`maxTokens`, then `temperature` and `topP`
-    /// when set). Converse has no seed, `ignore_eos` or `min_tokens`: those parameters are not sent.
+    /// when set), `toolConfig` when the prompt offers tools (``addTools(for:to:)``). Converse has no
+    /// seed, `ignore_eos` or `min_tokens`: those parameters are not sent.
     /// Headers: `Content-Type`, `Accept`, the endpoint's extra headers, then the authentication
     /// (``authorize(_:endpoint:)``), so that a signature covers all of them.
     ///
@@ -131,12 +134,7 @@ public struct BedrockDialect: Dialect {
             return [block]
         }
         var json = JSONObjectWriter()
-        json.add("messages", prompt.messages.filter { $0.role != "system" }.map { message in
-            var object = JSONObjectWriter()
-            object.add("role", message.role)
-            object.add("content", textBlocks(message.content))
-            return object
-        })
+        json.add("messages", messageObjects(prompt.messages))
         let system = prompt.messages.filter { $0.role == "system" }
         if !system.isEmpty {
             json.add("system", system.flatMap { textBlocks($0.content) })
@@ -152,6 +150,8 @@ public struct BedrockDialect: Dialect {
             inference.add("topP", topP)
         }
         json.add("inferenceConfig", inference)
+        addTools(for: prompt, to: &json)
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 }

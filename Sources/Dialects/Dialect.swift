@@ -1,4 +1,5 @@
 import CurlTransport
+import Metrics
 import Workload
 
 /// An API dialect: builds the HTTP request for a prompt and decodes the response into observations.
@@ -23,10 +24,32 @@ public protocol Dialect: Sendable {
     /// ``GenerationParameters/stream``.
     func makeDecoder(streaming: Bool) -> any ResponseDecoder
 
+    /// A fresh decoder for the response to `prompt`'s request: ``makeDecoder(streaming:)`` unless
+    /// the dialect checks the body against what was asked (one embedding per input, one score per
+    /// document).
+    func makeDecoder(for prompt: PromptItem, streaming: Bool) -> any ResponseDecoder
+
+    /// What this dialect's requests ask for: generations (the default), embeddings or reranks.
+    var requestKind: RequestKind { get }
+
+    /// The inputs `prompt`'s request carries (texts embedded, documents reranked): the
+    /// `inputs` column; nil for a generation.
+    func inputCount(of prompt: PromptItem) -> Int?
+
     /// The answer text of a complete response body kept by the client (`streaming` as the
     /// request was sent): the generated content joined in order, reasoning left out; nil when the
     /// dialect cannot read answers. Called after the request ended, off the transport thread.
     func responseText(of body: [UInt8], streaming: Bool) -> String?
+
+    /// Whether a request can offer tools (`tools`, `tool_choice`) and carry tool calls and results
+    /// in its conversation; a scenario offering tools to a target whose dialect cannot is refused
+    /// at load.
+    var acceptsTools: Bool { get }
+
+    /// The tool calls of a complete response body kept by the client (`streaming` as the request
+    /// was sent), in the order the response gave them, streamed argument pieces joined; nil when
+    /// the dialect cannot read calls. Called after the request ended, off the transport thread.
+    func toolCalls(of body: [UInt8], streaming: Bool) -> [ToolCall]?
 
     /// A short human message from an error body (for example OpenAI's `{"error":{"message":…}}`),
     /// or `nil` when the body says nothing useful. One line, at most about 300 characters.
@@ -74,8 +97,20 @@ extension Dialect {
     /// Bearer token, as OpenAI and most compatible servers take it.
     public var defaultKeyStyle: APIKeyStyle { .bearer }
 
-    /// No region and no credentials besides an API key.
-    public var traits: DialectTraits { DialectTraits() }
+    /// The dialect's request kind, no region and no credentials besides an API key.
+    public var traits: DialectTraits { DialectTraits(requestKind: requestKind) }
+
+    /// Generations.
+    public var requestKind: RequestKind { .generation }
+
+    /// nil: a generation carries no inputs of its own.
+    public func inputCount(of prompt: PromptItem) -> Int? { nil }
+
+    /// The decoder of ``makeDecoder(streaming:)``: a generation's body is judged whatever it
+    /// answers.
+    public func makeDecoder(for prompt: PromptItem, streaming: Bool) -> any ResponseDecoder {
+        makeDecoder(streaming: streaming)
+    }
 
     /// The message of the common error shapes (`{"error":{"message":…}}`, `{"error":"…"}`,
     /// `{"message":…}`), or the body text: what OpenAI, Azure, Anthropic, Gemini and Ollama send.

@@ -17,6 +17,11 @@ public enum DialectRegistry {
         AzureOpenAIDialect.chat,
         AzureOpenAIDialect.completions,
         BedrockDialect.converse,
+        EmbeddingDialect.openAI,
+        EmbeddingDialect.ollama,
+        EmbeddingDialect.tei,
+        RerankDialect.documents,
+        RerankDialect.tei,
     ]
 
     /// The identifiers of ``all``, in the same order.

@@ -26,7 +26,8 @@ public struct GeminiDialect: Dialect {
     /// role `model` and the others as `user`, each one text part), `systemInstruction` (the system
     /// messages joined by blank lines, only when there are any), `generationConfig`
     /// (`maxOutputTokens`, then `temperature`, `topP`, `seed` when set, then `responseMimeType`
-    /// `application/json` and `responseSchema` for an item with an output schema). Gemini has no `ignore_eos`
+    /// `application/json` and `responseSchema` for an item with an output schema), then `tools` and `toolConfig`
+    /// when the prompt offers tools (``addTools(for:to:)``). Gemini has no `ignore_eos`
     /// or `min_tokens`: those parameters are not sent. Headers: `Content-Type`, `Accept`, the key
     /// (`x-goog-api-key` unless the endpoint styles it otherwise), then the endpoint's extra headers.
     public func makeRequest(
@@ -77,12 +78,7 @@ public struct GeminiDialect: Dialect {
 
     private func makeBody(for prompt: PromptItem, parameters: GenerationParameters) throws(DialectError) -> [UInt8] {
         var json = JSONObjectWriter()
-        json.add("contents", prompt.messages.filter { $0.role != "system" }.map { message in
-            var content = JSONObjectWriter()
-            content.add("role", message.role == "assistant" ? "model" : "user")
-            content.add("parts", [Self.textPart(message.content)])
-            return content
-        })
+        json.add("contents", Self.contents(prompt.messages))
         let system = prompt.messages.filter { $0.role == "system" }.map(\.content)
         if !system.isEmpty {
             var instruction = JSONObjectWriter()
@@ -106,7 +102,9 @@ public struct GeminiDialect: Dialect {
             config.add("responseMimeType", "application/json")
             config.add("responseSchema", json: Self.responseSchema(schema))
         }
+        addReasoning(parameters.reasoning, to: &config)
         json.add("generationConfig", config)
+        Self.addTools(for: prompt, to: &json)
         return json.finished()
     }
 

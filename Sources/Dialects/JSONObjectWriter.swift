@@ -41,6 +41,19 @@ struct JSONObjectWriter {
         bytes.append(contentsOf: value.finished())
     }
 
+    /// Adds an array-of-strings member.
+    mutating func add(_ key: String, _ values: [String]) {
+        writeKey(key)
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 {
+                bytes.append(UInt8(ascii: ","))
+            }
+            JSONString.append(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Adds an array-of-objects member.
     mutating func add(_ key: String, _ values: [JSONObjectWriter]) {
         writeKey(key)
@@ -54,10 +67,11 @@ struct JSONObjectWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
-    /// Adds a member whose value is already-written JSON bytes.
-    mutating func addRaw(_ key: String, _ json: [UInt8]) {
+    /// Adds a member whose value is `json`, already JSON text (a schema, a call's arguments),
+    /// written as it is.
+    mutating func add(_ key: String, json: String) {
         writeKey(key)
-        bytes.append(contentsOf: json)
+        bytes.append(contentsOf: json.utf8)
     }
 
     /// The complete object.

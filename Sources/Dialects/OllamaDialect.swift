@@ -35,8 +35,9 @@ public struct OllamaDialect: Dialect {
 
     /// Builds the POST request. Body keys are always in the same order: `model`, `messages` (chat) or
     /// `prompt` then `system` (generate; `system` only when the conversation has a system message),
-    /// `stream`, `format` (the output schema, for an item with one), `options` (`num_predict` = the prompt's max tokens, then `num_ctx`, `temperature`,
-    /// `top_p`, `seed` when set), `keep_alive` when set. Headers: `Content-Type`, `Accept`, the API
+    /// `stream`, `format` (the output schema, for an item with one), `options` (`num_predict` = the
+    /// prompt's max tokens, then `num_ctx`, `temperature`, `top_p`, `seed` when set), `keep_alive`
+    /// when set, `tools` (``addTools(for:to:)``). Headers: `Content-Type`, `Accept`, the API
     /// key (`Authorization: Bearer`, for an Ollama behind a proxy, unless the endpoint styles it
     /// otherwise), then the endpoint's extra headers.
     ///
@@ -86,7 +87,7 @@ public struct OllamaDialect: Dialect {
         json.add("model", model)
         switch api {
         case .chat:
-            json.addMessages("messages", prompt.messages)
+            json.addMessages("messages", prompt.messages, toolStyle: .ollama)
         case .generate:
             let system = prompt.messages.filter { $0.role == "system" }.map(\.content)
             json.add("prompt", prompt.messages.filter { $0.role != "system" }.map(\.content).joined(separator: "\n\n"))
@@ -106,6 +107,8 @@ public struct OllamaDialect: Dialect {
                 json.add("keep_alive", keepAlive)
             }
         }
+        addTools(for: prompt, to: &json)
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 

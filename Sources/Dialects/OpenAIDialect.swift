@@ -33,8 +33,8 @@ public struct OpenAIDialect: Dialect {
 
     /// Builds the POST request. Body keys are always in the same order: `model`, `messages` /
     /// `prompt`, `max_tokens`, `stream`, `stream_options`, `temperature`, `top_p`, `seed`,
-    /// `ignore_eos`, `min_tokens`, `response_format` (chat, for an item with an output schema);
-    /// optional ones only when set. Headers: `Content-Type`, `Accept`,
+    /// `ignore_eos`, `min_tokens`, then `tools` and `tool_choice` (``addTools(for:to:)``),
+    /// `response_format` (chat, for an item with an output schema); optional ones only when set. Headers: `Content-Type`, `Accept`,
     /// the API key (`Authorization: Bearer` unless the endpoint styles it otherwise), then the endpoint's extra headers.
     public func makeRequest(
         for prompt: PromptItem,
@@ -107,9 +107,11 @@ public struct OpenAIDialect: Dialect {
         if let minTokens = parameters.minTokens {
             json.add("min_tokens", minTokens)
         }
+        addTools(for: prompt, to: &json)
         if api == .chat, let schema = prompt.outputSchema {
             json.addResponseFormat(schema)
         }
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 }

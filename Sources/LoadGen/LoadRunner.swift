@@ -57,10 +57,16 @@ public struct LoadRunner: Sendable {
             }
         }
         let state = LevelState(summary: summary, abort: level.abort)
-        let context = RequestContext(
-            executor: RequestExecutor(
+        let makeExecutor = { (target: ResolvedTarget) in
+            RequestExecutor(
                 transport: transport, target: target, runID: runID, runStart: runStart, keepsAnswers: keepsAnswers, references: references
-            ),
+            )
+        }
+        let executor: any TaskExecuting = target.pipeline.map {
+            PipelineExecutor(name: target.spec.name, pipeline: $0, makeExecutor: makeExecutor)
+        } ?? makeExecutor(target)
+        let context = RequestContext(
+            executor: executor,
             sink: sink, state: state, workload: workload, level: level, timeline: LevelTimeline(level: level, start: levelStart)
         )
         let reporter = progress.map { report in
@@ -87,7 +93,8 @@ public struct LoadRunner: Sendable {
         }
         summary = state.finish()
         var digest = WorkloadDigest()
-        for local in 0..<(summary.requests + summary.warmupRequests) {
+        // Items, not records: an agent task's turns are one item, however many the target took.
+        for local in 0..<state.items {
             let index = level.shard?.globalIndex(local: local) ?? local
             digest.add(workload.item(at: level.itemOffset + index), scheduledOffsetNs: offsets?[index])
         }
@@ -158,25 +165,29 @@ public struct LoadRunner: Sendable {
 
 /// Everything a request task needs, shared read-only by the level's tasks.
 private struct RequestContext: Sendable {
-    let executor: RequestExecutor
+    let executor: any TaskExecuting
     let sink: any RecordSink
     let state: LevelState
     let workload: WorkloadGenerator
     let level: LoadLevel
     let timeline: LevelTimeline
 
+    /// Sends item `index`: one request, every turn of an agent task (``AgentLoop``), or every step
+    /// of a pipeline (``PipelineExecutor``); each request is recorded as soon as it is measured.
     func send(index: Int, scheduledAt: UInt64) async {
         let warmup = timeline.isWarmup(index: index, scheduledAt: scheduledAt)
-        var measurement = await executor.execute(
-            workload.item(at: level.itemOffset + index), loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
-        )
-        measurement.record.warmup = warmup
-        measurement.record.repetition = level.repetition ?? 1
-        sink.write(measurement.record)
-        if sink.failure != nil { state.haltForFailedSink() }
+        let item = workload.item(at: level.itemOffset + index)
+        state.countItem()
         var step: Int?
         if case .fixed(let schedule, _) = level.pattern { step = schedule.step(at: scheduledAt &- timeline.start) }
-        state.add(measurement, step: step)
+        await executor.executeTask(item, loadLevel: level.label, requestID: index, scheduledAt: scheduledAt) { measurement in
+            var measurement = measurement
+            measurement.record.warmup = warmup
+            measurement.record.repetition = level.repetition ?? 1
+            sink.write(measurement.record)
+            if sink.failure != nil { state.haltForFailedSink() }
+            state.add(measurement, step: step)
+        }
     }
 }
 
@@ -192,10 +203,20 @@ private final class LevelState: Sendable {
     private let guarded: Mutex<Guarded>
     /// Set when the error-rate guard or a failed sink stops the level.
     private let halted = Atomic<Bool>(false)
+    /// Workload items sent (an agent task's turns count once).
+    private let itemCount = Atomic<Int>(0)
 
     init(summary: LevelSummary, abort: ErrorRateAbort?) {
         guarded = Mutex(Guarded(summary: summary, errors: abort.map(ErrorRateWindow.init)))
     }
+
+    /// Counts one workload item sent.
+    func countItem() {
+        itemCount.add(1, ordering: .relaxed)
+    }
+
+    /// Workload items sent so far.
+    var items: Int { itemCount.load(ordering: .relaxed) }
 
     /// Whether no new request may start: the error-rate guard aborted the level, or the sink failed.
     var isHalted: Bool { halted.load(ordering: .relaxed) }

@@ -25,10 +25,14 @@ struct RequestExecutor: Sendable {
     /// reference, else scored against them.
     var references: ReferenceAnswers?
 
-    /// The measured request and its inter-token gaps.
+    /// The measured request, its inter-token gaps and, for a rerank, its documents best first.
     struct Measurement {
         var record: RequestRecord
         var gapsNs: [UInt64]
+        /// The tool calls of a successful response to an item offering tools; empty otherwise.
+        var toolCalls: [ToolCall] = []
+        /// A successful rerank's document indices, best scored first; empty otherwise.
+        var ranking: [Int] = []
     }
 
     func execute(_ item: PromptItem, loadLevel: String, requestID: Int, scheduledAt: UInt64) async -> Measurement {
@@ -53,8 +57,8 @@ struct RequestExecutor: Sendable {
             // The first attempt goes out at its scheduled time, handed to curl by the transport
             // thread (to the microsecond, even when this task started late); retries at once.
             attempt = await send(
-                request, sendAt: retries == 0 ? scheduledAt : 0, maxTokens: item.maxTokens,
-                keepsBody: readsAnswer(of: item)
+                request, for: item, sendAt: retries == 0 ? scheduledAt : 0,
+                keepsBody: readsAnswer(of: item) || !item.tools.isEmpty
             )
             firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
@@ -74,6 +78,7 @@ struct RequestExecutor: Sendable {
         record.setMeasurements(
             start: start, end: end, head: head, failure: failure, observation: observation, timing: timing, transfer: timings
         )
+        record.setRequestKind(target.dialect.requestKind, inputs: target.dialect.inputCount(of: item))
         let verdict = OutcomeClassifier.classify(
             status: head?.status, failure: failure, observation: observation,
             errorBody: errorBody, dialect: target.dialect, maxTokens: item.maxTokens
@@ -97,7 +102,15 @@ struct RequestExecutor: Sendable {
             }
             if keepsAnswers { record.answer = answer }
         }
-        return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [])
+        var calls: [ToolCall] = []
+        if !item.tools.isEmpty, record.status.isSuccess {
+            // Read once the request has ended, never on the transport thread.
+            calls = target.dialect.toolCalls(of: attempt.keptBody, streaming: target.parameters.stream) ?? []
+            record.judge(calls, offered: item.tools)
+        }
+        return Measurement(
+            record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [], toolCalls: calls,
+            ranking: record.status.isSuccess ? observation.ranking : [])
     }
 
     /// Whether `item`'s answer text is read after the request: to score it against an expected
@@ -132,11 +145,11 @@ struct RequestExecutor: Sendable {
     /// A response that breaks its ``ResponseBounds`` (size limits, `maxTokens` and its margin) is
     /// stopped at once. With `keepsBody`, the 2xx body is copied as it arrives, for reading the
     /// answer afterwards.
-    private func send(_ request: HTTPRequest, sendAt: UInt64, maxTokens: Int, keepsBody: Bool) async -> Attempt {
+    private func send(_ request: HTTPRequest, for item: PromptItem, sendAt: UInt64, keepsBody: Bool) async -> Attempt {
         let streaming = target.parameters.stream
         let reader = ResponseReader(
-            decoder: target.dialect.makeDecoder(streaming: streaming), sendAt: sendAt,
-            bounds: ResponseBounds(target: target.spec, streaming: streaming, maxTokens: maxTokens), keepsBody: keepsBody)
+            decoder: target.dialect.makeDecoder(for: item, streaming: streaming), sendAt: sendAt,
+            bounds: ResponseBounds(target: target.spec, streaming: streaming, maxTokens: item.maxTokens), keepsBody: keepsBody)
         var watchdog: Task<Void, Never>?
         let end = await transport.exchange(request, options: target.options, sendAt: sendAt, handler: reader) { control in
             reader.control = control

@@ -27,6 +27,8 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var promptTokens = 0
     /// Output tokens of successful requests.
     public private(set) var outputTokens = 0
+    /// Inputs of successful embedding and rerank requests (texts embedded, documents reranked).
+    public private(set) var inputs = 0
     /// Time to first token, successful requests.
     public private(set) var ttft = LatencyDistribution()
     /// Time per output token, successful requests with more than one token.
@@ -58,6 +60,11 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var goodRequests = 0
     /// Verdicts of the successful requests that were scored for quality.
     public private(set) var quality = QualityTally()
+    /// Successful requests that called tools, and those whose arguments were all valid.
+    public private(set) var toolCalls = ToolCallTally()
+    /// Whole-task latency (``RequestRecord/taskMs``) of every record that carries one, whatever
+    /// produced it (an agent loop, a pipeline): one value per finished task.
+    public private(set) var task = LatencyDistribution()
     /// Structured-output verdicts of the successful requests that asked for a schema.
     public private(set) var schemaValidity = SchemaTally()
 
@@ -83,12 +90,15 @@ public struct LevelSummary: Sendable, Codable {
         sendLag.record(ms: lagMs)
         outcomes[record.status, default: 0] += 1
         windows[windows.count - 1].add(startS: startS, endS: startS + Self.thousandths(record.durationMs) / 1000)
+        if let taskMs = record.taskMs { task.record(ms: Self.thousandths(taskMs)) }
         guard record.status.isSuccess else { return }
         if goodputCriteria?.isMet(by: record) == true { goodRequests += 1 }
         quality.add(record.quality)
+        toolCalls.add(record.toolArgsValid)
         schemaValidity.add(record.schemaValid)
         promptTokens += record.promptTokens ?? 0
         outputTokens += record.outputTokens
+        inputs += record.inputs ?? 0
         let ttftMs = record.ttftMs.map(Self.thousandths)
         let e2eMs = record.e2eMs.map(Self.thousandths)
         if let ttftMs { ttft.record(ms: ttftMs) }
@@ -123,11 +133,14 @@ public struct LevelSummary: Sendable, Codable {
         warmupRequests += other.warmupRequests
         goodRequests += other.goodRequests
         quality.merge(other.quality)
+        toolCalls.merge(other.toolCalls)
+        task.merge(other.task)
         schemaValidity.merge(other.schemaValidity)
         abortReason = abortReason ?? other.abortReason
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens
         outputTokens += other.outputTokens
+        inputs += other.inputs
         ttft.merge(other.ttft)
         tpot.merge(other.tpot)
         itl.merge(other.itl)
@@ -201,6 +214,12 @@ public struct LevelSummary: Sendable, Codable {
 
     /// Output tokens per second (successful requests).
     public var outputTokensPerSecond: Double { rate(Double(outputTokens)) }
+
+    /// Embedding and rerank inputs per second (successful requests); nil for a level that sent
+    /// none (generations only).
+    public var inputsPerSecond: Double? {
+        inputs > 0 ? rate(Double(inputs)) : nil
+    }
 
     /// Prompt tokens per second (successful requests).
     public var inputTokensPerSecond: Double { rate(Double(promptTokens)) }

@@ -64,8 +64,13 @@ public enum SummaryCSV {
     ]
 
     /// Answer-quality columns, after the client columns (see ``QualityTally``); empty when no
-    /// answer was scored. `schema_valid_rate` follows them (see ``SchemaTally``).
+    /// answer was scored. The tool columns follow them, then `schema_valid_rate` (see ``SchemaTally``).
     public static let qualityColumns = ["quality_scored", "quality_pass_rate", "quality_pass_low", "quality_pass_high"]
+
+    /// Tool-call and task columns, after the quality columns: the share of requests with tool
+    /// calls whose arguments were valid (``ToolCallTally``), and task latency percentiles
+    /// (``LevelSummary/task``); empty when not measured.
+    public static let toolColumns = ["tool_args_valid_rate", "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms"]
 
     /// Column names, in order.
     public static let columns: [String] = {
@@ -82,7 +87,9 @@ public enum SummaryCSV {
         names += telemetryColumns
         names += clientColumns
         names += qualityColumns
+        names += toolColumns
         names += ["schema_valid_rate"]
+        names += ["inputs_per_s"]
         return names
     }()
 
@@ -136,7 +143,13 @@ public enum SummaryCSV {
             quality.scored > 0 ? String(quality.scored) : "", CSVField.fixed3(quality.passRate),
             CSVField.fixed3(quality.interval?.lowerBound), CSVField.fixed3(quality.interval?.upperBound),
         ]
+        let task = summary.task
+        cells += [
+            CSVField.fixed3(summary.toolCalls.validRate), CSVField.fixed3(task.percentileMs(50)), CSVField.fixed3(task.percentileMs(90)),
+            CSVField.fixed3(task.percentileMs(99)), CSVField.fixed3(task.maxMs),
+        ]
         cells.append(CSVField.fixed3(summary.schemaValidity.validRate))
+        cells.append(CSVField.fixed3(summary.inputsPerSecond))
         return cells.joined(separator: ",")
     }
 

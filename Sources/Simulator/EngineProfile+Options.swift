@@ -47,13 +47,14 @@ extension EngineProfile {
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
         "kv_cache_tokens", "prefix_cache_blocks", "model_bytes", "error_rate", "seed", "correct_share",
         "schema_invalid_rate",
-    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ToolCallOptions.optionNames
+    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ToolCallOptions.optionNames + ReasoningOptions.optionNames
+        + RetrievalOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
     ///
     /// - Throws: ``OptionError`` for an unknown name, or a value that does not parse or is out of
     ///   range (counts ≥ 1, `model_bytes` ≥ 0, rates > 0, durations ≥ 0, probabilities in 0…1;
-    ///   fault options as documented on ``FaultOptions``).
+    ///   fault options as documented on ``FaultOptions``, retrieval ones on ``RetrievalOptions``).
     public mutating func set(_ name: String, to value: String) throws(EngineProfile.OptionError) {
         let text = value.trimmingWhitespace()
         switch name {
@@ -95,6 +96,10 @@ extension EngineProfile {
             try toolCalls.set(name, text: text)
         case _ where GroundTruthOptions.optionNames.contains(name):
             try groundTruth.set(name, text: text)
+        case _ where ReasoningOptions.optionNames.contains(name):
+            try reasoning.set(name, text: text)
+        case _ where RetrievalOptions.optionNames.contains(name):
+            try retrieval.set(name, text: text)
         default:
             try faults.set(name, text: text)
         }

@@ -40,9 +40,13 @@ public struct EngineProfile: Sendable, Equatable {
     public var errorRate: Double
     /// The faults injected into responses (all off by default); see ``FaultOptions``.
     public var faults: FaultOptions
+    /// How embedding and rerank requests are answered; see ``RetrievalOptions``.
+    public var retrieval = RetrievalOptions()
     /// Token texts carrying their write times, for measuring clients (off by default); see
     /// ``GroundTruthOptions``.
     public var groundTruth: GroundTruthOptions
+    /// The reasoning phase before each answer (off by default); see ``ReasoningOptions``.
+    public var reasoning = ReasoningOptions()
     /// Root seed of every random decision the simulator makes.
     public var seed: UInt64
     /// Share of known prompts (those in ``knownAnswers``) answered correctly, 0…1 (option

@@ -52,4 +52,7 @@ struct InferenceRequest: Sendable, Equatable {
     /// The call this request is answered with, decided when generation starts
     /// (``ToolCallPlan/decide(for:options:seed:)``); nil for a text answer.
     var toolCall: ToolCallPlan?
+    /// Reasoning tokens before the answer (see ``EngineProfile/ReasoningOptions``), set once the
+    /// request is accepted; 0 when the simulator does not reason or the request turned it off.
+    var reasoningTokens = 0
 }

@@ -8,25 +8,33 @@
 /// - `prompt_eval_count` / `prompt_eval_duration`: prompt tokens, and admission to first token;
 /// - `eval_count` / `eval_duration`: output tokens, and first token to last.
 ///
-/// `/api/chat` objects carry `message`; `/api/generate` objects carry `response`. A failure
-/// mid-stream is an `{"error":…}` line.
+/// `/api/chat` objects carry `message`; `/api/generate` objects carry `response`. Reasoning
+/// tokens go in `message.thinking` (chat) or `thinking` (generate) beside an empty content, as
+/// Ollama sends a thinking model's reasoning. A failure mid-stream is an `{"error":…}` line.
 struct OllamaEncoder: ResponseEncoding {
     /// The model name echoed in every object.
     let model: String
     /// Chat (`message`) or generate (`response`) shapes.
     let kind: GenerationKind
+    /// The chat answer's tool call, sent whole in `message.tool_calls`; nil for text.
+    let toolCall: ToolCallPlan?
 
     /// An encoder for one request.
     init(request: InferenceRequest, context: EncoderContext) {
         self.model = request.model ?? context.defaultModel
         self.kind = request.kind
+        self.toolCall = request.kind == .chat ? request.toolCall : nil
     }
 
     var framing: StreamFraming { .jsonLines }
 
     func tokenEvent(_ token: SampledToken, index: Int) -> StreamEvent {
         var out = header()
-        content(token.text, into: &out)
+        if token.isReasoning {
+            content("", thinking: token.text, into: &out)
+        } else {
+            content(token.text, into: &out)
+        }
         out.raw(#","done":false}"#)
         return StreamEvent(payload: out.text)
     }
@@ -43,11 +51,16 @@ struct OllamaEncoder: ResponseEncoding {
         final(text: text, outcome: outcome)
     }
 
-    /// The object with `"done":true`, the reason and the timings.
-    private func final(text: String, outcome: GenerationOutcome) -> String {
+    func fullBody(text: String, reasoning: String, outcome: GenerationOutcome) -> String {
+        final(text: text, thinking: reasoning, outcome: outcome)
+    }
+
+    /// The object with `"done":true`, the reason and the timings (and the whole `thinking` of a
+    /// non-streamed response that reasoned).
+    private func final(text: String, thinking: String = "", outcome: GenerationOutcome) -> String {
         let timeline = outcome.timeline
         var out = header()
-        content(text, into: &out)
+        content(text, thinking: thinking, into: &out)
         out.raw(#","done_reason":"\#(outcome.finishReason.rawValue)","done":true"#)
         out.raw(#","total_duration":\#(timeline.totalNanos),"load_duration":\#(timeline.queueNanos)"#)
         out.raw(#","prompt_eval_count":\#(outcome.promptTokens),"prompt_eval_duration":\#(timeline.prefillNanos)"#)
@@ -66,16 +79,30 @@ struct OllamaEncoder: ResponseEncoding {
         return out
     }
 
-    /// `"message":{"role":"assistant","content":…}` for chat, `"response":…` for generate.
-    private func content(_ text: String, into out: inout JSONWriter) {
+    /// `"message":{"role":"assistant","content":…}` for chat, `"response":…` for generate, with
+    /// `thinking` after the text when it is not empty.
+    private func content(_ text: String, thinking: String = "", into out: inout JSONWriter) {
         switch kind {
         case .chat:
             out.raw(#""message":{"role":"assistant","content":"#)
+            if let toolCall, !text.isEmpty {
+                // The call's one token (streamed) or the whole body: the call in place of text.
+                out.raw(#""","tool_calls":["# + toolCallObject(toolCall) + "]}")
+                return
+            }
             out.string(text)
+            if !thinking.isEmpty {
+                out.raw(#","thinking":"#)
+                out.string(thinking)
+            }
             out.raw("}")
         case .completion:
             out.raw(#""response":"#)
             out.string(text)
+            if !thinking.isEmpty {
+                out.raw(#","thinking":"#)
+                out.string(thinking)
+            }
         }
     }
 }

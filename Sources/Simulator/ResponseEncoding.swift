@@ -27,6 +27,12 @@ protocol ResponseEncoding: Sendable {
     func failureEvents(_ error: APIError) -> [StreamEvent]
     /// The whole non-streaming response body for the generated `text`.
     func fullBody(text: String, outcome: GenerationOutcome) -> String
+    /// Events sent just before the first answer token that follows reasoning tokens (Anthropic
+    /// and Bedrock close the reasoning block there and open the answer's).
+    func answerPreamble() -> [StreamEvent]
+    /// The whole non-streaming response body for the answer `text` after the reasoning
+    /// `reasoning` (empty when the response did not reason).
+    func fullBody(text: String, reasoning: String, outcome: GenerationOutcome) -> String
 }
 
 extension ResponseEncoding {
@@ -37,6 +43,12 @@ extension ResponseEncoding {
     /// The first-token preamble before token 0, nothing before the others.
     func eventsBefore(_ token: SampledToken, index: Int) -> [StreamEvent] {
         index == 0 ? firstTokenPreamble() : []
+    }
+    /// No answer preamble.
+    func answerPreamble() -> [StreamEvent] { [] }
+    /// The body without its reasoning, for an API that does not return it.
+    func fullBody(text: String, reasoning: String, outcome: GenerationOutcome) -> String {
+        fullBody(text: text, outcome: outcome)
     }
 }
 

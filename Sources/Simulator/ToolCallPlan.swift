@@ -15,6 +15,17 @@ struct ToolCallPlan: Sendable, Equatable {
     /// Whether the arguments parse and validate against the function's schema.
     var isValid: Bool
 
+    /// The arguments where an API carries them as a JSON value (a whole call: Anthropic's and
+    /// Bedrock's non-streamed `input`, Gemini's `args`, Ollama's `arguments`): the arguments
+    /// themselves when valid, else the cut text as a JSON string (so the value is still JSON, and
+    /// still no instance of the schema's object).
+    var argumentsValueJSON: String {
+        guard !isValid else { return argumentsJSON }
+        var out = JSONWriter()
+        out.string(argumentsJSON)
+        return out.text
+    }
+
     /// The call's id with `prefix` (`call_` for OpenAI).
     func id(prefix: String) -> String { prefix + idDigits }
 

@@ -23,6 +23,12 @@ protocol WireDialect {
     ///
     /// - Throws: ``APIError`` (400) for a tool without a name.
     static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError)
+    /// Whether the API streams a call's arguments in pieces (OpenAI, Anthropic, Bedrock); an API
+    /// that sends each call whole (Gemini, Ollama) gets the arguments as one token.
+    static var streamsToolArguments: Bool { get }
+    /// Whether responses of `kind` can carry reasoning apart from the answer (OpenAI's legacy
+    /// completions cannot); the simulator's reasoning phase applies only where they can.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool
 }
 
 extension WireDialect {
@@ -30,8 +36,12 @@ extension WireDialect {
     static func modelList(profile: EngineProfile, now: Double) -> String? { nil }
     /// Every request may proceed.
     static func authorizationFailure(_ headers: HTTPHeaders) -> APIError? { nil }
+    /// Arguments in pieces.
+    static var streamsToolArguments: Bool { true }
     /// No tools.
     static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError) {}
+    /// Every kind carries reasoning.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool { true }
 }
 
 /// The dialects the simulator speaks; a route says which one a request used.

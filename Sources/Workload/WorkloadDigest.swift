@@ -19,8 +19,8 @@ public struct WorkloadDigest {
         for message in item.messages {
             text += "\(message.role)\u{1F}\(message.content)\u{1E}"
         }
-        // Tools, their choice, an agent's canned results and an output schema change what is sent, so they count;
-        // an item without them hashes as before.
+        // Tools, their choice, an agent's canned results, an output schema and a retrieval
+        // query and documents change what is sent, so they count; an item without them hashes as before.
         for tool in item.tools {
             text += "tool\u{1F}\(tool.name)\u{1F}\(tool.description)\u{1F}\(tool.parametersJSON)\u{1E}"
         }
@@ -30,6 +30,12 @@ public struct WorkloadDigest {
             text += "max_turns\u{1F}\(agent.maxTurns)\u{1E}"
             for table in agent.results {
                 text += table.keys.sorted().map { "\($0)\u{1F}\(table[$0] ?? "")" }.joined(separator: "\u{1F}") + "\u{1E}"
+            }
+        }
+        if let retrieval = item.retrieval {
+            text += "query\u{1F}\(retrieval.query)\u{1E}"
+            for document in retrieval.documents {
+                text += "document\u{1F}\(document)\u{1E}"
             }
         }
         hasher.update(data: Array(text.utf8))
