@@ -115,4 +115,21 @@ struct AgentLoopTests {
             #expect(summary.task.count == records.filter { $0.taskMs != nil }.count)
         }
     }
+
+    @Test("a completion-style target offered tools is refused at load, one line naming the target and its dialect")
+    func completionRefused() throws {
+        let yaml = scenarioYAML(
+            targets: Self.target("openai-completions", stream: true) + "\n" + Self.target("ollama-generate", stream: true).replacing("sim://agent", with: "sim://other").replacing("name: agent", with: "name: other"),
+            load: ["concurrency: 1", "requests: 1"], workload: Self.workload())
+        do {
+            _ = try makePlan(yaml)
+            Issue.record("expected the tools to be refused")
+        } catch let error as ScenarioProblems {
+            #expect(error.problems.map(\.message) == [
+                "target 'agent' speaks openai-completions, which cannot offer tools; use a chat dialect for it",
+                "target 'other' speaks ollama-generate, which cannot offer tools; use a chat dialect for it",
+            ])
+            #expect(error.problems.allSatisfy { $0.file == "test.yaml" && $0.line != nil })
+        }
+    }
 }
