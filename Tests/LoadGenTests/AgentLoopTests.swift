@@ -132,4 +132,19 @@ struct AgentLoopTests {
             #expect(error.problems.allSatisfy { $0.file == "test.yaml" && $0.line != nil })
         }
     }
+
+    @Test("targets that take different numbers of turns were given the same work: one workload digest")
+    func sameDigest() async throws {
+        let targets = Self.target("openai-chat", stream: true) + "\n"
+            + Self.target("gemini", stream: false, options: ["tool_call_rate": "0"]).replacing("sim://agent", with: "sim://other").replacing("name: agent", with: "name: other")
+        let yaml = scenarioYAML(targets: targets, load: ["concurrency: 2", "requests: 6"], workload: Self.workload(extra: ["max_turns: 3"]))
+        let plan = try makePlan(yaml)
+        try await withSimulators(plan) { plan, _, transport in
+            let (calling, callingRecords) = await runLevel(plan.targets[0], level: plan.levels[0], workload: plan.workload(), transport: transport)
+            let (answering, answeringRecords) = await runLevel(plan.targets[1], level: plan.levels[0], workload: plan.workload(), transport: transport)
+            #expect(callingRecords.count == 12 && answeringRecords.count == 6)
+            #expect(calling.items == 6 && answering.items == 6)
+            #expect(calling.workloadDigest != nil && calling.workloadDigest == answering.workloadDigest)
+        }
+    }
 }
