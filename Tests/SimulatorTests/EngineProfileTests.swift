@@ -31,12 +31,13 @@ struct EngineProfileTests {
             "disconnect_rate": "0.1", "disconnect_after_tokens": "2", "stall_rate": "0.1", "stall_after_tokens": "2",
             "stall_seconds": "0.5", "malformed_rate": "0.1", "stream_error_rate": "0.1", "stream_error_after_tokens": "1",
             "slow_headers_ms": "10", "large_event_rate": "0.1", "large_event_bytes": "100", "first_token_delay_ms": "10",
-            "ground_truth": "true", "ground_truth_log": "/dev/null",
+            "ground_truth": "true", "ground_truth_log": "/dev/null", "tool_call_rate": "0.5", "tool_args_invalid_rate": "0.25",
         ]
         #expect(Set(values.keys) == Set(EngineProfile.optionNames))
         for (name, value) in values { try profile.set(name, to: value) }
         #expect(profile.modelName == "tiny")
         #expect(profile.correctShare == 0.75)
+        #expect(profile.toolCalls.callRate == 0.5 && profile.toolCalls.invalidArgumentsRate == 0.25)
         #expect(profile.prefixCacheBlocks == 64)
         #expect(profile.maxNumSeqs == 4)
         #expect(profile.prefillTokensPerSecond == 1000.5)
