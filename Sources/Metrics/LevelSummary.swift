@@ -17,6 +17,9 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var requests = 0
     /// Warm-up requests (in the file, not in these figures).
     public private(set) var warmupRequests = 0
+    /// Workload items sent, warm-up included: records of step 0 (an agent task's or a pipeline's
+    /// later requests are the same item), so digests cover the items every target was given.
+    public private(set) var items = 0
     /// Why the level stopped early (error-rate guard), if it did.
     public var abortReason: String?
     /// SHA-256 of the work sent at this level (prompts and schedule), set when the level ends.
@@ -78,6 +81,7 @@ public struct LevelSummary: Sendable, Codable {
 
     /// Adds one request; `gapsNs` are its inter-token gaps.
     public mutating func add(_ record: RequestRecord, gapsNs: [UInt64]) {
+        if record.step == 0 { items += 1 }
         if record.warmup {
             warmupRequests += 1
             return
@@ -131,6 +135,7 @@ public struct LevelSummary: Sendable, Codable {
     private mutating func addCounts(of other: LevelSummary) {
         requests += other.requests
         warmupRequests += other.warmupRequests
+        items += other.items
         goodRequests += other.goodRequests
         quality.merge(other.quality)
         toolCalls.merge(other.toolCalls)

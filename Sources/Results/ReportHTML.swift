@@ -44,6 +44,10 @@ public enum ReportHTML {
         if !structured.rows.isEmpty {
             page += section("structured-output", "Structured output", table(structured) + "<p class=\"note\">\(SVGEscape.text(ReportTables.structuredOutputNote))</p>\n")
         }
+        let tools = ReportTables.tools(data)
+        if !tools.rows.isEmpty {
+            page += section("tools", "Tool calls and tasks", table(tools) + "<p class=\"note\">\(SVGEscape.text(ReportTables.toolsNote))</p>\n")
+        }
         let levels = ReportCharts.cdfLevels(data)
         let thinned = levels.count < data.allLevels.count
             ? "<p class=\"note\">Levels shown: \(SVGEscape.text(levels.map(\.label).joined(separator: ", "))) (of \(data.allLevels.count)).</p>\n" : ""
