@@ -66,6 +66,11 @@ public enum SummaryCSV {
     /// Answer-quality columns, last (see ``QualityTally``); empty when no answer was scored.
     public static let qualityColumns = ["quality_scored", "quality_pass_rate", "quality_pass_low", "quality_pass_high"]
 
+    /// Reasoning columns, after the quality columns: the time to first answer token's statistics
+    /// (as ``statistics``) and the reasoning share of output tokens; empty when no request got an
+    /// answer or reported reasoning.
+    public static let reasoningColumns = statistics.map { "ttfat_\($0)_ms" } + ["reasoning_share"]
+
     /// Column names, in order.
     public static let columns: [String] = {
         var names = ["target", "load_level", "repeat", "requests", "ok", "errors"]
@@ -81,6 +86,7 @@ public enum SummaryCSV {
         names += telemetryColumns
         names += clientColumns
         names += qualityColumns
+        names += reasoningColumns
         return names
     }()
 
@@ -133,6 +139,12 @@ public enum SummaryCSV {
         cells += [
             quality.scored > 0 ? String(quality.scored) : "", CSVField.fixed3(quality.passRate),
             CSVField.fixed3(quality.interval?.lowerBound), CSVField.fixed3(quality.interval?.upperBound),
+        ]
+        let ttfat = summary.ttfat
+        cells += [
+            CSVField.fixed3(ttfat.meanMs), CSVField.fixed3(ttfat.percentileMs(50)), CSVField.fixed3(ttfat.percentileMs(90)),
+            CSVField.fixed3(ttfat.percentileMs(95)), CSVField.fixed3(ttfat.percentileMs(99)), CSVField.fixed3(ttfat.maxMs),
+            CSVField.fixed3(summary.reasoningShare),
         ]
         return cells.joined(separator: ",")
     }

@@ -9,6 +9,9 @@ public enum SummaryTable {
         "target", "level", "requests", "errors", "req/s", "out tok/s",
         "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms", "lag p99 ms", "status", "SLO",
     ]
+    /// The headings of the time to first answer token, shown after TTFT's when some level's
+    /// requests reasoned (``LevelSummary/showsReasoning``).
+    static let reasoningHeadings = ["TTFAT p50 ms", "TTFAT p99 ms"]
     /// The heading of the quality column, shown before `status` when some level scored answers.
     static let qualityHeading = "pass rate"
     /// The heading of the repeat column, shown after `level` when levels were repeated: the
@@ -32,11 +35,14 @@ public enum SummaryTable {
     /// and one saying why partial levels are not judged when there are any.
     /// A `pass rate` column (scored answers that passed, as `quality_pass_rate` in `summary.csv`)
     /// comes before `status` when some level scored answers; a `repeat` column after `level` when
-    /// levels were repeated.
+    /// levels were repeated; `TTFAT p50 ms` and `TTFAT p99 ms` after TTFT's when some level's
+    /// requests reasoned.
     public static func render(_ rows: [SummaryCSV.Row], slo: SLOThresholds? = nil) -> String {
         let scored = rows.contains { $0.summary.quality.scored > 0 }
         let repeated = rows.contains { $0.summary.repetition != nil }
+        let reasoned = rows.contains { $0.summary.showsReasoning }
         var headings = headings
+        if reasoned { headings.insert(contentsOf: reasoningHeadings, at: 8) }
         if scored { headings.insert(qualityHeading, at: headings.count - 2) }
         if repeated { headings.insert(repeatHeading, at: 2) }
         // Columns aligned left (text); the others are numbers, aligned right.
@@ -51,6 +57,9 @@ public enum SummaryTable {
                 FigureText.cell(summary.e2e.percentileMs(50)), FigureText.cell(summary.e2e.percentileMs(99)),
                 FigureText.cell(summary.sendLag.percentileMs(99)), row.status.rawValue, row.sloText,
             ]
+            if reasoned {
+                cells.insert(contentsOf: [FigureText.cell(summary.ttfat.percentileMs(50)), FigureText.cell(summary.ttfat.percentileMs(99))], at: 8)
+            }
             if scored { cells.insert(FigureText.cell(summary.quality.passRate), at: cells.count - 2) }
             if repeated { cells.insert(summary.repetition.map(String.init) ?? pooledRepeats, at: 2) }
             return cells
