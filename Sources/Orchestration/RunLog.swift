@@ -28,8 +28,9 @@ enum RunLog {
         "\(summary.target) \(summary.loadLevel)" + (summary.repetition.map { " repeat \($0)" } ?? "")
     }
 
-    /// The line that ends a level: counts, rates, TTFT p50, send lag p99, requests whose server
-    /// ignored `max_tokens`, and the SLO verdict;
+    /// The line that ends a level: counts, rates, TTFT p50, send lag p99, TTFAT p50 and the
+    /// reasoning share when requests reasoned, requests whose server ignored `max_tokens`, and the
+    /// SLO verdict;
     /// figures written by ``FigureText`` as in the final table, `summary.csv` and the report. The
     /// rate requests were actually sent at is shown for open loop only: a closed loop sends
     /// whenever a request ends, so its send rate is just its request rate again.
@@ -53,7 +54,9 @@ enum RunLog {
             + "\(CountPhrase.text(summary.failed, "error")), \(FigureText.cell(summary.requestsPerSecond)) req/s, "
             + "\(FigureText.cell(summary.outputTokensPerSecond)) output tok/s, "
             + "TTFT p50 \(ms(summary.ttft.percentileMs(50))), send lag p99 \(ms(summary.sendLag.percentileMs(99)))"
-        return line + (SummaryTable.overrunPhrase(summary).map { "; \($0)" } ?? "")
+        let reasoning = summary.showsReasoning
+            ? "; reasoning: TTFAT p50 \(ms(summary.ttfat.percentileMs(50))), \(FigureText.cell(summary.reasoningShare)) of output tokens" : ""
+        return line + reasoning + (SummaryTable.overrunPhrase(summary).map { "; \($0)" } ?? "")
     }
 
     private static func verdictText(_ verdict: SLOVerdict?) -> String {

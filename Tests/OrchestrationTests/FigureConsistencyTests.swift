@@ -108,7 +108,7 @@ struct FigureConsistencyTests {
         defer { removeFolder(folder) }
         let targets = simulatedTarget("thinker", options: ["reasoning_tokens": "2", "reasoning_tpot_ms": "5"])
         let yaml = scenarioYAML(name: "reasoning-figures", targets: targets, concurrency: [2], requests: 6)
-        let (report, _) = try await runBenchmark(yaml, in: folder)
+        let (report, log) = try await runBenchmark(yaml, in: folder)
         try #require(report.status == .completed)
         let terminal = Self.terminalRows(SummaryTable.render(report.levels, slo: report.slo))
         let csvCells = try #require(parseCSV(try String(contentsOfFile: report.directory.summaryCSV, encoding: .utf8)))
@@ -128,6 +128,8 @@ struct FigureConsistencyTests {
         }
         // The workload's 6 output tokens per request, 2 of them reasoning.
         #expect(inCSV["reasoning_share"] == "0.333")
+        let ended = try #require(log.first { $0.hasPrefix("thinker c2: ") && $0.contains(" req/s, ") })
+        #expect(ended.contains("; reasoning: TTFAT p50 \(inCSV["ttfat_p50_ms"] ?? "?") ms, 0.333 of output tokens"), "log line: \(ended)")
         #expect(ReportHTML.render(ReportData(runs: [run])).contains("Time to first answer token"))
     }
 }
