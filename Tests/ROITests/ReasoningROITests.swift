@@ -45,4 +45,22 @@ struct ReasoningROITests {
     func absent() throws {
         #expect(!ROIReport.sections(try result(target(reasoning: nil))).contains { $0.id == "reasoning" })
     }
+
+    @Test("roi reads the reasoning tokens of a run's successful requests: their mean per request, requests without a count as 0")
+    func readFromRun() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var rows = ""
+        for (id, reasoning) in [(0, 30), (1, 10), (2, 99)] {
+            var record = RequestRecord(
+                runID: "r", target: "t", loadLevel: "c1", requestID: id, scheduledS: Double(id), startS: Double(id), ttftMs: 10,
+                e2eMs: 100, durationMs: 100, promptTokens: 20, outputTokens: 50, status: id == 2 ? .http5xx : .ok
+            )
+            record.reasoningTokens = reasoning
+            rows += RequestsCSV.row(record)
+        }
+        _ = try write(RequestsCSV.header + rows, "requests.csv", in: folder)
+        let level = try #require(try RunReader.read([folder]).first?.levels.first)
+        #expect(level.meanReasoningTokens == 20)
+    }
 }
