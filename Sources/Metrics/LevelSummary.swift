@@ -70,6 +70,12 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var task = LatencyDistribution()
     /// Structured-output verdicts of the successful requests that asked for a schema.
     public private(set) var schemaValidity = SchemaTally()
+    /// Time to first answer token, successful requests that got an answer.
+    public private(set) var ttfat = LatencyDistribution()
+    /// Reasoning tokens of successful requests (those that reported or showed reasoning).
+    public private(set) var reasoningTokens = 0
+    /// Successful requests with a reasoning count (``RequestRecord/reasoningTokens`` set).
+    public private(set) var reasoningRequests = 0
 
     /// An empty summary; `goodput` sets the per-request SLOs that ``goodputPerSecond`` counts.
     public init(target: String, loadLevel: String, repetition: Int? = nil, goodput: GoodputCriteria? = nil) {
@@ -106,6 +112,11 @@ public struct LevelSummary: Sendable, Codable {
         let ttftMs = record.ttftMs.map(Self.thousandths)
         let e2eMs = record.e2eMs.map(Self.thousandths)
         if let ttftMs { ttft.record(ms: ttftMs) }
+        if let ttfatMs = record.ttfatMs { ttfat.record(ms: Self.thousandths(ttfatMs)) }
+        if let reasoning = record.reasoningTokens {
+            reasoningTokens += reasoning
+            reasoningRequests += 1
+        }
         if let value = record.tpotMs { tpot.record(ms: value) }
         if let e2eMs { e2e.record(ms: e2eMs) }
         if let ttftMs { ttftFromScheduled.record(ms: ttftMs + lagMs) }
@@ -153,6 +164,9 @@ public struct LevelSummary: Sendable, Codable {
         ttftFromScheduled.merge(other.ttftFromScheduled)
         e2eFromScheduled.merge(other.e2eFromScheduled)
         sendLag.merge(other.sendLag)
+        ttfat.merge(other.ttfat)
+        reasoningTokens += other.reasoningTokens
+        reasoningRequests += other.reasoningRequests
     }
 
     /// The same summary on another time base: its window moved by `seconds` (a shard's level,

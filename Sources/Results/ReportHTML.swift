@@ -51,9 +51,10 @@ public enum ReportHTML {
         let levels = ReportCharts.cdfLevels(data)
         let thinned = levels.count < data.allLevels.count
             ? "<p class=\"note\">Levels shown: \(SVGEscape.text(levels.map(\.label).joined(separator: ", "))) (of \(data.allLevels.count)).</p>\n" : ""
-        page += section("latency", "Latency distributions", charts(ReportCharts.Latency.allCases.map { ReportCharts.cdf($0, data).render() }) + thinned)
+        page += section("latency", "Latency distributions", charts(ReportCharts.latencies(data).map { ReportCharts.cdf($0, data).render() }) + thinned)
         page += section("throughput-latency", "Throughput vs latency", charts([
             ReportCharts.throughputLatency(.ttft, percentile: 50, data).render(),
+        ] + (data.showsReasoning ? [ReportCharts.throughputLatency(.ttfat, percentile: 50, data).render()] : []) + [
             ReportCharts.throughputLatency(.e2e, percentile: 99, data).render(),
         ]))
         page += section("throughput-level", "Throughput by load level", charts([ReportCharts.throughputByLevel(data).render()]))
