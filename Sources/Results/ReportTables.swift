@@ -5,14 +5,17 @@ import Metrics
 public enum ReportTables {
     /// Per target and level: requests, errors, throughput and latency percentiles (ms), each
     /// figure as ``FigureText`` writes it in the final table and `summary.csv`; TTFAT's after
-    /// TTFT's when requests reasoned.
+    /// TTFT's when requests reasoned; `inputs/s` after `out tok/s` when some level sent embedding
+    /// or rerank inputs.
     public static func summary(_ data: ReportData) -> ReportTable {
         let reasoned = data.showsReasoning
+        let retrieval = data.lines.contains { $0.levels.contains { $0.summary.inputs > 0 } }
         var headings = [
             "target", "level", "requests", "errors", "req/s", "out tok/s",
             "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms", "lag p99 ms", "status", "SLO",
         ]
         if reasoned { headings.insert(contentsOf: SummaryTable.reasoningHeadings, at: 8) }
+        if retrieval { headings.insert(SummaryTable.inputsHeading, at: 6) }
         let rows = data.lines.flatMap { line in
             line.levels.map { level -> [String] in
                 let summary = level.summary
@@ -27,6 +30,7 @@ public enum ReportTables {
                 if reasoned {
                     cells.insert(contentsOf: [FigureText.cell(summary.ttfat.percentileMs(50)), FigureText.cell(summary.ttfat.percentileMs(99))], at: 8)
                 }
+                if retrieval { cells.insert(FigureText.cell(summary.inputsPerSecond), at: 6) }
                 return cells
             }
         }

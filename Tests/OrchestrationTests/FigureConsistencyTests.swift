@@ -132,4 +132,30 @@ struct FigureConsistencyTests {
         #expect(ended.contains("; reasoning: TTFAT p50 \(inCSV["ttfat_p50_ms"] ?? "?") ms, 0.333 of output tokens"), "log line: \(ended)")
         #expect(ReportHTML.render(ReportData(runs: [run])).contains("Time to first answer token"))
     }
+
+    @Test("an embedding level: inputs/s the same in the table, summary.csv and the report; TTFT and TPOT shown as '-', empty in the file")
+    func embeddingFigures() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let yaml = scenarioYAML(
+            name: "embed-figures", targets: simulatedTarget("embed", dialect: "openai-embeddings"), load: ["concurrency: [2]", "requests: 10"],
+            workload: ["embeddings:", "  batch_size: 5", "  input_tokens: 8"])
+        let (report, _) = try await runBenchmark(yaml, in: folder)
+        try #require(report.status == .completed)
+        let terminal = try #require(Self.terminalRows(SummaryTable.render(report.levels, slo: report.slo)).first)
+        let csvCells = try #require(parseCSV(try String(contentsOfFile: report.directory.summaryCSV, encoding: .utf8)))
+        let header = try #require(csvCells.first)
+        let csv = try #require(Self.keyed(header, Array(csvCells.dropFirst())).first)
+        let run = try RunResults.load(report.directory.path)
+        let markdown = try #require(Self.markdownRows(ReportMarkdown.render(ReportData(runs: [run]))).first)
+        let html = try #require(Self.htmlRows(ReportHTML.render(ReportData(runs: [run]))).first)
+        let inputs = try #require(csv["inputs_per_s"])
+        #expect(!inputs.isEmpty)
+        for row in [terminal, markdown, html] {
+            #expect(row["inputs/s"] == inputs)
+            #expect(row["E2E p50 ms"] == csv["e2e_p50_ms"])
+            for heading in ["TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms"] { #expect(row[heading] == "-", "\(heading)") }
+        }
+        for column in ["ttft_p50_ms", "tpot_p50_ms", "itl_p50_ms"] { #expect(csv[column] == "", "\(column)") }
+    }
 }
