@@ -1,5 +1,6 @@
 import CurlTransport
 import Dialects
+import Metrics
 import Testing
 import Workload
 
@@ -37,7 +38,10 @@ struct ReasoningRequestTests {
         }
     }
 
-    @Test("nothing asked, nothing sent; the traits list what each dialect sends", arguments: DialectRegistry.all.map(\.id))
+    @Test(
+        "nothing asked, nothing sent; the traits list what each generation dialect sends",
+        arguments: DialectRegistry.all.filter { $0.requestKind == .generation }.map(\.id)
+    )
     func nothing(dialect id: String) throws {
         let dialect = try #require(DialectRegistry.named(id))
         let plain = try body(dialect, ReasoningRequest())

@@ -15,7 +15,7 @@ struct ReasoningLoopbackTests {
 
     /// Reasoning tokens the simulated targets make, and the gap after each (ms).
     static let reasoningTokens = 5
-    static let reasoningGapMs = 10.0
+    static let reasoningGapMs = 40.0
 
     /// A simulated target speaking `dialect` that reasons, with `extra` target fields.
     private static func target(
@@ -51,8 +51,12 @@ struct ReasoningLoopbackTests {
             #expect(row["token_events"] == "12", "\(dialect)")
             let ttft = Double(row["ttft_ms"] ?? "") ?? 0
             let ttfat = Double(row["ttfat_ms"] ?? "") ?? 0
+            // The reasoning phase is 200 ms of paced tokens. A busy machine can fire the
+            // simulator's first timers late and the next ones on their original schedule, which
+            // shortens the gap the client sees, so the bound below is half the phase: far above
+            // what a decoder that took a reasoning delta for the answer would measure (0).
             let phase = Double(Self.reasoningTokens) * Self.reasoningGapMs
-            #expect(ttfat - ttft >= phase - 2 && ttfat - ttft < phase + 100, "\(dialect): TTFT \(ttft) ms, TTFAT \(ttfat) ms")
+            #expect(ttfat - ttft >= phase / 2 && ttfat - ttft < phase + 500, "\(dialect): TTFT \(ttft) ms, TTFAT \(ttfat) ms")
         }
     }
 

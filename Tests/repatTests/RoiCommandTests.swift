@@ -164,12 +164,16 @@ struct RoiCommandTests {
         #expect(full.status == 0, "stderr: \(full.stderr)")
         #expect(full.stdout.contains("== Against each API =="))
         let shipped = try String(contentsOfFile: packageRoot + "/pricing/apis.yaml", encoding: .utf8)
-        let ids = shipped.split(separator: "\n").compactMap { line -> Substring? in
-            guard let start = line.range(of: "{ id: ") else { return nil }
-            return line[start.upperBound...].split(separator: ",").first
+        // Every generation price (an embedding price is compared with embedding targets only).
+        let lines = shipped.split(separator: "\n").filter { $0.contains("{ id: ") }
+        let ids = lines.compactMap { line -> (id: Substring, embedding: Bool)? in
+            guard let start = line.range(of: "{ id: "), let id = line[start.upperBound...].split(separator: ",").first else { return nil }
+            return (id, line.contains("kind: embedding"))
         }
-        #expect(ids.count > 10)
-        for id in ids { #expect(full.stdout.contains(String(id)), "--all lists \(id)") }
+        #expect(ids.count(where: { !$0.embedding }) > 10 && ids.contains { $0.embedding })
+        for (id, embedding) in ids {
+            #expect(full.stdout.contains(String(id)) == !embedding, "--all lists \(id) when it prices generations")
+        }
     }
 
     @Test("--format html without --output writes roi.html into the run folder and prints its path")
