@@ -17,7 +17,8 @@ public struct ResponsesDialect: Dialect {
     /// (the system messages joined by blank lines, only when there are any), `input` (the other
     /// messages as `{"role":…,"content":…}` input messages), `max_output_tokens`, `stream`,
     /// `store` (always `false`: a benchmark's responses are not kept by the provider),
-    /// `temperature`, `top_p`, `tools` (`{"type":"function","name":…,"description":…,"parameters":…}`),
+    /// `temperature`, `top_p`, `reasoning` (`{"effort":…}` when the target sets `reasoning_effort`),
+    /// `tools` (`{"type":"function","name":…,"description":…,"parameters":…}`),
     /// `tool_choice`, `text` (`{"format":{"type":"json_schema","name":…,"schema":…,"strict":true}}`
     /// for an item with an output schema); optional ones only when set. The API has no seed,
     /// `ignore_eos` or `min_tokens`: those parameters are not sent. OpenAI refuses a
@@ -78,6 +79,7 @@ public struct ResponsesDialect: Dialect {
             guard topP.isFinite else { throw .invalidParameter("top_p", value: "\(topP)") }
             json.add("top_p", topP)
         }
+        addReasoning(parameters.reasoning, to: &json)
         if !prompt.tools.isEmpty {
             json.add("tools", prompt.tools.map { tool in
                 var function = JSONObjectWriter()

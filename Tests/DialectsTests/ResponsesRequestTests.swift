@@ -56,6 +56,15 @@ struct ResponsesRequestTests {
         #expect((try? JSONSerialization.jsonObject(with: Data(request.body ?? []))) != nil)
     }
 
+    @Test("a reasoning effort goes as reasoning.effort after the sampling members; the dialect says it takes one")
+    func reasoning() throws {
+        var parameters = GenerationParameters(stream: false, temperature: 1)
+        parameters.reasoning = ReasoningRequest(effort: .low, thinkingBudget: 512, think: true)
+        let request = try ResponsesDialect.responses.makeRequest(for: prompt, endpoint: endpoint, parameters: parameters)
+        #expect(body(request).hasSuffix(#""store":false,"temperature":1.0,"reasoning":{"effort":"low"}}"#))
+        #expect(ResponsesDialect.responses.traits.reasoningFields == [.reasoningEffort])
+    }
+
     @Test("the dialect is listed, lists models at /models, takes output schemas, and mounts under /v1")
     func registry() throws {
         let dialect = try #require(DialectRegistry.named("openai-responses"))
