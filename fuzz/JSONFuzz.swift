@@ -23,7 +23,7 @@ public func jsonFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     }
 
     // The OpenAI chunk reader.
-    if let chunk = try? OpenAIChunk.parse(buffer), chunk.tokenBearingChoices < 0 {
+    if let chunk = try? OpenAIChunk.parse(buffer), min(chunk.deltas.answer, chunk.deltas.reasoning, chunk.deltas.toolArguments) < 0 {
         fatalError("negative choice count")
     }
 

@@ -94,7 +94,7 @@ public struct LoadRunner: Sendable {
         summary = state.finish()
         var digest = WorkloadDigest()
         // Items, not records: an agent task's turns are one item, however many the target took.
-        for local in 0..<state.items {
+        for local in 0..<summary.items {
             let index = level.shard?.globalIndex(local: local) ?? local
             digest.add(workload.item(at: level.itemOffset + index), scheduledOffsetNs: offsets?[index])
         }
@@ -177,7 +177,6 @@ private struct RequestContext: Sendable {
     func send(index: Int, scheduledAt: UInt64) async {
         let warmup = timeline.isWarmup(index: index, scheduledAt: scheduledAt)
         let item = workload.item(at: level.itemOffset + index)
-        state.countItem()
         var step: Int?
         if case .fixed(let schedule, _) = level.pattern { step = schedule.step(at: scheduledAt &- timeline.start) }
         await executor.executeTask(item, loadLevel: level.label, requestID: index, scheduledAt: scheduledAt) { measurement in
@@ -203,20 +202,10 @@ private final class LevelState: Sendable {
     private let guarded: Mutex<Guarded>
     /// Set when the error-rate guard or a failed sink stops the level.
     private let halted = Atomic<Bool>(false)
-    /// Workload items sent (an agent task's turns count once).
-    private let itemCount = Atomic<Int>(0)
 
     init(summary: LevelSummary, abort: ErrorRateAbort?) {
         guarded = Mutex(Guarded(summary: summary, errors: abort.map(ErrorRateWindow.init)))
     }
-
-    /// Counts one workload item sent.
-    func countItem() {
-        itemCount.add(1, ordering: .relaxed)
-    }
-
-    /// Workload items sent so far.
-    var items: Int { itemCount.load(ordering: .relaxed) }
 
     /// Whether no new request may start: the error-rate guard aborted the level, or the sink failed.
     var isHalted: Bool { halted.load(ordering: .relaxed) }

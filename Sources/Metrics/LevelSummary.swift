@@ -17,6 +17,9 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var requests = 0
     /// Warm-up requests (in the file, not in these figures).
     public private(set) var warmupRequests = 0
+    /// Workload items sent, warm-up included: records of step 0 (an agent task's or a pipeline's
+    /// later requests are the same item), so digests cover the items every target was given.
+    public private(set) var items = 0
     /// Why the level stopped early (error-rate guard), if it did.
     public var abortReason: String?
     /// SHA-256 of the work sent at this level (prompts and schedule), set when the level ends.
@@ -67,6 +70,12 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var task = LatencyDistribution()
     /// Structured-output verdicts of the successful requests that asked for a schema.
     public private(set) var schemaValidity = SchemaTally()
+    /// Time to first answer token, successful requests that got an answer.
+    public private(set) var ttfat = LatencyDistribution()
+    /// Reasoning tokens of successful requests (those that reported or showed reasoning).
+    public private(set) var reasoningTokens = 0
+    /// Successful requests with a reasoning count (``RequestRecord/reasoningTokens`` set).
+    public private(set) var reasoningRequests = 0
 
     /// An empty summary; `goodput` sets the per-request SLOs that ``goodputPerSecond`` counts.
     public init(target: String, loadLevel: String, repetition: Int? = nil, goodput: GoodputCriteria? = nil) {
@@ -78,6 +87,7 @@ public struct LevelSummary: Sendable, Codable {
 
     /// Adds one request; `gapsNs` are its inter-token gaps.
     public mutating func add(_ record: RequestRecord, gapsNs: [UInt64]) {
+        if record.step == 0 { items += 1 }
         if record.warmup {
             warmupRequests += 1
             return
@@ -102,6 +112,11 @@ public struct LevelSummary: Sendable, Codable {
         let ttftMs = record.ttftMs.map(Self.thousandths)
         let e2eMs = record.e2eMs.map(Self.thousandths)
         if let ttftMs { ttft.record(ms: ttftMs) }
+        if let ttfatMs = record.ttfatMs { ttfat.record(ms: Self.thousandths(ttfatMs)) }
+        if let reasoning = record.reasoningTokens {
+            reasoningTokens += reasoning
+            reasoningRequests += 1
+        }
         if let value = record.tpotMs { tpot.record(ms: value) }
         if let e2eMs { e2e.record(ms: e2eMs) }
         if let ttftMs { ttftFromScheduled.record(ms: ttftMs + lagMs) }
@@ -131,6 +146,7 @@ public struct LevelSummary: Sendable, Codable {
     private mutating func addCounts(of other: LevelSummary) {
         requests += other.requests
         warmupRequests += other.warmupRequests
+        items += other.items
         goodRequests += other.goodRequests
         quality.merge(other.quality)
         toolCalls.merge(other.toolCalls)
@@ -148,6 +164,9 @@ public struct LevelSummary: Sendable, Codable {
         ttftFromScheduled.merge(other.ttftFromScheduled)
         e2eFromScheduled.merge(other.e2eFromScheduled)
         sendLag.merge(other.sendLag)
+        ttfat.merge(other.ttfat)
+        reasoningTokens += other.reasoningTokens
+        reasoningRequests += other.reasoningRequests
     }
 
     /// The same summary on another time base: its window moved by `seconds` (a shard's level,

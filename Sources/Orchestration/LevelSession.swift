@@ -81,6 +81,7 @@ struct LevelSession {
         log(RunLog.levelEnded(summary, verdict, level: level))
         for step in summary.steps { log(RunLog.levelEnded(step, nil, level: level)) }
         log("\(RunLog.name(summary)): \(health.summaryLine)")
+        if let line = RunLog.toolsLine(summary) { log(line) }
         if let reason = summary.abortReason { log("\(RunLog.name(summary)): aborted: \(reason)") }
         return verdict
     }

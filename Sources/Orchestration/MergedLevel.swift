@@ -75,7 +75,7 @@ struct MergedLevel: Sendable {
     /// agree; otherwise (shards stopped at uneven points) there is none, and a note says so.
     private static func digest(_ position: Int, shards: [ShardFolder], label: String, notes: inout [String]) throws(ShardMerge.Failure) -> String? {
         let levels = shards.map { $0.histograms.levels.count > position ? $0.histograms.levels[position] : nil }
-        let union = levels.reduce(0) { $0 + ($1.map { $0.summary.requests + $0.summary.warmupRequests } ?? 0) }
+        let union = levels.reduce(0) { $0 + ($1.map { $0.summary.items } ?? 0) }
         let digests = levels.map { $0?.prefixDigests[String(union)] }
         guard !digests.contains(nil) else {
             notes.append("\(label): the shards stopped at uneven points, so their \(union) requests are not the first \(union) of the level: no workload digest")

@@ -29,8 +29,8 @@ enum RunLog {
     }
 
     /// The line that ends a level: counts, rates, TTFT p50, send lag p99, the structured-output
-    /// valid rate when its requests asked for a schema, requests whose server
-    /// ignored `max_tokens`, and the SLO verdict;
+    /// valid rate when its requests asked for a schema, TTFAT p50 and the reasoning share when
+    /// requests reasoned, requests whose server ignored `max_tokens`, and the SLO verdict;
     /// figures written by ``FigureText`` as in the final table, `summary.csv` and the report. The
     /// rate requests were actually sent at is shown for open loop only: a closed loop sends
     /// whenever a request ends, so its send rate is just its request rate again.
@@ -55,7 +55,9 @@ enum RunLog {
             + "\(FigureText.cell(summary.outputTokensPerSecond)) output tok/s, "
             + "TTFT p50 \(ms(summary.ttft.percentileMs(50))), send lag p99 \(ms(summary.sendLag.percentileMs(99)))"
             + (summary.schemaValidity.checked > 0 ? ", schema valid \(FigureText.cell(summary.schemaValidity.validRate))" : "")
-        return line + (SummaryTable.overrunPhrase(summary).map { "; \($0)" } ?? "")
+        let reasoning = summary.showsReasoning
+            ? "; reasoning: TTFAT p50 \(ms(summary.ttfat.percentileMs(50))), \(FigureText.cell(summary.reasoningShare)) of output tokens" : ""
+        return line + reasoning + (SummaryTable.overrunPhrase(summary).map { "; \($0)" } ?? "")
     }
 
     private static func verdictText(_ verdict: SLOVerdict?) -> String {

@@ -25,7 +25,7 @@ enum ShardRecorder {
         let levels = zip(BenchmarkRun.order(plan), summaries).map { pair, summary in
             var level = pair.1
             level.shard = shard
-            let digests = ShardDigests.prefixDigests(level: level, shard: shard, sent: summary.requests + summary.warmupRequests, workload: workload)
+            let digests = ShardDigests.prefixDigests(level: level, shard: shard, sent: summary.items, workload: workload)
             return ShardHistograms.Level(summary: summary, prefixDigests: digests)
         }
         return ShardHistograms(levels: levels)

@@ -35,6 +35,9 @@ public struct LevelMeasurement: Sendable, Equatable {
     public var meanInputTokens: Double
     /// Mean output tokens of a successful request.
     public var meanOutputTokens: Double
+    /// Of ``meanOutputTokens``, the mean reasoning tokens of a successful request (priced as
+    /// output, as every API bills them); nil when no successful request showed reasoning.
+    public var meanReasoningTokens: Double?
     /// Answers scored on this level and how many passed (`requests.csv` `quality`); empty when
     /// none was scored.
     public var quality: QualityTally
@@ -50,7 +53,8 @@ public struct LevelMeasurement: Sendable, Equatable {
     public init(
         target: String, level: String, requests: Int, succeeded: Int, inputTokensPerSecond: Double, outputTokensPerSecond: Double,
         meetsSLO: Bool?, status: LevelStatus = .completed, abortReason: String? = nil, powerMeanW: Double? = nil, idlePowerW: Double? = nil, powerSource: String? = nil,
-        prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double, quality: QualityTally = QualityTally(), throughputInterval: ThroughputInterval? = nil
+        prefillShare: Double, meanInputTokens: Double, meanOutputTokens: Double, quality: QualityTally = QualityTally(), throughputInterval: ThroughputInterval? = nil,
+        meanReasoningTokens: Double? = nil
     ) {
         self.target = target
         self.level = level
@@ -69,6 +73,7 @@ public struct LevelMeasurement: Sendable, Equatable {
         self.meanOutputTokens = meanOutputTokens
         self.quality = quality
         self.throughputInterval = throughputInterval
+        self.meanReasoningTokens = meanReasoningTokens
     }
 
     /// Input and output tokens per second together.

@@ -115,6 +115,7 @@ public enum ROIReport {
             )
         ))
         if !result.correctTasks.isEmpty { sections.append(correctTaskSection(result)) }
+        if let reasoning = reasoningSection(result) { sections.append(reasoning) }
         let horizons = result.projections.first?.horizons.map(\.years) ?? []
         sections.append(ROISection(
             id: "tco", title: "Total cost of ownership and NPV (\(c.code))",

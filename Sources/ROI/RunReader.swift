@@ -111,7 +111,8 @@ public enum RunReader {
                 powerMeanW: number("power_mean_w"), idlePowerW: number("idle_power_w"),
                 powerSource: cells["power_source"].flatMap { $0.isEmpty ? nil : $0 },
                 prefillShare: prefillShare(ok), meanInputTokens: mean(ok.compactMap(\.promptTokens).map(Double.init)),
-                meanOutputTokens: mean(ok.map { Double($0.outputTokens) }), quality: level.quality, throughputInterval: ThroughputInterval.of(records: ok)
+                meanOutputTokens: mean(ok.map { Double($0.outputTokens) }), quality: level.quality, throughputInterval: ThroughputInterval.of(records: ok),
+                meanReasoningTokens: ok.contains { $0.reasoningTokens != nil } ? mean(ok.map { Double($0.reasoningTokens ?? 0) }) : nil
             )
             let kinds = Set((grouped[id] ?? []).map(\.requestKind))
             measurement.requestKind = kinds.count > 1 ? nil : kinds.first ?? .generation

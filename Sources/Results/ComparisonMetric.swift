@@ -18,6 +18,8 @@ public struct ComparisonMetric: Sendable, Hashable, CustomStringConvertible {
         case ttftSched = "ttft_sched"
         /// End-to-end latency counted from the scheduled send time, ms.
         case e2eSched = "e2e_sched"
+        /// Time to first answer token (after any reasoning), ms.
+        case ttfat
 
         /// The value of this column for one request, ms; nil when it did not happen.
         public func value(of record: RequestRecord) -> Double? {
@@ -28,6 +30,7 @@ public struct ComparisonMetric: Sendable, Hashable, CustomStringConvertible {
             case .itl: record.itlP50Ms
             case .ttftSched: record.ttftFromScheduledMs
             case .e2eSched: record.e2eFromScheduledMs
+            case .ttfat: record.ttfatMs
             }
         }
     }
@@ -49,7 +52,7 @@ public struct ComparisonMetric: Sendable, Hashable, CustomStringConvertible {
     /// Its name, as given to `--metrics` and written in the CSV.
     public let name: String
 
-    /// The metric named `name`: `<ttft|tpot|e2e|itl|ttft_sched|e2e_sched>_p<percentile>_ms`,
+    /// The metric named `name`: `<ttft|tpot|e2e|itl|ttft_sched|e2e_sched|ttfat>_p<percentile>_ms`,
     /// `req_per_s`, `output_tok_per_s` or `error_rate`; nil for any other name.
     public init?(name: String) {
         switch name {
@@ -77,7 +80,7 @@ public struct ComparisonMetric: Sendable, Hashable, CustomStringConvertible {
 
     /// A line listing the accepted names, for error messages.
     public static let accepted =
-        "<ttft|tpot|e2e|itl|ttft_sched|e2e_sched>_p<percentile>_ms, req_per_s, output_tok_per_s, error_rate"
+        "<ttft|tpot|e2e|itl|ttft_sched|e2e_sched|ttfat>_p<percentile>_ms, req_per_s, output_tok_per_s, error_rate"
 
     /// Whether a smaller value is the better one (latency, error rate) rather than a larger one
     /// (throughput).

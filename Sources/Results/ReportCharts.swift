@@ -11,6 +11,8 @@ public enum ReportCharts {
         case tpot = "TPOT"
         /// End-to-end latency.
         case e2e = "E2E"
+        /// Time to first answer token (drawn when requests reasoned).
+        case ttfat = "TTFAT"
 
         /// Long name for chart titles.
         public var title: String {
@@ -18,6 +20,7 @@ public enum ReportCharts {
             case .ttft: "Time to first token"
             case .tpot: "Time per output token"
             case .e2e: "End-to-end latency"
+            case .ttfat: "Time to first answer token"
             }
         }
 
@@ -27,8 +30,24 @@ public enum ReportCharts {
             case .ttft: level.ttftMs
             case .tpot: level.tpotMs
             case .e2e: level.e2eMs
+            case .ttfat: level.ttfatMs
             }
         }
+
+        /// The level's distribution of this latency.
+        func distribution(_ summary: LevelSummary) -> LatencyDistribution {
+            switch self {
+            case .ttft: summary.ttft
+            case .tpot: summary.tpot
+            case .e2e: summary.e2e
+            case .ttfat: summary.ttfat
+            }
+        }
+    }
+
+    /// The latencies a report draws: TTFT, TPOT and E2E, and TTFAT when requests reasoned.
+    public static func latencies(_ data: ReportData) -> [Latency] {
+        Latency.allCases.filter { $0 != .ttfat || data.showsReasoning }
     }
 
     /// Most levels drawn in one CDF (one dash pattern each); more are thinned out evenly.
@@ -93,7 +112,7 @@ public enum ReportCharts {
     public static func throughputLatency(_ latency: Latency, percentile: Double, _ data: ReportData) -> SVGLineChart {
         let series = data.lines.map { line in
             let points = line.levels.compactMap { level -> (SVGPoint, String)? in
-                let distribution = latency == .ttft ? level.summary.ttft : latency == .tpot ? level.summary.tpot : level.summary.e2e
+                let distribution = latency.distribution(level.summary)
                 guard let value = distribution.percentileMs(percentile) else { return nil }
                 return (SVGPoint(x: level.summary.outputTokensPerSecond, y: value), level.level.label)
             }

@@ -29,6 +29,8 @@ public struct ReportData: Sendable {
         public var tpotMs: [Double]
         /// E2E latency of successful requests, ms, ascending.
         public var e2eMs: [Double]
+        /// Time to first answer token of successful requests that got an answer, ms, ascending.
+        public var ttfatMs: [Double]
         /// The first error text seen per failed outcome class (may be empty).
         public var firstError: [Outcome: String]
         /// HTTP status codes seen per failed outcome class, ascending (0 = no response).
@@ -97,6 +99,12 @@ public struct ReportData: Sendable {
         Array(Set(lines.flatMap { $0.levels.map(\.level) })).sorted()
     }
 
+    /// Whether any level's requests reasoned: the report then shows the time to first answer
+    /// token beside the time to first token.
+    public var showsReasoning: Bool {
+        lines.contains { $0.levels.contains { $0.summary.showsReasoning } }
+    }
+
     /// Whether any request of any line failed.
     public var hasFailures: Bool {
         lines.contains { $0.levels.contains { $0.summary.failed > 0 } }
@@ -123,6 +131,7 @@ public struct ReportData: Sendable {
             ttftMs: succeeded.compactMap(\.ttftMs).sorted(),
             tpotMs: succeeded.compactMap(\.tpotMs).sorted(),
             e2eMs: succeeded.compactMap(\.e2eMs).sorted(),
+            ttfatMs: succeeded.compactMap(\.ttfatMs).sorted(),
             firstError: firstError,
             httpStatuses: statuses.mapValues { $0.sorted() },
             outcome: outcome

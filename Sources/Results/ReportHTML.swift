@@ -44,12 +44,17 @@ public enum ReportHTML {
         if !structured.rows.isEmpty {
             page += section("structured-output", "Structured output", table(structured) + "<p class=\"note\">\(SVGEscape.text(ReportTables.structuredOutputNote))</p>\n")
         }
+        let tools = ReportTables.tools(data)
+        if !tools.rows.isEmpty {
+            page += section("tools", "Tool calls and tasks", table(tools) + "<p class=\"note\">\(SVGEscape.text(ReportTables.toolsNote))</p>\n")
+        }
         let levels = ReportCharts.cdfLevels(data)
         let thinned = levels.count < data.allLevels.count
             ? "<p class=\"note\">Levels shown: \(SVGEscape.text(levels.map(\.label).joined(separator: ", "))) (of \(data.allLevels.count)).</p>\n" : ""
-        page += section("latency", "Latency distributions", charts(ReportCharts.Latency.allCases.map { ReportCharts.cdf($0, data).render() }) + thinned)
+        page += section("latency", "Latency distributions", charts(ReportCharts.latencies(data).map { ReportCharts.cdf($0, data).render() }) + thinned)
         page += section("throughput-latency", "Throughput vs latency", charts([
             ReportCharts.throughputLatency(.ttft, percentile: 50, data).render(),
+        ] + (data.showsReasoning ? [ReportCharts.throughputLatency(.ttfat, percentile: 50, data).render()] : []) + [
             ReportCharts.throughputLatency(.e2e, percentile: 99, data).render(),
         ]))
         page += section("throughput-level", "Throughput by load level", charts([ReportCharts.throughputByLevel(data).render()]))

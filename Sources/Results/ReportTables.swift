@@ -4,16 +4,22 @@ import Metrics
 /// The tables of a report, built from ``ReportData``.
 public enum ReportTables {
     /// Per target and level: requests, errors, throughput and latency percentiles (ms), each
-    /// figure as ``FigureText`` writes it in the final table and `summary.csv`.
+    /// figure as ``FigureText`` writes it in the final table and `summary.csv`; TTFAT's after
+    /// TTFT's when requests reasoned; `inputs/s` after `out tok/s` when some level sent embedding
+    /// or rerank inputs.
     public static func summary(_ data: ReportData) -> ReportTable {
-        let headings = [
+        let reasoned = data.showsReasoning
+        let retrieval = data.lines.contains { $0.levels.contains { $0.summary.inputs > 0 } }
+        var headings = [
             "target", "level", "requests", "errors", "req/s", "out tok/s",
             "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms", "lag p99 ms", "status", "SLO",
         ]
+        if reasoned { headings.insert(contentsOf: SummaryTable.reasoningHeadings, at: 8) }
+        if retrieval { headings.insert(SummaryTable.inputsHeading, at: 6) }
         let rows = data.lines.flatMap { line in
             line.levels.map { level -> [String] in
                 let summary = level.summary
-                return [
+                var cells = [
                     line.name, level.level.label, String(summary.requests), String(summary.failed),
                     FigureText.cell(summary.requestsPerSecond), FigureText.cell(summary.outputTokensPerSecond),
                     FigureText.cell(summary.ttft.percentileMs(50)), FigureText.cell(summary.ttft.percentileMs(99)),
@@ -21,6 +27,11 @@ public enum ReportTables {
                     FigureText.cell(summary.e2e.percentileMs(50)), FigureText.cell(summary.e2e.percentileMs(99)),
                     FigureText.cell(summary.sendLag.percentileMs(99)), level.statusText, level.sloText,
                 ]
+                if reasoned {
+                    cells.insert(contentsOf: [FigureText.cell(summary.ttfat.percentileMs(50)), FigureText.cell(summary.ttfat.percentileMs(99))], at: 8)
+                }
+                if retrieval { cells.insert(FigureText.cell(summary.inputsPerSecond), at: 6) }
+                return cells
             }
         }
         return ReportTable(headings: headings, rows: rows, numericColumns: Set(2..<(headings.count - 2)))

@@ -64,13 +64,18 @@ public enum SummaryCSV {
     ]
 
     /// Answer-quality columns, after the client columns (see ``QualityTally``); empty when no
-    /// answer was scored. The tool columns follow them, then `schema_valid_rate` (see ``SchemaTally``).
+    /// answer was scored. The tool columns follow them, then `schema_valid_rate` (see
+    /// ``SchemaTally``), `inputs_per_s` and the reasoning columns.
     public static let qualityColumns = ["quality_scored", "quality_pass_rate", "quality_pass_low", "quality_pass_high"]
 
     /// Tool-call and task columns, after the quality columns: the share of requests with tool
     /// calls whose arguments were valid (``ToolCallTally``), and task latency percentiles
     /// (``LevelSummary/task``); empty when not measured.
     public static let toolColumns = ["tool_args_valid_rate", "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms"]
+    /// Reasoning columns, last: the time to first answer token's statistics
+    /// (as ``statistics``) and the reasoning share of output tokens; empty when no request got an
+    /// answer or reported reasoning.
+    public static let reasoningColumns = statistics.map { "ttfat_\($0)_ms" } + ["reasoning_share"]
 
     /// Column names, in order.
     public static let columns: [String] = {
@@ -90,6 +95,7 @@ public enum SummaryCSV {
         names += toolColumns
         names += ["schema_valid_rate"]
         names += ["inputs_per_s"]
+        names += reasoningColumns
         return names
     }()
 
@@ -150,6 +156,12 @@ public enum SummaryCSV {
         ]
         cells.append(CSVField.fixed3(summary.schemaValidity.validRate))
         cells.append(CSVField.fixed3(summary.inputsPerSecond))
+        let ttfat = summary.ttfat
+        cells += [
+            CSVField.fixed3(ttfat.meanMs), CSVField.fixed3(ttfat.percentileMs(50)), CSVField.fixed3(ttfat.percentileMs(90)),
+            CSVField.fixed3(ttfat.percentileMs(95)), CSVField.fixed3(ttfat.percentileMs(99)), CSVField.fixed3(ttfat.maxMs),
+            CSVField.fixed3(summary.reasoningShare),
+        ]
         return cells.joined(separator: ",")
     }
 

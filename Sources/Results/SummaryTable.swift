@@ -12,6 +12,9 @@ public enum SummaryTable {
     /// The heading of the inputs column, shown after `out tok/s` when some level sent embedding or
     /// rerank inputs (`inputs_per_s` in `summary.csv`).
     static let inputsHeading = "inputs/s"
+    /// The headings of the time to first answer token, shown after TTFT's when some level's
+    /// requests reasoned (``LevelSummary/showsReasoning``).
+    static let reasoningHeadings = ["TTFAT p50 ms", "TTFAT p99 ms"]
     /// The heading of the quality column, shown before `status` when some level scored answers.
     static let qualityHeading = "pass rate"
     /// The heading of the structured-output column, shown before `status` when some level's
@@ -39,15 +42,18 @@ public enum SummaryTable {
     /// A `pass rate` column (scored answers that passed, as `quality_pass_rate` in `summary.csv`)
     /// comes before `status` when some level scored answers, then a `schema valid` column (answers
     /// that followed their output schema, as `schema_valid_rate`) when some level asked for one; a
-    /// `repeat` column after `level` when levels were repeated; an `inputs/s` column after
-    /// `out tok/s` when some level sent embedding or rerank inputs. TTFT and TPOT of such a level
-    /// are `-`: it has no tokens streamed back.
+    /// `repeat` column after `level` when levels were repeated; `TTFAT p50 ms` and `TTFAT p99 ms`
+    /// after TTFT's when some level's requests reasoned; an `inputs/s` column after `out tok/s`
+    /// when some level sent embedding or rerank inputs. TTFT and TPOT of such a level are `-`: it
+    /// has no tokens streamed back.
     public static func render(_ rows: [SummaryCSV.Row], slo: SLOThresholds? = nil) -> String {
         let scored = rows.contains { $0.summary.quality.scored > 0 }
         let repeated = rows.contains { $0.summary.repetition != nil }
         let structured = rows.contains { $0.summary.schemaValidity.checked > 0 }
         let retrieval = rows.contains { $0.summary.inputs > 0 }
+        let reasoned = rows.contains { $0.summary.showsReasoning }
         var headings = headings
+        if reasoned { headings.insert(contentsOf: reasoningHeadings, at: 8) }
         if retrieval { headings.insert(inputsHeading, at: 6) }
         if scored { headings.insert(qualityHeading, at: headings.count - 2) }
         if structured { headings.insert(schemaHeading, at: headings.count - 2) }
@@ -64,6 +70,9 @@ public enum SummaryTable {
                 FigureText.cell(summary.e2e.percentileMs(50)), FigureText.cell(summary.e2e.percentileMs(99)),
                 FigureText.cell(summary.sendLag.percentileMs(99)), row.status.rawValue, row.sloText,
             ]
+            if reasoned {
+                cells.insert(contentsOf: [FigureText.cell(summary.ttfat.percentileMs(50)), FigureText.cell(summary.ttfat.percentileMs(99))], at: 8)
+            }
             if retrieval { cells.insert(FigureText.cell(summary.inputsPerSecond), at: 6) }
             if scored { cells.insert(FigureText.cell(summary.quality.passRate), at: cells.count - 2) }
             if structured { cells.insert(FigureText.cell(summary.schemaValidity.validRate), at: cells.count - 2) }

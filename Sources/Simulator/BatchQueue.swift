@@ -25,9 +25,4 @@ struct BatchQueue: Sendable, Equatable {
         freeAt[slot] = finish
         return (start, finish)
     }
-
-    /// Requests running or queued at `now`: the slots busy past it.
-    func busy(at now: UInt64) -> Int {
-        freeAt.count(where: { $0 > now })
-    }
 }

@@ -32,6 +32,7 @@ struct DialectCredentialTests {
             #expect(dialect.signingCredentials(for: Self.target("https://h"), environment: keys) == nil, "\(dialect.id)")
             #expect(dialect.traits.region == nil && dialect.traits.credentials == nil, "\(dialect.id)")
             #expect(DialectRegistry.catalog.traits(of: dialect.id) == dialect.traits, "\(dialect.id)")
+            #expect(dialect.traits.requestKind == dialect.requestKind, "\(dialect.id)")
         }
         let bedrock = DialectRegistry.catalog.traits(of: BedrockDialect.converse.id)
         #expect(bedrock.region?.environmentVariables == ["AWS_REGION", "AWS_DEFAULT_REGION"])

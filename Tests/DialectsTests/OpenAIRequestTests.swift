@@ -93,6 +93,7 @@ struct OpenAIRequestTests {
         #expect(DialectRegistry.ids == [
             "openai-chat", "openai-completions", "openai-responses", "ollama-chat", "ollama-generate", "anthropic-messages", "gemini",
             "azure-openai-chat", "azure-openai-completions", "bedrock-converse",
+            "openai-embeddings", "ollama-embed", "tei-embed", "rerank", "tei-rerank",
         ])
         #expect(DialectRegistry.named("openai-completions")?.id == "openai-completions")
         #expect(DialectRegistry.named("nope") == nil)

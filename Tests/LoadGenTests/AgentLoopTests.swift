@@ -115,4 +115,36 @@ struct AgentLoopTests {
             #expect(summary.task.count == records.filter { $0.taskMs != nil }.count)
         }
     }
+
+    @Test("a completion-style target offered tools is refused at load, one line naming the target and its dialect")
+    func completionRefused() throws {
+        let yaml = scenarioYAML(
+            targets: Self.target("openai-completions", stream: true) + "\n" + Self.target("ollama-generate", stream: true).replacing("sim://agent", with: "sim://other").replacing("name: agent", with: "name: other"),
+            load: ["concurrency: 1", "requests: 1"], workload: Self.workload())
+        do {
+            _ = try makePlan(yaml)
+            Issue.record("expected the tools to be refused")
+        } catch let error as ScenarioProblems {
+            #expect(error.problems.map(\.message) == [
+                "target 'agent' speaks openai-completions, which cannot offer tools; use a chat dialect for it",
+                "target 'other' speaks ollama-generate, which cannot offer tools; use a chat dialect for it",
+            ])
+            #expect(error.problems.allSatisfy { $0.file == "test.yaml" && $0.line != nil })
+        }
+    }
+
+    @Test("targets that take different numbers of turns were given the same work: one workload digest")
+    func sameDigest() async throws {
+        let targets = Self.target("openai-chat", stream: true) + "\n"
+            + Self.target("gemini", stream: false, options: ["tool_call_rate": "0"]).replacing("sim://agent", with: "sim://other").replacing("name: agent", with: "name: other")
+        let yaml = scenarioYAML(targets: targets, load: ["concurrency: 2", "requests: 6"], workload: Self.workload(extra: ["max_turns: 3"]))
+        let plan = try makePlan(yaml)
+        try await withSimulators(plan) { plan, _, transport in
+            let (calling, callingRecords) = await runLevel(plan.targets[0], level: plan.levels[0], workload: plan.workload(), transport: transport)
+            let (answering, answeringRecords) = await runLevel(plan.targets[1], level: plan.levels[0], workload: plan.workload(), transport: transport)
+            #expect(callingRecords.count == 12 && answeringRecords.count == 6)
+            #expect(calling.items == 6 && answering.items == 6)
+            #expect(calling.workloadDigest != nil && calling.workloadDigest == answering.workloadDigest)
+        }
+    }
 }

@@ -101,4 +101,61 @@ struct FigureConsistencyTests {
             #expect(ended.contains("\(rate) req/s, \(tokens) output tok/s, TTFT p50 \(ttft) ms, send lag p99 \(lag) ms"), "log line: \(ended)")
         }
     }
+
+    @Test("TTFAT reads the same in the table, summary.csv, the report and compare; reasoning_share is the reasoning tokens' part")
+    func reasoningFigures() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let targets = simulatedTarget("thinker", options: ["reasoning_tokens": "2", "reasoning_tpot_ms": "5"])
+        let yaml = scenarioYAML(name: "reasoning-figures", targets: targets, concurrency: [2], requests: 6)
+        let (report, log) = try await runBenchmark(yaml, in: folder)
+        try #require(report.status == .completed)
+        let terminal = Self.terminalRows(SummaryTable.render(report.levels, slo: report.slo))
+        let csvCells = try #require(parseCSV(try String(contentsOfFile: report.directory.summaryCSV, encoding: .utf8)))
+        let csv = Self.keyed(try #require(csvCells.first), Array(csvCells.dropFirst()))
+        let run = try RunResults.load(report.directory.path)
+        let markdown = Self.markdownRows(ReportMarkdown.render(ReportData(runs: [run])))
+        let html = Self.htmlRows(ReportHTML.render(ReportData(runs: [run])))
+        let inCSV = try #require(csv.first)
+        for (column, heading) in [("ttfat_p50_ms", "TTFAT p50 ms"), ("ttfat_p99_ms", "TTFAT p99 ms")] {
+            let value = try #require(inCSV[column])
+            #expect(!value.isEmpty && Double(value) ?? 0 > Double(inCSV["ttft_p50_ms"] ?? "") ?? .infinity, "\(column) after TTFT")
+            #expect(terminal.first?[heading] == value, "\(heading): terminal vs summary.csv")
+            #expect(markdown.first?[heading] == value, "\(heading): Markdown vs summary.csv")
+            #expect(html.first?[heading] == value, "\(heading): HTML vs summary.csv")
+            let metric = try #require(ComparisonMetric(name: column))
+            #expect(FigureText.cell(ComparisonSample(records: run.records).value(of: metric)) == value, "\(column): compare vs summary.csv")
+        }
+        // The workload's 6 output tokens per request, 2 of them reasoning.
+        #expect(inCSV["reasoning_share"] == "0.333")
+        let ended = try #require(log.first { $0.hasPrefix("thinker c2: ") && $0.contains(" req/s, ") })
+        #expect(ended.contains("; reasoning: TTFAT p50 \(inCSV["ttfat_p50_ms"] ?? "?") ms, 0.333 of output tokens"), "log line: \(ended)")
+        #expect(ReportHTML.render(ReportData(runs: [run])).contains("Time to first answer token"))
+    }
+
+    @Test("an embedding level: inputs/s the same in the table, summary.csv and the report; TTFT and TPOT shown as '-', empty in the file")
+    func embeddingFigures() async throws {
+        let folder = try makeTemporaryFolder()
+        defer { removeFolder(folder) }
+        let yaml = scenarioYAML(
+            name: "embed-figures", targets: simulatedTarget("embed", dialect: "openai-embeddings"), load: ["concurrency: [2]", "requests: 10"],
+            workload: ["embeddings:", "  batch_size: 5", "  input_tokens: 8"])
+        let (report, _) = try await runBenchmark(yaml, in: folder)
+        try #require(report.status == .completed)
+        let terminal = try #require(Self.terminalRows(SummaryTable.render(report.levels, slo: report.slo)).first)
+        let csvCells = try #require(parseCSV(try String(contentsOfFile: report.directory.summaryCSV, encoding: .utf8)))
+        let header = try #require(csvCells.first)
+        let csv = try #require(Self.keyed(header, Array(csvCells.dropFirst())).first)
+        let run = try RunResults.load(report.directory.path)
+        let markdown = try #require(Self.markdownRows(ReportMarkdown.render(ReportData(runs: [run]))).first)
+        let html = try #require(Self.htmlRows(ReportHTML.render(ReportData(runs: [run]))).first)
+        let inputs = try #require(csv["inputs_per_s"])
+        #expect(!inputs.isEmpty)
+        for row in [terminal, markdown, html] {
+            #expect(row["inputs/s"] == inputs)
+            #expect(row["E2E p50 ms"] == csv["e2e_p50_ms"])
+            for heading in ["TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms"] { #expect(row[heading] == "-", "\(heading)") }
+        }
+        for column in ["ttft_p50_ms", "tpot_p50_ms", "itl_p50_ms"] { #expect(csv[column] == "", "\(column)") }
+    }
 }

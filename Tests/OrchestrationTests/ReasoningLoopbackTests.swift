@@ -77,6 +77,7 @@ struct ReasoningLoopbackTests {
             Self.target("openai-chat", name: "low", extra: "    reasoning_effort: low\n"),
             Self.target("openai-responses", name: "responses_low", extra: "    reasoning_effort: low\n"),
             Self.target("openai-completions", name: "completions"),
+            Self.target("bedrock-converse", name: "bedrock_budget", extra: "    thinking_budget: 3\n"),
         ].joined(separator: "\n")
         let rows = try await Self.rows(targets)
         func reasoning(_ target: String) -> Set<String> { Set(rows.filter { $0["target"] == target }.map { $0["reasoning_tokens"] ?? "?" }) }
@@ -87,6 +88,7 @@ struct ReasoningLoopbackTests {
         #expect(reasoning("low") == ["\(Self.reasoningTokens / 2)"])
         #expect(reasoning("responses_low") == ["\(Self.reasoningTokens / 2)"])
         #expect(reasoning("completions") == [""])
+        #expect(reasoning("bedrock_budget") == ["3"])
         #expect(rows.filter { $0["target"] == "no_think" }.allSatisfy { $0["ttfat_ms"] == $0["ttft_ms"] })
     }
 
