@@ -15,9 +15,11 @@ public struct ResponsesDialect: Dialect {
 
     /// Builds the POST request. Body keys are always in the same order: `model`, `instructions`
     /// (the system messages joined by blank lines, only when there are any), `input` (the other
-    /// messages as `{"role":…,"content":…}` input messages), `max_output_tokens`, `stream`,
+    /// messages as `{"role":…,"content":…}` input messages, an agent's calls and results as
+    /// `function_call` and `function_call_output` items), `max_output_tokens`, `stream`,
     /// `store` (always `false`: a benchmark's responses are not kept by the provider),
-    /// `temperature`, `top_p`, `tools` (`{"type":"function","name":…,"description":…,"parameters":…}`),
+    /// `temperature`, `top_p`, `reasoning` (`{"effort":…}` when the target sets `reasoning_effort`),
+    /// `tools` (`{"type":"function","name":…,"description":…,"parameters":…}`),
     /// `tool_choice`, `text` (`{"format":{"type":"json_schema","name":…,"schema":…,"strict":true}}`
     /// for an item with an output schema); optional ones only when set. The API has no seed,
     /// `ignore_eos` or `min_tokens`: those parameters are not sent. OpenAI refuses a
@@ -66,7 +68,7 @@ public struct ResponsesDialect: Dialect {
         if !system.isEmpty {
             json.add("instructions", system.joined(separator: "\n\n"))
         }
-        json.addMessages("input", prompt.messages.filter { $0.role != "system" })
+        json.addResponsesInput(prompt.messages.filter { $0.role != "system" })
         json.add("max_output_tokens", prompt.maxTokens)
         json.add("stream", parameters.stream)
         json.add("store", false)
@@ -78,6 +80,7 @@ public struct ResponsesDialect: Dialect {
             guard topP.isFinite else { throw .invalidParameter("top_p", value: "\(topP)") }
             json.add("top_p", topP)
         }
+        addReasoning(parameters.reasoning, to: &json)
         if !prompt.tools.isEmpty {
             json.add("tools", prompt.tools.map { tool in
                 var function = JSONObjectWriter()

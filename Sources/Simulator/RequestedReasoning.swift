@@ -1,5 +1,5 @@
 /// The reasoning parameters a generation request carried, whatever its dialect: OpenAI's
-/// `reasoning_effort`, Ollama's `think` (true, false or a level), Anthropic's `thinking`
+/// `reasoning_effort` (the Responses API's `reasoning.effort`), Ollama's `think` (true, false or a level), Anthropic's `thinking`
 /// (`type`, `budget_tokens`), Gemini's `generationConfig.thinkingConfig.thinkingBudget`, Bedrock's
 /// `additionalModelRequestFields.thinking`. Read only when the simulator reasons
 /// (``EngineProfile/ReasoningOptions``); a field of another shape is ignored, as the engine would
@@ -25,6 +25,7 @@ struct RequestedReasoning: Sendable, Equatable, Decodable {
 
     private enum Key: String, CodingKey {
         case reasoningEffort = "reasoning_effort"
+        case reasoning, effort
         case think, thinking, generationConfig, thinkingConfig, thinkingBudget, additionalModelRequestFields
         case type
         case budgetTokens = "budget_tokens"
@@ -33,6 +34,9 @@ struct RequestedReasoning: Sendable, Equatable, Decodable {
     init(from decoder: any Decoder) throws {
         let root = try decoder.container(keyedBy: Key.self)
         effort = try? root.decodeIfPresent(String.self, forKey: .reasoningEffort)
+        if let reasoning = try? root.nestedContainer(keyedBy: Key.self, forKey: .reasoning) {
+            effort = (try? reasoning.decodeIfPresent(String.self, forKey: .effort)) ?? effort
+        }
         if let flag = try? root.decodeIfPresent(Bool.self, forKey: .think) {
             think = flag
         } else if let level = try? root.decodeIfPresent(String.self, forKey: .think) {

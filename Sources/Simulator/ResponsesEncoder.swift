@@ -146,9 +146,17 @@ final class ResponsesEncoder: ResponseEncoding {
     }
 
     func fullBody(text: String, outcome: GenerationOutcome) -> String {
+        fullBody(text: text, reasoning: "", outcome: outcome)
+    }
+
+    /// The `response` object: a reasoning item with `reasoning` as its summary when the response
+    /// reasoned, then the message (or the function call).
+    func fullBody(text: String, reasoning: String, outcome: GenerationOutcome) -> String {
         var state = State()
         state.phase = toolCall == nil ? .message : .functionCall
         state.answerText = text
+        state.hasReasoning = !reasoning.isEmpty
+        state.reasoningText = reasoning
         return finished(outcome, state: state)
     }
 
@@ -160,7 +168,7 @@ final class ResponsesEncoder: ResponseEncoding {
         if state.phase == .functionCall, let toolCall { output.append(functionCallItem(toolCall, arguments: state.answerText)) }
         let usage =
             #"{"input_tokens":\#(outcome.promptTokens),"input_tokens_details":{"cached_tokens":0},"#
-            + #""output_tokens":\#(outcome.completionTokens),"output_tokens_details":{"reasoning_tokens":\#(state.reasoningTokens)},"#
+            + #""output_tokens":\#(outcome.completionTokens),"output_tokens_details":{"reasoning_tokens":\#(max(state.reasoningTokens, outcome.reasoningTokens))},"#
             + #""total_tokens":\#(outcome.promptTokens + outcome.completionTokens)}"#
         let incomplete = outcome.finishReason == .length
         return response(

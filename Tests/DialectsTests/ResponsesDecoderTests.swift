@@ -1,6 +1,7 @@
 import Dialects
 import Metrics
 import Testing
+import Workload
 
 /// A Responses API stream in the documented event shapes: lifecycle events, a reasoning item with
 /// two summary deltas, a message item with output text deltas (one empty), a function call with
@@ -157,6 +158,15 @@ struct ResponsesDecoderTests {
     @Test("the answer text of a stream: output_text deltas only, reasoning and function arguments left out")
     func responseText() {
         #expect(ResponsesDialect.responses.responseText(of: sse(stream), streaming: true) == "Hi \"there\" é")
+    }
+
+    @Test("the tool calls of a stream (added item + argument deltas) and of a body (function_call items)")
+    func toolCalls() {
+        let call = ToolCall(id: "call_1", name: "get_weather", argumentsJSON: #"{"location":"Paris"}"#)
+        #expect(ResponsesDialect.responses.toolCalls(of: sse(stream), streaming: true) == [call])
+        let body = Array(#"{"object":"response","status":"completed","output":[{"type":"function_call","id":"fc_1","call_id":"call_1","name":"get_weather","arguments":"{\"location\":\"Paris\"}","status":"completed"}]}"#.utf8)
+        #expect(ResponsesDialect.responses.toolCalls(of: body, streaming: false) == [call])
+        #expect(ResponsesDialect.responses.toolCalls(of: sse(Array(stream.prefix(16))), streaming: true) == [])
     }
 
     @Test("an HTTP error body gives its message")

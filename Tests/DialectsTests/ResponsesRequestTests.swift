@@ -56,6 +56,28 @@ struct ResponsesRequestTests {
         #expect((try? JSONSerialization.jsonObject(with: Data(request.body ?? []))) != nil)
     }
 
+    @Test("an agent's next turn: the call as a function_call item, its result as function_call_output; the dialect takes tools")
+    func agentTurn() throws {
+        let call = ToolCall(id: "call_9", name: "get_weather", argumentsJSON: #"{"city":"Oslo"}"#)
+        let turn = PromptItem(index: 2, messages: [
+            ChatMessage(role: "user", content: "Weather?"),
+            ChatMessage(role: "assistant", content: "", toolCalls: [call]),
+            ChatMessage(role: "tool", content: #"{"temp_c":3}"#, toolCallID: "call_9", toolName: "get_weather"),
+        ], maxTokens: 16)
+        let request = try ResponsesDialect.responses.makeRequest(for: turn, endpoint: endpoint, parameters: GenerationParameters(stream: false))
+        #expect(body(request).contains(#""input":[{"role":"user","content":"Weather?"},{"type":"function_call","call_id":"call_9","name":"get_weather","arguments":"{\"city\":\"Oslo\"}"},{"type":"function_call_output","call_id":"call_9","output":"{\"temp_c\":3}"}]"#))
+        #expect(ResponsesDialect.responses.acceptsTools)
+    }
+
+    @Test("a reasoning effort goes as reasoning.effort after the sampling members; the dialect says it takes one")
+    func reasoning() throws {
+        var parameters = GenerationParameters(stream: false, temperature: 1)
+        parameters.reasoning = ReasoningRequest(effort: .low, thinkingBudget: 512, think: true)
+        let request = try ResponsesDialect.responses.makeRequest(for: prompt, endpoint: endpoint, parameters: parameters)
+        #expect(body(request).hasSuffix(#""store":false,"temperature":1.0,"reasoning":{"effort":"low"}}"#))
+        #expect(ResponsesDialect.responses.traits.reasoningFields == [.reasoningEffort])
+    }
+
     @Test("the dialect is listed, lists models at /models, takes output schemas, and mounts under /v1")
     func registry() throws {
         let dialect = try #require(DialectRegistry.named("openai-responses"))

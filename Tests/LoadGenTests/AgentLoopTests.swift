@@ -10,7 +10,7 @@ import Workload
 /// the client's extraction and judgement, and the next turn with the canned result.
 @Suite("agent loops and tool calls over loopback", .serialized)
 struct AgentLoopTests {
-    static let toolDialects = ["openai-chat", "azure-openai-chat", "anthropic-messages", "gemini", "bedrock-converse", "ollama-chat"]
+    static let toolDialects = ["openai-chat", "openai-responses", "azure-openai-chat", "anthropic-messages", "gemini", "bedrock-converse", "ollama-chat"]
 
     /// A workload offering one function, with `extra` lines (agent fields) added.
     static func workload(maxTokens: Int = 8, extra: [String] = []) -> [String] {

@@ -9,7 +9,7 @@ import Testing
 @Suite("Reasoning over loopback", .serialized)
 struct ReasoningLoopbackTests {
     static let dialects = [
-        "openai-chat", "azure-openai-chat", "ollama-chat", "ollama-generate", "anthropic-messages", "gemini",
+        "openai-chat", "openai-responses", "azure-openai-chat", "ollama-chat", "ollama-generate", "anthropic-messages", "gemini",
         "bedrock-converse",
     ]
 
@@ -63,7 +63,7 @@ struct ReasoningLoopbackTests {
     @Test("not streamed: one token, the answer at once; the reasoning count where the API reports it", arguments: dialects)
     func whole(dialect: String) async throws {
         let rows = try await Self.rows(Self.target(dialect, extra: "    stream: false\n"))
-        let reported = ["openai-chat", "azure-openai-chat", "gemini"].contains(dialect)
+        let reported = ["openai-chat", "openai-responses", "azure-openai-chat", "gemini"].contains(dialect)
         for row in rows {
             #expect(row["status"] == "ok", "\(dialect): \(row["error"] ?? "")")
             #expect(row["output_tokens"] == "12", "\(dialect)")
@@ -79,6 +79,7 @@ struct ReasoningLoopbackTests {
             Self.target("anthropic-messages", name: "budget", extra: "    thinking_budget: 2\n"),
             Self.target("gemini", name: "gemini_off", extra: "    thinking_budget: 0\n"),
             Self.target("openai-chat", name: "low", extra: "    reasoning_effort: low\n"),
+            Self.target("openai-responses", name: "responses_low", extra: "    reasoning_effort: low\n"),
             Self.target("openai-completions", name: "completions"),
             Self.target("bedrock-converse", name: "bedrock_budget", extra: "    thinking_budget: 3\n"),
         ].joined(separator: "\n")
@@ -89,6 +90,7 @@ struct ReasoningLoopbackTests {
         #expect(reasoning("budget") == ["2"])
         #expect(reasoning("gemini_off") == ["0"] || reasoning("gemini_off") == [""])
         #expect(reasoning("low") == ["\(Self.reasoningTokens / 2)"])
+        #expect(reasoning("responses_low") == ["\(Self.reasoningTokens / 2)"])
         #expect(reasoning("completions") == [""])
         #expect(reasoning("bedrock_budget") == ["3"])
         #expect(rows.filter { $0["target"] == "no_think" }.allSatisfy { $0["ttfat_ms"] == $0["ttft_ms"] })
