@@ -64,10 +64,10 @@ struct PromptDatasetTests {
         ].joined(separator: "\r\n")
         let dataset = try load(text, format: .jsonl)
         #expect(dataset.entries == [
-            PromptDataset.Entry(messages: [user("What is a GPU?")], maxTokens: 64),
-            PromptDataset.Entry(messages: [ChatMessage(role: "system", content: "Be short."), user("Hi")], maxTokens: nil),
-            PromptDataset.Entry(messages: [user("line\nbreak")], maxTokens: 5),
-        ])
+            PromptDataset.Entry(messages: [user("What is a GPU?")], maxTokens: 64, line: 1),
+            PromptDataset.Entry(messages: [ChatMessage(role: "system", content: "Be short."), user("Hi")], maxTokens: nil, line: 3),
+            PromptDataset.Entry(messages: [user("line\nbreak")], maxTokens: 5, line: 5),
+        ], "each entry keeps its line, blank lines counted")
     }
 
     @Test("a file without a final newline reads its last line")
