@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "Workload",
             dependencies: [
-                "RepatSupport",
+                "RepatSupport", "Metrics",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -137,7 +137,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "EventStreamTests", dependencies: ["EventStream"], swiftSettings: swiftSettings),
-        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "RepatSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkloadTests", dependencies: ["Workload", "Metrics", "RepatSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "MetricsTests", dependencies: ["Metrics", "RepatSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResultsTests", dependencies: ["Results", "Metrics", "RepatSupport"], swiftSettings: swiftSettings),
         .testTarget(

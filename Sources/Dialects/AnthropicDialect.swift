@@ -86,6 +86,7 @@ public struct AnthropicDialect: Dialect {
             json.add("top_p", topP)
         }
         Self.addTools(for: prompt, to: &json)
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 }

@@ -4,10 +4,11 @@
 struct AnthropicEvent {
     /// The `type` member (`message_start`, `content_block_delta`, `message`, `error`, …).
     var type: String?
-    /// Generated text: a `delta` with a non-empty `text` (`text_delta`) or `thinking`
-    /// (`thinking_delta`), or, in a body, a `content` block with one. Tool-input, signature and
-    /// citation deltas carry neither.
-    var bearsTokens = false
+    /// Generated output: a `delta` with a non-empty `text` (`text_delta`, answer), `thinking`
+    /// (`thinking_delta`, reasoning) or `partial_json` (`input_json_delta`, tool-call arguments),
+    /// or, in a body, `content` blocks with text, thinking or a `tool_use` block's `name`.
+    /// Signature and citation deltas carry none.
+    var content = DeltaContent()
     /// `content` was present (possibly empty): the object is a message.
     var hasContent = false
     /// `stop_reason`, top-level in a body or inside a `message_delta`'s `delta`.
@@ -70,19 +71,30 @@ struct AnthropicEvent {
         }
     }
 
-    /// A content block or a `delta`: its text or thinking, and a `message_delta`'s `stop_reason`.
+    /// A content block or a `delta`: its text, thinking or tool input, and a `message_delta`'s
+    /// `stop_reason`.
     private mutating func readBlock(_ reader: inout JSONReader) throws(JSONReaderError) {
         if reader.consumeNull() { return }
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.equals("text") || key.equals("thinking") {
-                bearsTokens = try (reader.consumeNull() ? false : reader.readNonEmptyString()) || bearsTokens
+            if key.equals("text") {
+                content.answer = try Self.readNonEmpty(&reader) || content.answer
+            } else if key.equals("thinking") {
+                content.reasoning = try Self.readNonEmpty(&reader) || content.reasoning
+            } else if key.equals("partial_json") || key.equals("name") {
+                content.toolArguments = try Self.readNonEmpty(&reader) || content.toolArguments
             } else if key.equals("stop_reason") {
                 stopReason = reader.consumeNull() ? nil : try reader.readString()
             } else {
                 try reader.skipValue()
             }
         }
+    }
+
+    /// A string (whether non-empty) or `null` (empty).
+    /// - Throws: ``JSONReaderError`` for any other value.
+    private static func readNonEmpty(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
+        reader.consumeNull() ? false : try reader.readNonEmptyString()
     }
 }

@@ -1,7 +1,7 @@
 import Metrics
 
 /// Decodes a streamed Anthropic Messages response: server-sent events `message_start` (prompt
-/// usage), `content_block_start`, `content_block_delta` (text and thinking deltas are tokens),
+/// usage), `content_block_start`, `content_block_delta` (text, thinking and tool-input deltas are tokens),
 /// `content_block_stop`, `message_delta` (stop reason, cumulative usage), `message_stop` (the end
 /// marker), with `ping` and unknown events ignored and an `error` event reported as a stream error.
 ///
@@ -15,7 +15,7 @@ struct AnthropicStreamDecoder: FramedStreamDecoder, Sendable {
     /// Creates a decoder for one stream.
     init() {}
 
-    /// Applies one event: a token for a text or thinking delta, usage, the stop reason, the end
+    /// Applies one event: a token for a text, thinking or tool-input delta, usage, the stop reason, the end
     /// marker or a stream error.
     mutating func handle(_ event: SSEEvent, at time: UInt64) {
         guard event.data.contains(where: { !OpenAIBodyDecoder.isJSONWhitespace($0) }) else { return }
@@ -35,9 +35,9 @@ struct AnthropicStreamDecoder: FramedStreamDecoder, Sendable {
                 record(started)
             }
         case "content_block_delta":
-            if parsed.bearsTokens {
-                stream.observation.recordToken(.answer, at: time)
-            }
+            var tally = DeltaTally()
+            tally.add(parsed.content)
+            stream.observation.record(tally, at: time)
         case "message_delta":
             if let reason = parsed.stopReason {
                 stream.observation.finishReason = reason

@@ -48,6 +48,9 @@ public struct AzureOpenAIDialect: Dialect {
         )
     }
 
+    /// The chat API takes `response_format`, as OpenAI's does.
+    public var acceptsOutputSchema: Bool { api == .chat }
+
     /// Empty: the base URL is the resource endpoint.
     public var defaultBasePath: String { "" }
 

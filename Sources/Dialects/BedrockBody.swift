@@ -10,10 +10,7 @@ enum BedrockBody: WholeBodyFormat {
     }
 
     static func observe(_ response: BedrockPayload, lastBytesAt: UInt64, into observation: inout ResponseObservation) {
-        if response.textBlocks > 0 {
-            observation.deltaCount = 1
-            observation.tokens = TokenStamps([lastBytesAt])
-        }
+        observation.recordBody(response.content, at: lastBytesAt)
         observation.finishReason = response.stopReason
         observation.usage = response.usage
         observation.serverTimings = response.latencyMs.map { ServerTimings(totalMs: $0) }

@@ -28,7 +28,8 @@ public struct BedrockDialect: Dialect {
     public var id: String { "bedrock-converse" }
 
     /// Targets address an AWS region (`region:`, else `AWS_REGION` or `AWS_DEFAULT_REGION`, else the
-    /// `bedrock` preset's default) and, without a Bedrock API key, need AWS credentials.
+    /// `bedrock` preset's default) and, without a Bedrock API key, need AWS credentials; they can
+    /// send a thinking budget (see ``addReasoning(_:to:)``).
     public var traits: DialectTraits {
         DialectTraits(
             region: DialectTraits.Requirement(
@@ -38,7 +39,8 @@ public struct BedrockDialect: Dialect {
             credentials: DialectTraits.Requirement(
                 environmentVariables: ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"],
                 missingMessage: "AWS credentials are missing: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones), or name a Bedrock API key with api_key_env"
-            )
+            ),
+            reasoningFields: [.thinkingBudget]
         )
     }
 
@@ -149,6 +151,7 @@ public struct BedrockDialect: Dialect {
         }
         json.add("inferenceConfig", inference)
         addTools(for: prompt, to: &json)
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 }

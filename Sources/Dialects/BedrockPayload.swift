@@ -2,10 +2,11 @@
 /// (`contentBlockDelta`, `messageStop`, `metadata`, an exception), or a whole `/converse` response
 /// body. Unknown members (Bedrock pads events with `p`) are skipped; `null` reads as absent.
 struct BedrockPayload {
-    /// Text-bearing content: a `delta` whose `text` or `reasoningContent.text` is non-empty (one
-    /// delta), or in a body the number of non-empty `output.message.content[]` text and reasoning
-    /// blocks.
-    var textBlocks = 0
+    /// What a stream `delta` carries, or in a body all of `output.message.content[]`: answer text
+    /// (a non-empty `text`), reasoning (`reasoningContent.text` in a stream,
+    /// `reasoningContent.reasoningText.text` in a body) or a tool call (`toolUse` with a non-empty
+    /// `input` or `name`).
+    var content = DeltaContent()
     /// `output.message` was present: the body is a completed response.
     var hasOutputMessage = false
     /// `stopReason` (`end_turn`, `max_tokens`, `stop_sequence`, …).
@@ -36,7 +37,7 @@ struct BedrockPayload {
     private mutating func read(_ key: UnsafeBufferPointer<UInt8>, from reader: inout JSONReader) throws(JSONReaderError) {
         if reader.consumeNull() { return }
         if key.equals("delta") {
-            textBlocks += try Self.readBlock(&reader) ? 1 : 0
+            content.merge(try Self.readBlock(&reader))
         } else if key.equals("output") {
             try readOutput(&reader)
         } else if key.equals("stopReason") {
@@ -74,28 +75,51 @@ struct BedrockPayload {
                 try reader.beginArray()
                 var isFirst = true
                 while try reader.nextElement(&isFirst) {
-                    textBlocks += try Self.readBlock(&reader) ? 1 : 0
+                    content.merge(try Self.readBlock(&reader))
                 }
             }
         }
     }
 
-    /// A content block or stream delta: whether its `text`, or its `reasoningContent`'s `text`
-    /// (stream) or `reasoningText.text` (body), is non-empty. Tool use and other kinds are not text.
-    private static func readBlock(_ reader: inout JSONReader, depth: Int = 0) throws(JSONReaderError) -> Bool {
+    /// A content block or stream delta: whether its `text` (answer, or reasoning inside
+    /// `reasoningContent` / `reasoningText`) is non-empty, and whether it holds a tool call.
+    private static func readBlock(
+        _ reader: inout JSONReader, depth: Int = 0, inReasoning: Bool = false
+    ) throws(JSONReaderError) -> DeltaContent {
         guard depth < 3 else { throw JSONReaderError() }
-        var bearsText = false
+        var content = DeltaContent()
         try forEachMember(&reader) { key, reader throws(JSONReaderError) in
             if key.equals("text"), reader.peek() == .string {
-                bearsText = try reader.readNonEmptyString() || bearsText
+                if try reader.readNonEmptyString() {
+                    if inReasoning { content.reasoning = true } else { content.answer = true }
+                }
             } else if key.equals("reasoningContent") || key.equals("reasoningText"),
                       reader.peek() == .object {
-                bearsText = try readBlock(&reader, depth: depth + 1) || bearsText
+                content.merge(try readBlock(&reader, depth: depth + 1, inReasoning: true))
+            } else if key.equals("toolUse"), reader.peek() == .object {
+                content.toolArguments = try readToolUse(&reader) || content.toolArguments
             } else {
                 try reader.skipValue()
             }
         }
-        return bearsText
+        return content
+    }
+
+    /// A `toolUse` block or delta: whether its `input` (a streamed JSON fragment, or a body's
+    /// object) or its `name` is non-empty.
+    private static func readToolUse(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
+        var bearsCall = false
+        try forEachMember(&reader) { key, reader throws(JSONReaderError) in
+            if key.equals("input") || key.equals("name"), reader.peek() == .string {
+                bearsCall = try reader.readNonEmptyString() || bearsCall
+            } else if key.equals("input"), reader.peek() == .object {
+                try reader.skipValue()
+                bearsCall = true
+            } else {
+                try reader.skipValue()
+            }
+        }
+        return bearsCall
     }
 
     /// `usage`: `inputTokens` → prompt tokens, `outputTokens` → completion tokens.

@@ -5,8 +5,8 @@ import Metrics
 /// messages carry one JSON event each.
 ///
 /// Events (`:message-type` `event`, named by `:event-type`): `messageStart`, `contentBlockStart`,
-/// `contentBlockDelta` (a token when its `delta.text` or `delta.reasoningContent.text` is
-/// non-empty), `contentBlockStop`, `messageStop` (its `stopReason` is the finish reason; the end
+/// `contentBlockDelta` (a token when its `delta.text`, `delta.reasoningContent.text` or
+/// `delta.toolUse.input` is non-empty), `contentBlockStop`, `messageStop` (its `stopReason` is the finish reason; the end
 /// marker) and `metadata` (usage and the server's `latencyMs`, sent right after `messageStop`).
 /// Exceptions (`:message-type` `exception`, named by `:exception-type`, such as
 /// `throttlingException` or `modelStreamErrorException`, with a `{"message":…}` payload) and
@@ -49,9 +49,9 @@ struct BedrockStreamDecoder: FramedStreamDecoder, Sendable {
         }
         switch type {
         case "contentBlockDelta":
-            if event.textBlocks > 0 {
-                stream.observation.recordToken(.answer, at: time)
-            }
+            var tally = DeltaTally()
+            tally.add(event.content)
+            stream.observation.record(tally, at: time)
         case "messageStop":
             stream.observation.finishReason = event.stopReason ?? stream.observation.finishReason
             stream.observation.sawEndMarker = true

@@ -1,4 +1,5 @@
 import CurlTransport
+import Metrics
 import Workload
 
 /// An API dialect: builds the HTTP request for a prompt and decodes the response into observations.
@@ -22,6 +23,18 @@ public protocol Dialect: Sendable {
     /// A fresh decoder for one response body; `streaming` must match the request's
     /// ``GenerationParameters/stream``.
     func makeDecoder(streaming: Bool) -> any ResponseDecoder
+
+    /// A fresh decoder for the response to `prompt`'s request: ``makeDecoder(streaming:)`` unless
+    /// the dialect checks the body against what was asked (one embedding per input, one score per
+    /// document).
+    func makeDecoder(for prompt: PromptItem, streaming: Bool) -> any ResponseDecoder
+
+    /// What this dialect's requests ask for: generations (the default), embeddings or reranks.
+    var requestKind: RequestKind { get }
+
+    /// The inputs `prompt`'s request carries (texts embedded, documents reranked): the
+    /// `inputs` column; nil for a generation.
+    func inputCount(of prompt: PromptItem) -> Int?
 
     /// The answer text of a complete response body kept by the client (`streaming` as the
     /// request was sent): the generated content joined in order, reasoning left out; nil when the
@@ -72,14 +85,32 @@ public protocol Dialect: Sendable {
     /// `GET /api/ps` (Ollama's process list), which telemetry reads before and after a target's
     /// levels.
     var servesProcessList: Bool { get }
+
+    /// Whether the API takes a JSON Schema the answer must follow (structured output: OpenAI's
+    /// `response_format`, Ollama's `format`, Gemini's `responseSchema`, the Responses API's
+    /// `text.format`); a run refuses an item with ``PromptItem/outputSchema`` on a target whose
+    /// dialect does not.
+    var acceptsOutputSchema: Bool { get }
 }
 
 extension Dialect {
     /// Bearer token, as OpenAI and most compatible servers take it.
     public var defaultKeyStyle: APIKeyStyle { .bearer }
 
-    /// No region and no credentials besides an API key.
-    public var traits: DialectTraits { DialectTraits() }
+    /// The dialect's request kind, no region and no credentials besides an API key.
+    public var traits: DialectTraits { DialectTraits(requestKind: requestKind) }
+
+    /// Generations.
+    public var requestKind: RequestKind { .generation }
+
+    /// nil: a generation carries no inputs of its own.
+    public func inputCount(of prompt: PromptItem) -> Int? { nil }
+
+    /// The decoder of ``makeDecoder(streaming:)``: a generation's body is judged whatever it
+    /// answers.
+    public func makeDecoder(for prompt: PromptItem, streaming: Bool) -> any ResponseDecoder {
+        makeDecoder(streaming: streaming)
+    }
 
     /// The message of the common error shapes (`{"error":{"message":…}}`, `{"error":"…"}`,
     /// `{"message":…}`), or the body text: what OpenAI, Azure, Anthropic, Gemini and Ollama send.
@@ -89,6 +120,9 @@ extension Dialect {
 
     /// `false`: no Ollama process list.
     public var servesProcessList: Bool { false }
+
+    /// `false`: no structured-output parameter.
+    public var acceptsOutputSchema: Bool { false }
 
     /// `nil`: answers in this dialect are not read, so they are never scored.
     public func responseText(of body: [UInt8], streaming: Bool) -> String? {

@@ -4,6 +4,7 @@ public struct DialectError: Error, CustomStringConvertible, Equatable {
     private enum Reason: Equatable {
         case invalidBaseURL(String)
         case invalidParameter(name: String, value: String)
+        case missingInputs(dialect: String)
     }
 
     private let reason: Reason
@@ -22,6 +23,12 @@ public struct DialectError: Error, CustomStringConvertible, Equatable {
         DialectError(.invalidParameter(name: name, value: value))
     }
 
+    /// The prompt item has no query and documents (``PromptItem/retrieval``), which every
+    /// request of an embedding or rerank dialect needs.
+    public static func missingInputs(dialect: String) -> DialectError {
+        DialectError(.missingInputs(dialect: dialect))
+    }
+
     /// One line saying what is wrong.
     public var description: String {
         switch reason {
@@ -29,6 +36,8 @@ public struct DialectError: Error, CustomStringConvertible, Equatable {
             "invalid base URL '\(url)': expected http://host[:port][/path] or https://…"
         case .invalidParameter(let name, let value):
             "invalid \(name) '\(value)'"
+        case .missingInputs(let dialect):
+            "\(dialect) needs a query and documents (workload.embeddings); this item has none"
         }
     }
 }

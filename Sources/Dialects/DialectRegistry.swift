@@ -9,6 +9,7 @@ public enum DialectRegistry {
     public static let all: [any Dialect] = [
         OpenAIDialect.chat,
         OpenAIDialect.completions,
+        ResponsesDialect.responses,
         OllamaDialect.chat,
         OllamaDialect.generate,
         AnthropicDialect.messages,
@@ -16,6 +17,11 @@ public enum DialectRegistry {
         AzureOpenAIDialect.chat,
         AzureOpenAIDialect.completions,
         BedrockDialect.converse,
+        EmbeddingDialect.openAI,
+        EmbeddingDialect.ollama,
+        EmbeddingDialect.tei,
+        RerankDialect.documents,
+        RerankDialect.tei,
     ]
 
     /// The identifiers of ``all``, in the same order.

@@ -25,7 +25,8 @@ public struct GeminiDialect: Dialect {
     /// Body keys are always in the same order: `contents` (the non-system messages, `assistant` as
     /// role `model` and the others as `user`, each one text part), `systemInstruction` (the system
     /// messages joined by blank lines, only when there are any), `generationConfig`
-    /// (`maxOutputTokens`, then `temperature`, `topP`, `seed` when set), then `tools` and `toolConfig`
+    /// (`maxOutputTokens`, then `temperature`, `topP`, `seed` when set, then `responseMimeType`
+    /// `application/json` and `responseSchema` for an item with an output schema), then `tools` and `toolConfig`
     /// when the prompt offers tools (``addTools(for:to:)``). Gemini has no `ignore_eos`
     /// or `min_tokens`: those parameters are not sent. Headers: `Content-Type`, `Accept`, the key
     /// (`x-goog-api-key` unless the endpoint styles it otherwise), then the endpoint's extra headers.
@@ -40,6 +41,9 @@ public struct GeminiDialect: Dialect {
             streaming: parameters.stream, endpoint: endpoint
         )
     }
+
+    /// Structured output goes in `generationConfig.responseSchema`.
+    public var acceptsOutputSchema: Bool { true }
 
     /// `/v1beta`, where the Gemini API serves every current model.
     public var defaultBasePath: String { "/v1beta" }
@@ -94,6 +98,11 @@ public struct GeminiDialect: Dialect {
         if let seed = parameters.seed {
             config.add("seed", seed)
         }
+        if let schema = prompt.outputSchema {
+            config.add("responseMimeType", "application/json")
+            config.add("responseSchema", json: Self.responseSchema(schema))
+        }
+        addReasoning(parameters.reasoning, to: &config)
         json.add("generationConfig", config)
         Self.addTools(for: prompt, to: &json)
         return json.finished()

@@ -6,8 +6,10 @@ import Metrics
 struct GeminiResponse {
     /// `candidates` was present (possibly empty).
     var hasCandidates = false
-    /// Candidates with a part of non-empty `text` (thought parts, `"thought": true`, included).
-    var tokenBearingCandidates = 0
+    /// Candidates carrying output, one delta each, by kind: answer text (a part of non-empty
+    /// `text`), reasoning (such a part marked `"thought": true`) or a tool call (a `functionCall`
+    /// part, which Gemini sends whole).
+    var deltas = DeltaTally()
     /// The last `finishReason` among the candidates (`STOP`, `MAX_TOKENS`, `SAFETY`, …).
     var finishReason: String?
     /// `promptFeedback.blockReason`: the prompt was blocked and no candidate will come.
@@ -55,12 +57,12 @@ struct GeminiResponse {
         try reader.beginArray()
         var isFirstCandidate = true
         while try reader.nextElement(&isFirstCandidate) {
-            var bearsTokens = false
+            var content = DeltaContent()
             try reader.beginObject()
             var isFirst = true
             while let key = try reader.nextKey(&isFirst) {
                 if key.equals("content") {
-                    bearsTokens = try Self.readContent(&reader) || bearsTokens
+                    content.merge(try Self.readContent(&reader))
                 } else if key.equals("finishReason") {
                     if !reader.consumeNull() {
                         finishReason = try reader.readString()
@@ -69,46 +71,55 @@ struct GeminiResponse {
                     try reader.skipValue()
                 }
             }
-            if bearsTokens {
-                tokenBearingCandidates += 1
-            }
+            deltas.add(content)
         }
     }
 
-    /// A candidate's `content`: whether one of its `parts` has non-empty `text`.
-    private static func readContent(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
-        if reader.consumeNull() { return false }
-        var bearsTokens = false
+    /// A candidate's `content`: what its `parts` carry.
+    private static func readContent(_ reader: inout JSONReader) throws(JSONReaderError) -> DeltaContent {
+        var content = DeltaContent()
+        if reader.consumeNull() { return content }
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
             if key.equals("parts") {
-                bearsTokens = try readParts(&reader) || bearsTokens
+                content.merge(try readParts(&reader))
             } else {
                 try reader.skipValue()
             }
         }
-        return bearsTokens
+        return content
     }
 
-    /// A `parts` array: whether one part has non-empty `text`.
-    private static func readParts(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
-        if reader.consumeNull() { return false }
-        var bearsTokens = false
+    /// A `parts` array: which parts have non-empty `text` (reasoning when `thought` is `true`, in
+    /// whichever order the members come) and which a `functionCall`.
+    private static func readParts(_ reader: inout JSONReader) throws(JSONReaderError) -> DeltaContent {
+        var content = DeltaContent()
+        if reader.consumeNull() { return content }
         try reader.beginArray()
         var isFirstPart = true
         while try reader.nextElement(&isFirstPart) {
+            var hasText = false
+            var isThought = false
             try reader.beginObject()
             var isFirst = true
             while let key = try reader.nextKey(&isFirst) {
                 if key.equals("text") {
-                    bearsTokens = try (reader.consumeNull() ? false : reader.readNonEmptyString()) || bearsTokens
+                    hasText = try (reader.consumeNull() ? false : reader.readNonEmptyString()) || hasText
+                } else if key.equals("thought") {
+                    isThought = reader.consumeNull() ? false : try reader.readBool()
+                } else if key.equals("functionCall"), !reader.consumeNull() {
+                    try reader.skipValue()
+                    content.toolArguments = true
                 } else {
                     try reader.skipValue()
                 }
             }
+            if hasText {
+                if isThought { content.reasoning = true } else { content.answer = true }
+            }
         }
-        return bearsTokens
+        return content
     }
 
     private static func readUsage(_ reader: inout JSONReader) throws(JSONReaderError) -> TokenUsage? {
@@ -154,9 +165,7 @@ extension ResponseObservation {
     /// observation. A `finishReason` or a prompt `blockReason` ends the response: Gemini sends no
     /// other end marker.
     mutating func apply(_ response: GeminiResponse, at time: UInt64) {
-        if response.tokenBearingCandidates > 0 {
-            recordToken(.answer, deltas: response.tokenBearingCandidates, at: time)
-        }
+        record(response.deltas, at: time)
         if let reason = response.finishReason ?? response.blockReason {
             finishReason = reason
             if response.errorMessage == nil {

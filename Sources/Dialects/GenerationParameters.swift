@@ -1,4 +1,7 @@
-/// How the server should generate, beyond the prompt itself. The same for every target of a run.
+import Workload
+
+/// How the server should generate, beyond the prompt itself: the workload's settings, with the
+/// target's own (Ollama's `keep_alive` and `num_ctx`, the reasoning it asks for).
 public struct GenerationParameters: Sendable, Equatable {
     /// Ask for a streamed (server-sent events) response.
     public var stream: Bool
@@ -20,6 +23,9 @@ public struct GenerationParameters: Sendable, Equatable {
     /// How long the server keeps the model loaded after the request (Ollama's `keep_alive`, e.g.
     /// `5m`, `-1`); omitted when `nil`.
     public var keepAlive: String?
+    /// What to ask a reasoning model; each dialect sends the fields its API has (see
+    /// ``ReasoningRequest``).
+    public var reasoning: ReasoningRequest
 
     /// Creates parameters; the defaults stream with usage and leave sampling to the server.
     public init(
@@ -31,7 +37,8 @@ public struct GenerationParameters: Sendable, Equatable {
         ignoreEOS: Bool = false,
         minTokens: Int? = nil,
         contextWindow: Int? = nil,
-        keepAlive: String? = nil
+        keepAlive: String? = nil,
+        reasoning: ReasoningRequest = ReasoningRequest()
     ) {
         self.stream = stream
         self.includeUsage = includeUsage
@@ -42,5 +49,6 @@ public struct GenerationParameters: Sendable, Equatable {
         self.minTokens = minTokens
         self.contextWindow = contextWindow
         self.keepAlive = keepAlive
+        self.reasoning = reasoning
     }
 }

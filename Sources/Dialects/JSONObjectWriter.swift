@@ -41,6 +41,19 @@ struct JSONObjectWriter {
         bytes.append(contentsOf: value.finished())
     }
 
+    /// Adds an array-of-strings member.
+    mutating func add(_ key: String, _ values: [String]) {
+        writeKey(key)
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 {
+                bytes.append(UInt8(ascii: ","))
+            }
+            JSONString.append(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Adds an array-of-objects member.
     mutating func add(_ key: String, _ values: [JSONObjectWriter]) {
         writeKey(key)
@@ -59,17 +72,6 @@ struct JSONObjectWriter {
     mutating func add(_ key: String, json: String) {
         writeKey(key)
         bytes.append(contentsOf: json.utf8)
-    }
-
-    /// Adds an array-of-strings member.
-    mutating func add(_ key: String, _ values: [String]) {
-        writeKey(key)
-        bytes.append(UInt8(ascii: "["))
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            JSONString.append(value, to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "]"))
     }
 
     /// The complete object.

@@ -35,8 +35,9 @@ public struct OllamaDialect: Dialect {
 
     /// Builds the POST request. Body keys are always in the same order: `model`, `messages` (chat) or
     /// `prompt` then `system` (generate; `system` only when the conversation has a system message),
-    /// `stream`, `options` (`num_predict` = the prompt's max tokens, then `num_ctx`, `temperature`,
-    /// `top_p`, `seed` when set), `keep_alive` when set, `tools` (``addTools(for:to:)``). Headers: `Content-Type`, `Accept`, the API
+    /// `stream`, `format` (the output schema, for an item with one), `options` (`num_predict` = the
+    /// prompt's max tokens, then `num_ctx`, `temperature`, `top_p`, `seed` when set), `keep_alive`
+    /// when set, `tools` (``addTools(for:to:)``). Headers: `Content-Type`, `Accept`, the API
     /// key (`Authorization: Bearer`, for an Ollama behind a proxy, unless the endpoint styles it
     /// otherwise), then the endpoint's extra headers.
     ///
@@ -58,6 +59,9 @@ public struct OllamaDialect: Dialect {
 
     /// Empty: the base URL is Ollama's server root.
     public var defaultBasePath: String { "" }
+
+    /// Structured output goes in `format` (the schema itself), on both APIs.
+    public var acceptsOutputSchema: Bool { true }
 
     /// `GET {baseURL}/api/tags`.
     public func modelListRequest(endpoint: Endpoint) throws(DialectError) -> HTTPRequest? {
@@ -92,6 +96,9 @@ public struct OllamaDialect: Dialect {
             }
         }
         json.add("stream", parameters.stream)
+        if let schema = prompt.outputSchema {
+            json.add("format", json: schema.schemaJSON)
+        }
         json.add("options", try makeOptions(for: prompt, parameters: parameters))
         if let keepAlive = parameters.keepAlive {
             if let seconds = Int(keepAlive) {
@@ -101,6 +108,7 @@ public struct OllamaDialect: Dialect {
             }
         }
         addTools(for: prompt, to: &json)
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 

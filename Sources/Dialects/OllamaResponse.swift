@@ -4,9 +4,10 @@ import Metrics
 /// `/api/generate` response, or a whole non-streamed body. Unknown fields are skipped; `null` reads
 /// as absent.
 struct OllamaResponse {
-    /// The object carries generated text: a non-empty `message.content` or `message.thinking`
-    /// (chat), or `response` or `thinking` (generate).
-    var bearsTokens = false
+    /// What the object carries: answer text (a non-empty `message.content` in chat, `response` in
+    /// generate), reasoning (`message.thinking`, `thinking`) or tool calls (a non-empty
+    /// `message.tool_calls`, which Ollama sends whole).
+    var content = DeltaContent()
     /// `done`: this is the final object of the response.
     var done = false
     /// `done_reason` (`stop`, `length`, `load`, …).
@@ -59,9 +60,11 @@ struct OllamaResponse {
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
             if key.equals("message") {
-                response.bearsTokens = try readMessage(&reader) || response.bearsTokens
-            } else if key.equals("response") || key.equals("thinking") {
-                response.bearsTokens = try readText(&reader) || response.bearsTokens
+                response.content.merge(try readMessage(&reader))
+            } else if key.equals("response") {
+                response.content.answer = try readText(&reader) || response.content.answer
+            } else if key.equals("thinking") {
+                response.content.reasoning = try readText(&reader) || response.content.reasoning
             } else if key.equals("done") {
                 response.done = reader.consumeNull() ? false : try reader.readBool()
             } else if key.equals("done_reason") {
@@ -88,20 +91,36 @@ struct OllamaResponse {
         return response
     }
 
-    /// A chat `message`: whether its `content` or `thinking` holds text.
-    private static func readMessage(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
-        if reader.consumeNull() { return false }
-        var bearsTokens = false
+    /// A chat `message`: whether its `content` or `thinking` holds text, or its `tool_calls` a call.
+    private static func readMessage(_ reader: inout JSONReader) throws(JSONReaderError) -> DeltaContent {
+        var content = DeltaContent()
+        if reader.consumeNull() { return content }
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.equals("content") || key.equals("thinking") {
-                bearsTokens = try readText(&reader) || bearsTokens
+            if key.equals("content") {
+                content.answer = try readText(&reader) || content.answer
+            } else if key.equals("thinking") {
+                content.reasoning = try readText(&reader) || content.reasoning
+            } else if key.equals("tool_calls"), reader.peek() == .array {
+                content.toolArguments = try readNonEmptyArray(&reader) || content.toolArguments
             } else {
                 try reader.skipValue()
             }
         }
-        return bearsTokens
+        return content
+    }
+
+    /// An array: whether it has an element (each is skipped).
+    private static func readNonEmptyArray(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
+        var count = 0
+        try reader.beginArray()
+        var isFirst = true
+        while try reader.nextElement(&isFirst) {
+            try reader.skipValue()
+            count += 1
+        }
+        return count > 0
     }
 
     /// A string or `null`: whether it is non-empty text.
@@ -118,9 +137,9 @@ extension ResponseObservation {
     /// Folds one Ollama object (a stream line or a whole body) received at `time` (monotonic ns)
     /// into the observation.
     mutating func apply(_ response: OllamaResponse, at time: UInt64) {
-        if response.bearsTokens {
-            recordToken(.answer, at: time)
-        }
+        var tally = DeltaTally()
+        tally.add(response.content)
+        record(tally, at: time)
         if let reason = response.doneReason {
             finishReason = reason
         }

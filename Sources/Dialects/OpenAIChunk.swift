@@ -5,9 +5,11 @@ import Metrics
 struct OpenAIChunk {
     /// `choices` was present (possibly empty).
     var hasChoices = false
-    /// Choices carrying generated text: a non-empty `text`, or a `delta` / `message` with a non-empty
-    /// `content` (string or content parts), `reasoning_content` or `reasoning`.
-    var tokenBearingChoices = 0
+    /// Choices carrying output, one delta each, by kind: answer text (a non-empty `text`, or a
+    /// `delta` / `message` with a non-empty `content`: a string or text content parts), reasoning
+    /// (`reasoning_content`, `reasoning`, or Mistral's `thinking` content parts) or tool-call
+    /// arguments (`tool_calls[].function.arguments` or its `name`).
+    var deltas = DeltaTally()
     /// The last non-null `finish_reason` among the choices.
     var finishReason: String?
     /// `usage`, when present and not `null`.
@@ -58,14 +60,14 @@ struct OpenAIChunk {
         try reader.beginArray()
         var isFirstChoice = true
         while try reader.nextElement(&isFirstChoice) {
-            var bearsTokens = false
+            var content = DeltaContent()
             try reader.beginObject()
             var isFirst = true
             while let key = try reader.nextKey(&isFirst) {
                 if key.equals("delta") || key.equals("message") {
-                    bearsTokens = try Self.readMessage(&reader) || bearsTokens
+                    content.merge(try Self.readMessage(&reader))
                 } else if key.equals("text") {
-                    bearsTokens = try Self.readText(&reader) || bearsTokens
+                    content.merge(try Self.readText(&reader))
                 } else if key.equals("finish_reason") {
                     if !reader.consumeNull() {
                         finishReason = try reader.readString()
@@ -74,60 +76,92 @@ struct OpenAIChunk {
                     try reader.skipValue()
                 }
             }
-            if bearsTokens {
-                tokenBearingChoices += 1
-            }
+            deltas.add(content)
         }
     }
 
-    /// A `delta` or `message`: whether it carries text.
-    private static func readMessage(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
-        if reader.consumeNull() { return false }
-        var bearsTokens = false
+    /// A `delta` or `message`: which kinds of output it carries.
+    private static func readMessage(_ reader: inout JSONReader) throws(JSONReaderError) -> DeltaContent {
+        var content = DeltaContent()
+        if reader.consumeNull() { return content }
         try reader.beginObject()
         var isFirst = true
         while let key = try reader.nextKey(&isFirst) {
-            if key.equals("content") || key.equals("reasoning_content")
-                || key.equals("reasoning") {
-                bearsTokens = try readText(&reader) || bearsTokens
+            if key.equals("content") {
+                content.merge(try readText(&reader))
+            } else if key.equals("reasoning_content") || key.equals("reasoning") {
+                content.reasoning = try readText(&reader).kind != nil || content.reasoning
+            } else if key.equals("tool_calls") {
+                content.toolArguments = try readToolCalls(&reader) || content.toolArguments
             } else {
                 try reader.skipValue()
             }
         }
-        return bearsTokens
+        return content
     }
 
-    /// A text value: `null`, a string, or content parts (Mistral: `[{"type":"text","text":…}]`,
-    /// `{"type":"thinking","thinking":[…]}`). Whether any of it is non-empty text.
-    private static func readText(_ reader: inout JSONReader, depth: Int = 0) throws(JSONReaderError) -> Bool {
+    /// A text value: `null`, a string (answer text), or content parts (Mistral:
+    /// `[{"type":"text","text":…}]` is answer text, `{"type":"thinking","thinking":[…]}` reasoning).
+    private static func readText(
+        _ reader: inout JSONReader, depth: Int = 0, inThinking: Bool = false
+    ) throws(JSONReaderError) -> DeltaContent {
         guard depth < 16 else { throw JSONReaderError() }
+        var content = DeltaContent()
         switch reader.peek() {
         case .string:
-            return try reader.readNonEmptyString()
+            if try reader.readNonEmptyString() {
+                if inThinking { content.reasoning = true } else { content.answer = true }
+            }
         case .array:
-            var bearsText = false
             try reader.beginArray()
             var isFirst = true
             while try reader.nextElement(&isFirst) {
-                bearsText = try readText(&reader, depth: depth + 1) || bearsText
+                content.merge(try readText(&reader, depth: depth + 1, inThinking: inThinking))
             }
-            return bearsText
         case .object:
-            var bearsText = false
             try reader.beginObject()
             var isFirst = true
             while let key = try reader.nextKey(&isFirst) {
-                if key.equals("text") || key.equals("thinking") {
-                    bearsText = try readText(&reader, depth: depth + 1) || bearsText
+                if key.equals("text") {
+                    content.merge(try readText(&reader, depth: depth + 1, inThinking: inThinking))
+                } else if key.equals("thinking") {
+                    content.merge(try readText(&reader, depth: depth + 1, inThinking: true))
                 } else {
                     try reader.skipValue()
                 }
             }
-            return bearsText
         case .number, .literal, .end:
             try reader.skipValue()
-            return false
         }
+        return content
+    }
+
+    /// `tool_calls`: whether a call carries a non-empty `function.arguments` or `function.name`.
+    private static func readToolCalls(_ reader: inout JSONReader) throws(JSONReaderError) -> Bool {
+        if reader.consumeNull() { return false }
+        var bearsArguments = false
+        try reader.beginArray()
+        var isFirstCall = true
+        while try reader.nextElement(&isFirstCall) {
+            try reader.beginObject()
+            var isFirst = true
+            while let key = try reader.nextKey(&isFirst) {
+                guard key.equals("function"), !reader.consumeNull() else {
+                    try reader.skipValue()
+                    continue
+                }
+                try reader.beginObject()
+                var isFirstMember = true
+                while let member = try reader.nextKey(&isFirstMember) {
+                    if (member.equals("arguments") || member.equals("name")), reader.peek() == .string {
+                        bearsArguments = try reader.readNonEmptyString() || bearsArguments
+                    } else {
+                        try reader.skipValue()
+                    }
+                }
+            }
+        }
+        return bearsArguments
     }
 
     private static func readUsage(_ reader: inout JSONReader) throws(JSONReaderError) -> TokenUsage? {
@@ -188,9 +222,7 @@ struct OpenAIChunk {
 extension ResponseObservation {
     /// Folds one parsed chunk (or whole body) received at `time` (monotonic ns) into the observation.
     mutating func apply(_ chunk: OpenAIChunk, at time: UInt64) {
-        if chunk.tokenBearingChoices > 0 {
-            recordToken(.answer, deltas: chunk.tokenBearingChoices, at: time)
-        }
+        record(chunk.deltas, at: time)
         if let reason = chunk.finishReason {
             finishReason = reason
         }

@@ -33,8 +33,8 @@ public struct OpenAIDialect: Dialect {
 
     /// Builds the POST request. Body keys are always in the same order: `model`, `messages` /
     /// `prompt`, `max_tokens`, `stream`, `stream_options`, `temperature`, `top_p`, `seed`,
-    /// `ignore_eos`, `min_tokens`, then `tools` and `tool_choice` (``addTools(for:to:)``); optional
-    /// ones only when set. Headers: `Content-Type`, `Accept`,
+    /// `ignore_eos`, `min_tokens`, then `tools` and `tool_choice` (``addTools(for:to:)``),
+    /// `response_format` (chat, for an item with an output schema); optional ones only when set. Headers: `Content-Type`, `Accept`,
     /// the API key (`Authorization: Bearer` unless the endpoint styles it otherwise), then the endpoint's extra headers.
     public func makeRequest(
         for prompt: PromptItem,
@@ -46,6 +46,9 @@ public struct OpenAIDialect: Dialect {
             streaming: parameters.stream, endpoint: endpoint
         )
     }
+
+    /// The chat API takes `response_format`; the legacy completions API has no schema parameter.
+    public var acceptsOutputSchema: Bool { api == .chat }
 
     /// `/v1`, where OpenAI-compatible servers mount the API.
     public var defaultBasePath: String { "/v1" }
@@ -105,6 +108,10 @@ public struct OpenAIDialect: Dialect {
             json.add("min_tokens", minTokens)
         }
         addTools(for: prompt, to: &json)
+        if api == .chat, let schema = prompt.outputSchema {
+            json.addResponseFormat(schema)
+        }
+        addReasoning(parameters.reasoning, to: &json)
         return json.finished()
     }
 }

@@ -2,7 +2,8 @@ import Workload
 
 extension DialectRegistry {
     /// Every `provider:` preset, by the name used in scenarios, in the order documentation lists
-    /// them; each names its dialect by that dialect's ``Dialect/id``.
+    /// them; each names its dialect by that dialect's ``Dialect/id``. A target may name another
+    /// dialect of the same server (`provider: mistral` with `dialect: openai-embeddings`).
     public static let presets: [ProviderPreset] = [
         ProviderPreset(name: "openai", dialect: OpenAIDialect.chat.id, baseURL: "https://api.openai.com/v1", euBaseURL: "https://eu.api.openai.com/v1", apiKeyEnv: "OPENAI_API_KEY", keyRequired: true),
         ProviderPreset(name: "azure", dialect: AzureOpenAIDialect.chat.id, baseURL: nil, apiKeyEnv: "AZURE_OPENAI_API_KEY", keyRequired: true),
@@ -17,5 +18,6 @@ extension DialectRegistry {
         ProviderPreset(name: "tgi", dialect: OpenAIDialect.chat.id, baseURL: "http://127.0.0.1:8080/v1", apiKeyEnv: nil, keyRequired: false),
         ProviderPreset(name: "llamacpp", dialect: OpenAIDialect.chat.id, baseURL: "http://127.0.0.1:8080/v1", apiKeyEnv: nil, keyRequired: false, acceptsLengthControls: true),
         ProviderPreset(name: "ollama", dialect: OllamaDialect.chat.id, baseURL: "http://127.0.0.1:11434", apiKeyEnv: nil, keyRequired: false),
+        ProviderPreset(name: "tei", dialect: EmbeddingDialect.tei.id, baseURL: "http://127.0.0.1:8080", apiKeyEnv: nil, keyRequired: false),
     ]
 }

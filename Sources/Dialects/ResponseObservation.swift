@@ -3,10 +3,12 @@ import Metrics
 /// What one response body showed: token arrival times, counts, usage and how it ended.
 public struct ResponseObservation: Sendable, Equatable {
     /// Monotonic times (ns) of the token-bearing events: an OpenAI chunk with a non-empty `content`,
-    /// `text`, `reasoning_content` or `reasoning`; an Ollama line with a non-empty `message.content`,
-    /// `message.thinking`, `response` or `thinking`; an Anthropic `text_delta` or `thinking_delta`;
-    /// a Gemini chunk with a part of non-empty `text` (thoughts included). Role-only, empty,
-    /// finish-only and usage-only events are not tokens. Non-streaming: one entry, the time of the
+    /// `text`, `reasoning_content`, `reasoning` or tool-call arguments; an Ollama line with a
+    /// non-empty `message.content`, `message.thinking`, `message.tool_calls`, `response` or
+    /// `thinking`; an Anthropic `text_delta`, `thinking_delta` or `input_json_delta`; a Gemini
+    /// chunk with a part of non-empty `text` (thoughts included) or a `functionCall`; a Bedrock
+    /// text, reasoning or tool-input delta. Role-only, empty, finish-only and usage-only events
+    /// are not tokens. Non-streaming: one entry, the time of the
     /// last body bytes, when the body has content. Bounded however many events arrive (see
     /// ``TokenStamps``).
     public var tokens: TokenStamps
@@ -36,6 +38,13 @@ public struct ResponseObservation: Sendable, Equatable {
     public var firstAnswerAt: UInt64?
     /// Of ``deltaCount``, the deltas that carried reasoning.
     public var reasoningDeltaCount: Int
+    /// Why a complete 2xx body of the API's shape does not answer the request (an embedding
+    /// request's body without one embedding per input of one dimension, a rerank's without one
+    /// score per document): one line; nil when it does, or when the dialect does not check.
+    public var invalidBody: String?
+    /// A rerank's documents, best first (their positions in the request); empty for any other
+    /// response, or one that did not answer.
+    public var ranking: [Int] = []
 
     /// Creates an observation; the defaults describe an empty body.
     public init(

@@ -57,10 +57,16 @@ public struct LoadRunner: Sendable {
             }
         }
         let state = LevelState(summary: summary, abort: level.abort)
-        let context = RequestContext(
-            executor: RequestExecutor(
+        let makeExecutor = { (target: ResolvedTarget) in
+            RequestExecutor(
                 transport: transport, target: target, runID: runID, runStart: runStart, keepsAnswers: keepsAnswers, references: references
-            ),
+            )
+        }
+        let executor: any TaskExecuting = target.pipeline.map {
+            PipelineExecutor(name: target.spec.name, pipeline: $0, makeExecutor: makeExecutor)
+        } ?? makeExecutor(target)
+        let context = RequestContext(
+            executor: executor,
             sink: sink, state: state, workload: workload, level: level, timeline: LevelTimeline(level: level, start: levelStart)
         )
         let reporter = progress.map { report in
@@ -159,39 +165,28 @@ public struct LoadRunner: Sendable {
 
 /// Everything a request task needs, shared read-only by the level's tasks.
 private struct RequestContext: Sendable {
-    let executor: RequestExecutor
+    let executor: any TaskExecuting
     let sink: any RecordSink
     let state: LevelState
     let workload: WorkloadGenerator
     let level: LoadLevel
     let timeline: LevelTimeline
 
-    /// Sends item `index`: one request, or every turn of an agent task (``AgentLoop``).
+    /// Sends item `index`: one request, every turn of an agent task (``AgentLoop``), or every step
+    /// of a pipeline (``PipelineExecutor``); each request is recorded as soon as it is measured.
     func send(index: Int, scheduledAt: UInt64) async {
         let warmup = timeline.isWarmup(index: index, scheduledAt: scheduledAt)
         let item = workload.item(at: level.itemOffset + index)
-        if let task = item.agent {
-            await AgentLoop(executor: executor).run(
-                item, task: task, loadLevel: level.label, requestID: index, scheduledAt: scheduledAt
-            ) { measurement in
-                record(measurement, warmup: warmup, scheduledAt: scheduledAt)
-            }
-        } else {
-            let measurement = await executor.execute(item, loadLevel: level.label, requestID: index, scheduledAt: scheduledAt)
-            record(measurement, warmup: warmup, scheduledAt: scheduledAt)
-        }
-    }
-
-    /// Writes one measured request and adds it to the level's summary.
-    private func record(_ measurement: RequestExecutor.Measurement, warmup: Bool, scheduledAt: UInt64) {
-        var measurement = measurement
-        measurement.record.warmup = warmup
-        measurement.record.repetition = level.repetition ?? 1
-        sink.write(measurement.record)
-        if sink.failure != nil { state.haltForFailedSink() }
         var step: Int?
         if case .fixed(let schedule, _) = level.pattern { step = schedule.step(at: scheduledAt &- timeline.start) }
-        state.add(measurement, step: step)
+        await executor.executeTask(item, loadLevel: level.label, requestID: index, scheduledAt: scheduledAt) { measurement in
+            var measurement = measurement
+            measurement.record.warmup = warmup
+            measurement.record.repetition = level.repetition ?? 1
+            sink.write(measurement.record)
+            if sink.failure != nil { state.haltForFailedSink() }
+            state.add(measurement, step: step)
+        }
     }
 }
 

@@ -37,6 +37,9 @@ enum OutcomeClassifier {
         if let error = observation.streamError {
             return Verdict(outcome: .streamError, message: oneLine(error))
         }
+        if let problem = observation.invalidBody {
+            return Verdict(outcome: .parseError, message: oneLine(problem))
+        }
         if observation.outputTokensSeen > OutputCap.limit(maxTokens: maxTokens) {
             return Verdict(outcome: .overrun, message: ResponseBounds.overrunMessage(tokens: observation.outputTokensSeen, maxTokens: maxTokens))
         }

@@ -18,19 +18,21 @@ struct RequestExecutor: Sendable {
     /// Monotonic ns at which the run started; `…_s` columns count from here.
     let runStart: UInt64
     /// Whether every answer's text is kept in ``RequestRecord/answer`` (the scenario saves
-    /// responses); answers are read anyway for items with an expected answer.
+    /// responses); answers are read anyway for items with an expected answer or an output schema.
     var keepsAnswers = false
     /// The reference target's answers, when the scenario scores answers against one
     /// (`quality.reference_target`): this target's answers are kept there when it is the
     /// reference, else scored against them.
     var references: ReferenceAnswers?
 
-    /// The measured request and its inter-token gaps.
+    /// The measured request, its inter-token gaps and, for a rerank, its documents best first.
     struct Measurement {
         var record: RequestRecord
         var gapsNs: [UInt64]
         /// The tool calls of a successful response to an item offering tools; empty otherwise.
         var toolCalls: [ToolCall] = []
+        /// A successful rerank's document indices, best scored first; empty otherwise.
+        var ranking: [Int] = []
     }
 
     func execute(_ item: PromptItem, loadLevel: String, requestID: Int, scheduledAt: UInt64) async -> Measurement {
@@ -55,8 +57,8 @@ struct RequestExecutor: Sendable {
             // The first attempt goes out at its scheduled time, handed to curl by the transport
             // thread (to the microsecond, even when this task started late); retries at once.
             attempt = await send(
-                request, sendAt: retries == 0 ? scheduledAt : 0, maxTokens: item.maxTokens,
-                keepsBody: item.expected != nil || keepsAnswers || references != nil || !item.tools.isEmpty
+                request, for: item, sendAt: retries == 0 ? scheduledAt : 0,
+                keepsBody: readsAnswer(of: item) || !item.tools.isEmpty
             )
             firstSentAt = firstSentAt ?? attempt.sentAt
             guard attempt.head?.status == 429, let policy = target.retry, retries < policy.maxRetries, !Task.isCancelled else { break }
@@ -76,15 +78,19 @@ struct RequestExecutor: Sendable {
         record.setMeasurements(
             start: start, end: end, head: head, failure: failure, observation: observation, timing: timing, transfer: timings
         )
+        record.setRequestKind(target.dialect.requestKind, inputs: target.dialect.inputCount(of: item))
         let verdict = OutcomeClassifier.classify(
             status: head?.status, failure: failure, observation: observation,
             errorBody: errorBody, dialect: target.dialect, maxTokens: item.maxTokens
         )
         record.status = verdict.outcome
         record.error = target.redactor.redact(verdict.message)
-        if item.expected != nil || keepsAnswers || references != nil {
+        if readsAnswer(of: item) {
             // Read once the request has ended, never on the transport thread.
             let answer = target.dialect.responseText(of: attempt.keptBody, streaming: target.parameters.stream)
+            if let schema = item.outputSchema, record.status.isSuccess {
+                record.schemaValid = answer.map(schema.isFollowed) ?? false
+            }
             if let expected = item.expected {
                 if record.status.isSuccess { record.score(answer, against: expected) }
             } else if let references, record.status.isSuccess, let answer {
@@ -102,7 +108,15 @@ struct RequestExecutor: Sendable {
             calls = target.dialect.toolCalls(of: attempt.keptBody, streaming: target.parameters.stream) ?? []
             record.judge(calls, offered: item.tools)
         }
-        return Measurement(record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [], toolCalls: calls)
+        return Measurement(
+            record: record, gapsNs: record.status.isSuccess ? timing.gapsNs : [], toolCalls: calls,
+            ranking: record.status.isSuccess ? observation.ranking : [])
+    }
+
+    /// Whether `item`'s answer text is read after the request: to score it against an expected
+    /// answer or a reference target, to judge it against its output schema, or to save it.
+    private func readsAnswer(of item: PromptItem) -> Bool {
+        item.expected != nil || item.outputSchema != nil || keepsAnswers || references != nil
     }
 
     /// What one attempt at a request saw.
@@ -131,11 +145,11 @@ struct RequestExecutor: Sendable {
     /// A response that breaks its ``ResponseBounds`` (size limits, `maxTokens` and its margin) is
     /// stopped at once. With `keepsBody`, the 2xx body is copied as it arrives, for reading the
     /// answer afterwards.
-    private func send(_ request: HTTPRequest, sendAt: UInt64, maxTokens: Int, keepsBody: Bool) async -> Attempt {
+    private func send(_ request: HTTPRequest, for item: PromptItem, sendAt: UInt64, keepsBody: Bool) async -> Attempt {
         let streaming = target.parameters.stream
         let reader = ResponseReader(
-            decoder: target.dialect.makeDecoder(streaming: streaming), sendAt: sendAt,
-            bounds: ResponseBounds(target: target.spec, streaming: streaming, maxTokens: maxTokens), keepsBody: keepsBody)
+            decoder: target.dialect.makeDecoder(for: item, streaming: streaming), sendAt: sendAt,
+            bounds: ResponseBounds(target: target.spec, streaming: streaming, maxTokens: item.maxTokens), keepsBody: keepsBody)
         var watchdog: Task<Void, Never>?
         let end = await transport.exchange(request, options: target.options, sendAt: sendAt, handler: reader) { control in
             reader.control = control

@@ -20,12 +20,15 @@ extension RequestRecord {
         durationMs = TokenTiming.ms(from: start, to: end)
         ttfbMs = head.map { TokenTiming.ms(from: start, to: $0.receivedAt) }
         ttftMs = timing.ttftMs
+        ttfatMs = observation.firstAnswerAt.map { TokenTiming.ms(from: start, to: $0) }
         e2eMs = timing.e2eMs
         tpotMs = timing.tpotMs
         itlP50Ms = timing.itlP50Ms
         itlMaxMs = timing.itlMaxMs
         promptTokens = observation.usage?.promptTokens
         outputTokens = observation.outputTokens
+        reasoningTokens = observation.reasoningTokens
+        answerTokens = reasoningTokens.map { max(0, outputTokens - $0) }
         tokenSource = observation.tokenSource.rawValue
         tokenEvents = observation.tokens.count
         httpStatus = head?.status ?? failure?.httpStatus ?? 0
@@ -46,5 +49,25 @@ extension RequestRecord {
     /// A curl phase time in ms; `nil` when the phase did not happen (0 µs).
     private static func phaseMs(_ micros: Int64) -> Double? {
         micros > 0 ? Double(micros) / 1000 : nil
+    }
+}
+
+extension RequestRecord {
+    /// Records what the request asked for and how many inputs it carried. An embedding or rerank
+    /// is one non-streamed answer: its latency is ``e2eMs`` (its body's last bytes) and
+    /// ``durationMs``; it has no first token, no inter-token gaps, no output tokens, so TTFT,
+    /// TTFAT, TPOT, ITL, the token source and token events stay empty.
+    mutating func setRequestKind(_ kind: RequestKind, inputs: Int?) {
+        requestKind = kind
+        self.inputs = inputs
+        guard kind != .generation else { return }
+        ttftMs = nil
+        ttfatMs = nil
+        tpotMs = nil
+        itlP50Ms = nil
+        itlMaxMs = nil
+        outputTokens = 0
+        tokenSource = ""
+        tokenEvents = 0
     }
 }

@@ -23,6 +23,10 @@ public struct ResolvedTarget: Sendable {
     public var idleTimeoutSeconds: Double?
     /// Retries of HTTP 429 responses, when opted in.
     public var retry: RetryPolicy?
+    /// When this stands for a retrieval pipeline (named by ``spec``, speaking its generation
+    /// step's dialect): its steps, which the runner drives in turn for each item; nil for a
+    /// target driven on its own.
+    public var pipeline: ResolvedPipeline?
 
     /// Where requests go: the scenario's URL, or the in-process simulator's loopback URL once started.
     public var baseURL: String { endpoint.baseURL }

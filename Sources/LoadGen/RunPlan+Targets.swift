@@ -1,5 +1,6 @@
 import CurlTransport
 import Dialects
+import Metrics
 import RepatSupport
 import Workload
 
@@ -61,14 +62,16 @@ extension RunPlan {
         return (endpoint, [apiKey, aws?.secretAccessKey, aws?.sessionToken].compactMap { $0 } + headers.map(\.value))
     }
 
-    /// `spec` resolved: its endpoint, generation parameters (from `workload`), transfer options,
-    /// secret redaction, timeouts and retry policy.
+    /// `spec` resolved: its endpoint, generation parameters (from `workload`; never streamed for
+    /// an embedding or rerank dialect), transfer options, secret redaction, timeouts and retry
+    /// policy.
     static func resolve(_ spec: TargetSpec, dialect: any Dialect, workload: WorkloadSpec, environment: [String: String]) -> ResolvedTarget {
         let (endpoint, secrets) = endpoint(for: spec, dialect: dialect, environment: environment)
+        // Embedding and rerank APIs do not stream, whatever the target's `stream` says.
         let parameters = GenerationParameters(
-            stream: spec.stream, includeUsage: true, temperature: workload.temperature,
+            stream: spec.stream && dialect.requestKind == .generation, includeUsage: true, temperature: workload.temperature,
             seed: nil, ignoreEOS: spec.lengthControls && workload.ignoreEOS,
-            contextWindow: spec.contextWindow, keepAlive: spec.keepAlive
+            contextWindow: spec.contextWindow, keepAlive: spec.keepAlive, reasoning: spec.reasoning
         )
         var options = TransferOptions(
             connectTimeoutMs: Int(spec.connectTimeout * 1000),

@@ -58,6 +58,7 @@ public struct RunPlan: Sendable {
             }
         }
         problems += Self.toolProblems(of: reading, dataset: dataset)
+        problems += Self.outputSchemaProblems(of: reading, dataset: dataset)
         var replay = TraceReplay.none
         if let scenario = reading.scenario, case .trace(let path, let format, let window) = scenario.workload.source {
             do {
@@ -65,6 +66,9 @@ public struct RunPlan: Sendable {
             } catch {
                 problems.append(ScenarioProblem(file: path, line: nil, field: "", message: "\(error.description) (workload.trace of \(reading.locations.file))"))
             }
+        }
+        if let dataset, let scenario = reading.scenario, let problem = Self.documentsProblem(dataset, scenario: scenario) {
+            problems.append(problem)
         }
         guard problems.isEmpty, let scenario = reading.scenario else { throw ScenarioProblems(problems) }
         let targets = scenario.targets.compactMap { spec in

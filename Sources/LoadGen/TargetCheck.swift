@@ -110,9 +110,12 @@ public enum TargetCheck {
             detail: "'\(model)' is not listed (served: \(listed.isEmpty ? "none" : shown)); the request below shows whether it is answered")
     }
 
-    /// Sends one short prompt asking for a few tokens, measured like a run's requests.
+    /// Sends one short prompt asking for a few tokens (an embedding or rerank target: one short
+    /// document), measured like a run's requests.
     private static func tinyRequest(_ target: ResolvedTarget, transport: CurlTransport) async -> Step {
-        let item = PromptItem(index: 0, messages: [ChatMessage(role: "user", content: "Reply with the single word: ready")], maxTokens: 8)
+        let item = PromptItem(
+            index: 0, messages: [ChatMessage(role: "user", content: "Reply with the single word: ready")], maxTokens: 8,
+            retrieval: RetrievalInput(query: "ready", documents: ["ready"]))
         let executor = RequestExecutor(transport: transport, target: target, runID: "check", runStart: MonotonicClock.now())
         let record = await executor.execute(item, loadLevel: "check", requestID: 0, scheduledAt: MonotonicClock.now()).record
         guard record.status == .ok else {
@@ -120,6 +123,9 @@ public enum TargetCheck {
             return Step(name: "request", verdict: .failed, detail: "\(record.status.rawValue)\(error)")
         }
         let ttft = record.ttftMs.map { String(format: "TTFT %.0f ms, ", $0) } ?? ""
+        if let inputs = record.inputs {
+            return Step(name: "request", verdict: .ok, detail: "\(record.requestKind.rawValue) of \(inputs) input in \(String(format: "%.0f", record.durationMs)) ms")
+        }
         return Step(name: "request", verdict: .ok, detail: "\(ttft)\(record.outputTokens) tokens (\(record.tokenSource)) in \(String(format: "%.0f", record.e2eMs ?? record.durationMs)) ms")
     }
 }

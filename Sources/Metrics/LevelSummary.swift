@@ -30,6 +30,8 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var promptTokens = 0
     /// Output tokens of successful requests.
     public private(set) var outputTokens = 0
+    /// Inputs of successful embedding and rerank requests (texts embedded, documents reranked).
+    public private(set) var inputs = 0
     /// Time to first token, successful requests.
     public private(set) var ttft = LatencyDistribution()
     /// Time per output token, successful requests with more than one token.
@@ -66,6 +68,8 @@ public struct LevelSummary: Sendable, Codable {
     /// Whole-task latency (``RequestRecord/taskMs``) of every record that carries one, whatever
     /// produced it (an agent loop, a pipeline): one value per finished task.
     public private(set) var task = LatencyDistribution()
+    /// Structured-output verdicts of the successful requests that asked for a schema.
+    public private(set) var schemaValidity = SchemaTally()
 
     /// An empty summary; `goodput` sets the per-request SLOs that ``goodputPerSecond`` counts.
     public init(target: String, loadLevel: String, repetition: Int? = nil, goodput: GoodputCriteria? = nil) {
@@ -95,8 +99,10 @@ public struct LevelSummary: Sendable, Codable {
         if goodputCriteria?.isMet(by: record) == true { goodRequests += 1 }
         quality.add(record.quality)
         toolCalls.add(record.toolArgsValid)
+        schemaValidity.add(record.schemaValid)
         promptTokens += record.promptTokens ?? 0
         outputTokens += record.outputTokens
+        inputs += record.inputs ?? 0
         let ttftMs = record.ttftMs.map(Self.thousandths)
         let e2eMs = record.e2eMs.map(Self.thousandths)
         if let ttftMs { ttft.record(ms: ttftMs) }
@@ -134,10 +140,12 @@ public struct LevelSummary: Sendable, Codable {
         quality.merge(other.quality)
         toolCalls.merge(other.toolCalls)
         task.merge(other.task)
+        schemaValidity.merge(other.schemaValidity)
         abortReason = abortReason ?? other.abortReason
         outcomes.merge(other.outcomes, uniquingKeysWith: +)
         promptTokens += other.promptTokens
         outputTokens += other.outputTokens
+        inputs += other.inputs
         ttft.merge(other.ttft)
         tpot.merge(other.tpot)
         itl.merge(other.itl)
@@ -211,6 +219,12 @@ public struct LevelSummary: Sendable, Codable {
 
     /// Output tokens per second (successful requests).
     public var outputTokensPerSecond: Double { rate(Double(outputTokens)) }
+
+    /// Embedding and rerank inputs per second (successful requests); nil for a level that sent
+    /// none (generations only).
+    public var inputsPerSecond: Double? {
+        inputs > 0 ? rate(Double(inputs)) : nil
+    }
 
     /// Prompt tokens per second (successful requests).
     public var inputTokensPerSecond: Double { rate(Double(promptTokens)) }

@@ -168,7 +168,7 @@ public struct BenchmarkRun: Sendable {
             session.failure = session.failure ?? error.description
         }
         let status: RunMetadata.Status = session.failure != nil ? .failed : (stop.isStopping || Task.isCancelled) ? .interrupted : .completed
-        metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.targets.first?.spec.name)
+        metadata.finish(status: status, session: session, saturation: plan.search == nil ? nil : saturation, firstTarget: plan.drivenTargets.first?.spec.name)
         do {
             try metadata.write(to: directory.runJSON)
         } catch {
@@ -229,7 +229,7 @@ public struct BenchmarkRun: Sendable {
     private static func runLevels(_ plan: RunPlan, session: inout LevelSession, telemetry: TelemetrySession?) async -> [RunMetadata.SaturationOutcome] {
         var saturation: [RunMetadata.SaturationOutcome] = []
         if let search = plan.search {
-            for target in plan.targets where session.mayContinue {
+            for target in plan.drivenTargets where session.mayContinue {
                 saturation.append(await session.searchSaturation(target, search: search, plan: plan))
                 await telemetry?.targetFinished(target.spec.name)
             }
@@ -245,14 +245,16 @@ public struct BenchmarkRun: Sendable {
         return saturation
     }
 
-    /// Target and level pairs in run order: target by target, or level by level when interleaved;
+    /// Target and level pairs in run order (the driven targets: pipelines in place of their
+    /// steps' targets): target by target, or level by level when interleaved;
     /// the `quality.reference_target` first, so its answers are there to score the others against.
     /// Repeated levels always go level by level, and within a level round by round: repeat 1 of
     /// every target, then repeat 2 of every target, …, so a slow drift of the machine or the
     /// server falls on every target alike.
     static func order(_ plan: RunPlan) -> [(ResolvedTarget, LoadLevel)] {
         let reference = plan.scenario.quality.referenceTarget
-        let targets = plan.targets.filter { $0.spec.name == reference } + plan.targets.filter { $0.spec.name != reference }
+        let driven = plan.drivenTargets
+        let targets = driven.filter { $0.spec.name == reference } + driven.filter { $0.spec.name != reference }
         if plan.repeats > 1 {
             return plan.levels.flatMap { level in plan.repeatsOf(level).flatMap { round in targets.map { ($0, round) } } }
         }

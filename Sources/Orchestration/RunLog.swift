@@ -28,7 +28,8 @@ enum RunLog {
         "\(summary.target) \(summary.loadLevel)" + (summary.repetition.map { " repeat \($0)" } ?? "")
     }
 
-    /// The line that ends a level: counts, rates, TTFT p50, send lag p99, requests whose server
+    /// The line that ends a level: counts, rates, TTFT p50, send lag p99, the structured-output
+    /// valid rate when its requests asked for a schema, requests whose server
     /// ignored `max_tokens`, and the SLO verdict;
     /// figures written by ``FigureText`` as in the final table, `summary.csv` and the report. The
     /// rate requests were actually sent at is shown for open loop only: a closed loop sends
@@ -53,6 +54,7 @@ enum RunLog {
             + "\(CountPhrase.text(summary.failed, "error")), \(FigureText.cell(summary.requestsPerSecond)) req/s, "
             + "\(FigureText.cell(summary.outputTokensPerSecond)) output tok/s, "
             + "TTFT p50 \(ms(summary.ttft.percentileMs(50))), send lag p99 \(ms(summary.sendLag.percentileMs(99)))"
+            + (summary.schemaValidity.checked > 0 ? ", schema valid \(FigureText.cell(summary.schemaValidity.validRate))" : "")
         return line + (SummaryTable.overrunPhrase(summary).map { "; \($0)" } ?? "")
     }
 

@@ -47,6 +47,8 @@ extension RunMetadata {
         case .trace(let path, let format, let window):
             fields["trace"] = "\(path) (\(format.rawValue))"
             fields["trace_window"] = "from \(window.from) s to \(window.to.map { "\($0) s" } ?? "the end"), speed-up \(window.speedup)"
+        case .embeddings(let retrieval):
+            fields["embeddings"] = "batches of \(retrieval.batchSize), input tokens \(retrieval.inputTokens), query tokens \(retrieval.queryTokens)"
         }
         if let prefix = workload.sharedPrefix { fields["shared_prefix"] = "\(prefix.groups) groups of \(prefix.tokens) tokens" }
         return fields

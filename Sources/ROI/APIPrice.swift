@@ -1,3 +1,5 @@
+import Metrics
+
 /// A cloud API's list price (`pricing/apis.yaml`), per 1M tokens in its own currency.
 public struct APIPrice: Sendable, Equatable {
     /// Identifier (`openai/gpt-4o`).
@@ -26,6 +28,9 @@ public struct APIPrice: Sendable, Equatable {
     /// Whether the listed prices are already those of the provider's EU-processing offer
     /// (`eu_price: true`, e.g. an Azure EU data-zone entry).
     public var euPrice: Bool
+    /// What the price is for (`kind:`): generations (input and output tokens) or embeddings
+    /// (input tokens only, `output` 0). Only prices of the on-prem target's kind are compared.
+    public var kind: RequestKind = .generation
 
     /// Creates a price.
     public init(

@@ -41,6 +41,10 @@ public struct LevelMeasurement: Sendable, Equatable {
     /// 95% interval of the throughput, from the spread of per-request rates; nil when the level
     /// has too few requests to compute one.
     public var throughputInterval: ThroughputInterval?
+    /// What the level's requests asked for (`requests.csv` `request_kind`): generations, or
+    /// embeddings, whose input tokens are the whole workload; nil when they mixed kinds (a
+    /// pipeline's steps).
+    public var requestKind: RequestKind? = .generation
 
     /// Creates a measurement.
     public init(

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// Reads LiteLLM's `model_prices_and_context_window.json` into price entries and writes them as a
 /// dated price table (`prices:` list, the shape of `pricing/apis.yaml`) for `--prices`.
@@ -9,10 +10,12 @@ import Foundation
 public enum LiteLLMImporter {
     /// LiteLLM provider keys whose prices are euros.
     public static let euroProviders: Set<String> = ["scaleway", "ovhcloud", "ovh"]
-    /// `mode` values of text-generation models; other modes (embedding, image, audio) are skipped.
+    /// `mode` values of text-generation models; embedding models are imported as `kind: embedding`,
+    /// other modes (image, audio, rerank) are skipped.
     public static let textModes: Set<String> = ["chat", "completion", "responses"]
 
-    /// The text-generation entries of `data` that have both an input and an output price, sorted by id.
+    /// The text-generation entries of `data` that have both an input and an output price, and the
+    /// embedding entries that have an input price, sorted by id.
     /// - Throws: ``ROIError`` naming `file` when it is not a JSON object of entries.
     public static func prices(from data: Data, file: String, read: String) throws(ROIError) -> [APIPrice] {
         let object: Any
@@ -25,18 +28,29 @@ public enum LiteLLMImporter {
         var prices: [APIPrice] = []
         for (key, value) in entries where key != "sample_spec" {
             guard let entry = value as? [String: Any], let provider = entry["litellm_provider"] as? String,
-                  textModes.contains(entry["mode"] as? String ?? "chat"),
-                  let input = number(entry["input_cost_per_token"]), let output = number(entry["output_cost_per_token"])
+                  let input = number(entry["input_cost_per_token"])
             else { continue }
+            let mode = entry["mode"] as? String ?? "chat"
+            let kind: RequestKind
+            let output: Double
+            if textModes.contains(mode), let perToken = number(entry["output_cost_per_token"]) {
+                (kind, output) = (.generation, perToken)
+            } else if mode == "embedding" {
+                (kind, output) = (.embedding, 0)
+            } else {
+                continue
+            }
             let model = key.hasPrefix(provider + "/") ? String(key.dropFirst(provider.count + 1)) : key
             let uplift = number(entry["regional_processing_uplift_multiplier_eu"]).flatMap { $0 >= 1 ? $0 : nil } ?? 1
-            prices.append(APIPrice(
+            var price = APIPrice(
                 id: "\(provider)/\(model)", provider: provider, model: model, input: perMillion(input),
                 cachedInput: number(entry["cache_read_input_token_cost"]).map(perMillion), output: perMillion(output),
                 currency: euroProviders.contains(provider) ? .eur : .usd, regionUplift: uplift,
                 source: (entry["source"] as? String).flatMap { $0.isEmpty ? nil : $0 } ?? "LiteLLM model_prices_and_context_window.json",
                 read: read
-            ))
+            )
+            price.kind = kind
+            prices.append(price)
         }
         return prices.sorted { $0.id < $1.id }
     }
@@ -58,7 +72,8 @@ public enum LiteLLMImporter {
                 "input: \(number(price.input))",
             ]
             if let cached = price.cachedInput { fields.append("cached_input: \(number(cached))") }
-            fields += ["output: \(number(price.output))", "currency: \(price.currency.code)"]
+            fields += price.kind == .embedding ? ["kind: embedding"] : ["output: \(number(price.output))"]
+            fields.append("currency: \(price.currency.code)")
             if price.regionUplift != 1 { fields.append("region_uplift: \(number(price.regionUplift))") }
             fields += ["source: \(quoted(price.source))", "read: \(price.read)"]
             out += "  - { " + fields.joined(separator: ", ") + " }\n"

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// One target of the runs, as `repat roi` needs it: where it ran, its levels and its token counts.
 public struct MeasuredTarget: Sendable, Equatable {
@@ -30,6 +31,14 @@ public struct MeasuredTarget: Sendable, Equatable {
         self.standsFor = standsFor
         self.levels = levels
         self.tasks = tasks
+    }
+
+    /// What its requests asked for, when every level asked for the same kind; nil when they
+    /// mixed kinds (a pipeline's steps, or levels of different kinds).
+    public var requestKind: RequestKind? {
+        let kinds = Set(levels.map(\.requestKind))
+        guard kinds.count == 1, let kind = kinds.first else { return levels.isEmpty ? .generation : nil }
+        return kind
     }
 
     /// The host of `baseURL`, lowercased.

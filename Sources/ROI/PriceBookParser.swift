@@ -1,3 +1,5 @@
+import Metrics
+
 /// Reads the entries of the price tables. Each function takes one YAML node and either returns a
 /// value or throws an ``ROIError`` naming file, line and field.
 enum PriceBookParser {
@@ -111,18 +113,34 @@ enum PriceBookParser {
 
     /// An API price entry.
     static func api(_ value: YAMLValue) throws(ROIError) -> APIPrice {
-        try value.allowOnly(["id", "provider", "model", "input", "cached_input", "output", "currency", "region_uplift", "source", "read", "via", "family", "eu_price"])
+        try value.allowOnly(["id", "provider", "model", "input", "cached_input", "output", "currency", "region_uplift", "source", "read", "via", "family", "eu_price", "kind"])
         let perMillion = 0.0...100_000
+        let kind = try apiKind(value)
         var price = APIPrice(
             id: try value.required("id").text(), provider: try value.required("provider").text(), model: try value.required("model").text(),
             input: try value.required("input").number(in: perMillion), cachedInput: try value.field("cached_input")?.number(in: perMillion),
-            output: try value.required("output").number(in: perMillion), currency: try value.required("currency").currency(),
+            output: kind == .embedding ? 0 : try value.required("output").number(in: perMillion), currency: try value.required("currency").currency(),
             regionUplift: try value.field("region_uplift")?.number(in: 1...5) ?? 1,
             source: try value.required("source").text(), read: try value.required("read").text(),
             euPrice: try value.field("eu_price")?.boolean() ?? false
         )
         price.family = try value.field("family")?.text()
+        price.kind = kind
         return price
+    }
+
+    /// An API price entry's `kind:`: `generation` (the default) or `embedding`, which bills input
+    /// tokens only and so takes no `output` price.
+    private static func apiKind(_ value: YAMLValue) throws(ROIError) -> RequestKind {
+        guard let field = try value.field("kind") else { return .generation }
+        let text = try field.text()
+        guard let kind = RequestKind(rawValue: text), kind != .rerank else {
+            throw field.error("'\(text)' is not generation or embedding (rerank APIs bill per search, not per token, and are not priced)")
+        }
+        if kind == .embedding, let output = try value.field("output") {
+            throw output.error("an embedding price bills input tokens only: leave out output")
+        }
+        return kind
     }
 
     /// `providers: {id: {name, hosts}}`.

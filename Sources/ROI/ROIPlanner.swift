@@ -1,3 +1,4 @@
+import Metrics
 import RepatSupport
 
 /// Turns the price book, the deployment and the measured targets into one ``ROIScenario``:
@@ -29,6 +30,10 @@ public enum ROIPlanner {
                 throw ROIError("no on-prem target in the runs: every target is a known cloud API; mark yours with 'targets: {NAME: onprem}' in --config")
             }
             primary = first
+        }
+        let kind = try pricedKind(of: primary)
+        if kind == .embedding {
+            notes.append("\(primary.name) serves embeddings: priced per 1M input tokens (embeddings bill no output), against embedding API prices only")
         }
         let point = try OperatingPoint.pick(primary.levels, allowSLOMiss: allowSLOMiss, allowPartial: allowPartial)
         var others: [OperatingPoint] = []
@@ -63,10 +68,10 @@ public enum ROIPlanner {
             supportSharePerYear: try settings.value("support_share_per_year").value
         )
         let measuredAPIs = targets.compactMap { target -> MeasuredAPI? in
-            guard case .api(let id) = roles[target.name] else { return nil }
+            guard case .api(let id) = roles[target.name], target.requestKind == kind else { return nil }
             return MeasuredAPI(target: target.name, priceID: id, tokens: target.tasks, operatingPoint: others.first { $0.measurement.target == target.name })
         }
-        let apis = try chooseAPIs(book: book, measured: measuredAPIs)
+        let apis = try chooseAPIs(book: book, measured: measuredAPIs, kind: kind)
         let rents = book.rents.filter { $0.gpu == hardware.rentGPU }
         if rents.isEmpty { notes.append("no rent offer for \(hardware.name) in the rent table: no rent column") }
         var inputs = try ROIInputs.rows(book: book, hardware: hardware, onPrem: onPrem, power: power)
@@ -141,16 +146,34 @@ public enum ROIPlanner {
         return roles
     }
 
-    /// The APIs named by the deployment (all when none), plus every measured API.
-    private static func chooseAPIs(book: PriceBook, measured: [MeasuredAPI]) throws(ROIError) -> [APIPrice] {
+    /// What the on-prem target is priced as: generations, or embeddings (input tokens only).
+    /// - Throws: ``ROIError`` for a target that measured reranks (billed per search by the APIs,
+    ///   not per token) or mixed kinds (a pipeline).
+    static func pricedKind(of target: MeasuredTarget) throws(ROIError) -> RequestKind {
+        switch target.requestKind {
+        case .generation?: return .generation
+        case .embedding?: return .embedding
+        case .rerank?:
+            throw ROIError("target \(target.name) measured rerank requests: rerank APIs bill per search, not per token, so repat roi does not price them; price the embedding or generation targets of the run")
+        case nil:
+            throw ROIError("target \(target.name) mixes request kinds (a pipeline's embedding, rerank and generation steps): repat roi prices a target whose requests are all generations or all embeddings; run and price each step's target on its own")
+        }
+    }
+
+    /// The APIs named by the deployment (all of `kind` when none), plus every measured API.
+    /// - Throws: ``ROIError`` for an unknown `--api`, or one priced for another kind of request.
+    private static func chooseAPIs(book: PriceBook, measured: [MeasuredAPI], kind: RequestKind) throws(ROIError) -> [APIPrice] {
         var chosen: [APIPrice] = []
         for id in book.deployment.apis {
             guard let price = book.apis.first(where: { $0.id == id }) else {
-                throw ROIError("--api \(id): unknown price id; known: \(book.apis.map(\.id).joined(separator: ", "))")
+                throw ROIError("--api \(id): unknown price id; known: \(book.apis.filter { $0.kind == kind }.map(\.id).joined(separator: ", "))")
+            }
+            guard price.kind == kind else {
+                throw ROIError("--api \(id) is a price for \(price.kind.rawValue)s, but the on-prem target measured \(kind.rawValue)s; known \(kind.rawValue) prices: \(book.apis.filter { $0.kind == kind }.map(\.id).joined(separator: ", "))")
             }
             chosen.append(price)
         }
-        if chosen.isEmpty { chosen = book.apis }
+        if chosen.isEmpty { chosen = book.apis.filter { $0.kind == kind } }
         for api in measured where !chosen.contains(where: { $0.id == api.priceID }) {
             if let price = book.apis.first(where: { $0.id == api.priceID }) { chosen.append(price) }
         }

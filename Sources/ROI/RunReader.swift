@@ -102,7 +102,7 @@ public enum RunReader {
             case .incomplete: !brokeLimits
             case nil: nil
             }
-            return LevelMeasurement(
+            var measurement = LevelMeasurement(
                 target: level.target, level: level.loadLevel, requests: Int(cells["requests"] ?? "") ?? level.requests,
                 succeeded: Int(cells["ok"] ?? "") ?? level.succeeded,
                 inputTokensPerSecond: number("input_tok_per_s") ?? level.inputTokensPerSecond,
@@ -113,16 +113,23 @@ public enum RunReader {
                 prefillShare: prefillShare(ok), meanInputTokens: mean(ok.compactMap(\.promptTokens).map(Double.init)),
                 meanOutputTokens: mean(ok.map { Double($0.outputTokens) }), quality: level.quality, throughputInterval: ThroughputInterval.of(records: ok)
             )
+            let kinds = Set((grouped[id] ?? []).map(\.requestKind))
+            measurement.requestKind = kinds.count > 1 ? nil : kinds.first ?? .generation
+            return measurement
         }
     }
 
     /// Σ prefill time ÷ Σ request time over successful requests: the server's own prompt and
-    /// decode times where reported, else TTFT and E2E − TTFT.
+    /// decode times where reported, else TTFT and E2E − TTFT; an embedding or rerank request is
+    /// all prefill (it reads its inputs and generates nothing).
     static func prefillShare(_ records: [RequestRecord]) -> Double {
         var prefill = 0.0
         var total = 0.0
         for record in records {
-            if let prompt = record.serverPromptMs, let decode = record.serverDecodeMs, prompt + decode > 0 {
+            if record.requestKind != .generation {
+                prefill += record.durationMs
+                total += record.durationMs
+            } else if let prompt = record.serverPromptMs, let decode = record.serverDecodeMs, prompt + decode > 0 {
                 prefill += prompt
                 total += prompt + decode
             } else if let ttft = record.ttftMs, let e2e = record.e2eMs, e2e > 0 {

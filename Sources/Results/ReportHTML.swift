@@ -40,6 +40,10 @@ public enum ReportHTML {
         if !quality.rows.isEmpty {
             page += section("quality", "Answer quality", table(quality) + "<p class=\"note\">\(SVGEscape.text(ReportTables.qualityNote))</p>\n")
         }
+        let structured = ReportTables.structuredOutput(data)
+        if !structured.rows.isEmpty {
+            page += section("structured-output", "Structured output", table(structured) + "<p class=\"note\">\(SVGEscape.text(ReportTables.structuredOutputNote))</p>\n")
+        }
         let tools = ReportTables.tools(data)
         if !tools.rows.isEmpty {
             page += section("tools", "Tool calls and tasks", table(tools) + "<p class=\"note\">\(SVGEscape.text(ReportTables.toolsNote))</p>\n")

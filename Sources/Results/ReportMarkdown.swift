@@ -27,6 +27,10 @@ public enum ReportMarkdown {
         if !quality.rows.isEmpty {
             text += "## Answer quality\n\n" + table(quality) + ReportTables.qualityNote + "\n\n"
         }
+        let structured = ReportTables.structuredOutput(data)
+        if !structured.rows.isEmpty {
+            text += "## Structured output\n\n" + table(structured) + ReportTables.structuredOutputNote + "\n\n"
+        }
         let tools = ReportTables.tools(data)
         if !tools.rows.isEmpty {
             text += "## Tool calls and tasks\n\n" + table(tools) + ReportTables.toolsNote + "\n\n"

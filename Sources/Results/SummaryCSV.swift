@@ -63,7 +63,8 @@ public enum SummaryCSV {
         "client_cpu_s", "client_cpu_pct", "send_lag_p99_9_ms", "client_ceiling_fraction", "client_saturated", "client_saturation_reason",
     ]
 
-    /// Answer-quality columns, last (see ``QualityTally``); empty when no answer was scored.
+    /// Answer-quality columns, after the client columns (see ``QualityTally``); empty when no
+    /// answer was scored. The tool columns follow them, then `schema_valid_rate` (see ``SchemaTally``).
     public static let qualityColumns = ["quality_scored", "quality_pass_rate", "quality_pass_low", "quality_pass_high"]
 
     /// Tool-call and task columns, after the quality columns: the share of requests with tool
@@ -87,6 +88,8 @@ public enum SummaryCSV {
         names += clientColumns
         names += qualityColumns
         names += toolColumns
+        names += ["schema_valid_rate"]
+        names += ["inputs_per_s"]
         return names
     }()
 
@@ -145,6 +148,8 @@ public enum SummaryCSV {
             CSVField.fixed3(summary.toolCalls.validRate), CSVField.fixed3(task.percentileMs(50)), CSVField.fixed3(task.percentileMs(90)),
             CSVField.fixed3(task.percentileMs(99)), CSVField.fixed3(task.maxMs),
         ]
+        cells.append(CSVField.fixed3(summary.schemaValidity.validRate))
+        cells.append(CSVField.fixed3(summary.inputsPerSecond))
         return cells.joined(separator: ",")
     }
 

@@ -9,8 +9,14 @@ public enum SummaryTable {
         "target", "level", "requests", "errors", "req/s", "out tok/s",
         "TTFT p50 ms", "TTFT p99 ms", "TPOT p50 ms", "TPOT p99 ms", "E2E p50 ms", "E2E p99 ms", "lag p99 ms", "status", "SLO",
     ]
+    /// The heading of the inputs column, shown after `out tok/s` when some level sent embedding or
+    /// rerank inputs (`inputs_per_s` in `summary.csv`).
+    static let inputsHeading = "inputs/s"
     /// The heading of the quality column, shown before `status` when some level scored answers.
     static let qualityHeading = "pass rate"
+    /// The heading of the structured-output column, shown before `status` when some level's
+    /// requests asked for an output schema.
+    static let schemaHeading = "schema valid"
     /// The heading of the repeat column, shown after `level` when levels were repeated: the
     /// repeat's number, or ``pooledRepeats`` on the row pooling a level's repeats.
     static let repeatHeading = "repeat"
@@ -31,13 +37,20 @@ public enum SummaryTable {
     /// when the scenario set any, one per level whose server ignored `max_tokens` (``overrunPhrase(_:)``),
     /// and one saying why partial levels are not judged when there are any.
     /// A `pass rate` column (scored answers that passed, as `quality_pass_rate` in `summary.csv`)
-    /// comes before `status` when some level scored answers; a `repeat` column after `level` when
-    /// levels were repeated.
+    /// comes before `status` when some level scored answers, then a `schema valid` column (answers
+    /// that followed their output schema, as `schema_valid_rate`) when some level asked for one; a
+    /// `repeat` column after `level` when levels were repeated; an `inputs/s` column after
+    /// `out tok/s` when some level sent embedding or rerank inputs. TTFT and TPOT of such a level
+    /// are `-`: it has no tokens streamed back.
     public static func render(_ rows: [SummaryCSV.Row], slo: SLOThresholds? = nil) -> String {
         let scored = rows.contains { $0.summary.quality.scored > 0 }
         let repeated = rows.contains { $0.summary.repetition != nil }
+        let structured = rows.contains { $0.summary.schemaValidity.checked > 0 }
+        let retrieval = rows.contains { $0.summary.inputs > 0 }
         var headings = headings
+        if retrieval { headings.insert(inputsHeading, at: 6) }
         if scored { headings.insert(qualityHeading, at: headings.count - 2) }
+        if structured { headings.insert(schemaHeading, at: headings.count - 2) }
         if repeated { headings.insert(repeatHeading, at: 2) }
         // Columns aligned left (text); the others are numbers, aligned right.
         let textColumns: Set<Int> = [0, 1, headings.count - 2, headings.count - 1]
@@ -51,7 +64,9 @@ public enum SummaryTable {
                 FigureText.cell(summary.e2e.percentileMs(50)), FigureText.cell(summary.e2e.percentileMs(99)),
                 FigureText.cell(summary.sendLag.percentileMs(99)), row.status.rawValue, row.sloText,
             ]
+            if retrieval { cells.insert(FigureText.cell(summary.inputsPerSecond), at: 6) }
             if scored { cells.insert(FigureText.cell(summary.quality.passRate), at: cells.count - 2) }
+            if structured { cells.insert(FigureText.cell(summary.schemaValidity.validRate), at: cells.count - 2) }
             if repeated { cells.insert(summary.repetition.map(String.init) ?? pooledRepeats, at: 2) }
             return cells
         }

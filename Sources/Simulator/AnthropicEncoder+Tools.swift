@@ -1,8 +1,8 @@
 extension AnthropicEncoder {
-    /// `content_block_start` of a `tool_use` block (id, name, empty `input`).
-    func toolBlockStart(_ call: ToolCallPlan) -> StreamEvent {
+    /// `content_block_start` of a `tool_use` block at `index` (id, name, empty `input`).
+    func toolBlockStart(_ call: ToolCallPlan, index: Int) -> StreamEvent {
         var out = JSONWriter()
-        out.raw(#"{"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"#)
+        out.raw(#"{"type":"content_block_start","index":\#(index),"content_block":{"type":"tool_use","id":"#)
         out.string(call.id(prefix: "toolu_"))
         out.raw(#","name":"#)
         out.string(call.name)
@@ -10,10 +10,10 @@ extension AnthropicEncoder {
         return StreamEvent(name: "content_block_start", payload: out.text)
     }
 
-    /// One argument piece as an `input_json_delta`.
-    func toolInputDelta(_ token: SampledToken) -> StreamEvent {
+    /// One argument piece as an `input_json_delta` of the block at `index`.
+    func toolInputDelta(_ token: SampledToken, index: Int) -> StreamEvent {
         var out = JSONWriter()
-        out.raw(#"{"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"#)
+        out.raw(#"{"type":"content_block_delta","index":\#(index),"delta":{"type":"input_json_delta","partial_json":"#)
         out.string(token.text)
         out.raw("}}")
         return StreamEvent(name: "content_block_delta", payload: out.text)

@@ -16,6 +16,9 @@ enum AzureDialect: WireDialect {
         OpenAIEncoder(request: request, context: context)
     }
 
+    /// As OpenAI: chat only.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool { OpenAIDialect.carriesReasoning(kind) }
+
     static func errorResponse(_ error: APIError) -> ErrorResponse {
         switch error.kind {
         case .notFound:

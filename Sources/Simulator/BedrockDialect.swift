@@ -16,7 +16,7 @@ enum BedrockDialect: WireDialect {
     }
 
     static func encoder(for request: InferenceRequest, context: EncoderContext) -> any ResponseEncoding {
-        BedrockEncoder(toolCall: request.toolCall)
+        BedrockEncoder(request: request)
     }
 
     static func errorResponse(_ error: APIError) -> ErrorResponse {

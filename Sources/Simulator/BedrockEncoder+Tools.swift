@@ -1,8 +1,8 @@
 extension BedrockEncoder {
-    /// `contentBlockStart` of a `toolUse` block (id, name).
-    func toolUseStart(_ call: ToolCallPlan) -> StreamEvent {
+    /// `contentBlockStart` of a `toolUse` block at `index` (id, name).
+    func toolUseStart(_ call: ToolCallPlan, index: Int) -> StreamEvent {
         var out = JSONWriter()
-        out.raw(#"{"contentBlockIndex":0,"start":{"toolUse":{"toolUseId":"#)
+        out.raw(#"{"contentBlockIndex":\#(index),"start":{"toolUse":{"toolUseId":"#)
         out.string(call.id(prefix: "tooluse_"))
         out.raw(#","name":"#)
         out.string(call.name)
@@ -10,10 +10,10 @@ extension BedrockEncoder {
         return StreamEvent(name: "contentBlockStart", payload: out.text)
     }
 
-    /// One argument piece as `delta.toolUse.input`.
-    func toolInputDelta(_ token: SampledToken) -> StreamEvent {
+    /// One argument piece as `delta.toolUse.input` of the block at `index`.
+    func toolInputDelta(_ token: SampledToken, index: Int) -> StreamEvent {
         var out = JSONWriter()
-        out.raw(#"{"contentBlockIndex":0,"delta":{"toolUse":{"input":"#)
+        out.raw(#"{"contentBlockIndex":\#(index),"delta":{"toolUse":{"input":"#)
         out.string(token.text)
         out.raw("}}}")
         return StreamEvent(name: "contentBlockDelta", payload: out.text)

@@ -44,6 +44,7 @@ final class Engine: Sendable {
         var counters = ServingCounters()
         var prefixCache: PrefixCache
         var residency: ModelResidency
+        var retrievalQueue: BatchQueue
     }
 
     /// The profile the engine was built from; never changes.
@@ -57,7 +58,9 @@ final class Engine: Sendable {
         self.profile = profile
         groundTruthLog = profile.groundTruth.enabled ? profile.groundTruth.logPath.flatMap(GroundTruthLog.init(path:)) : nil
         self.core = NIOLockedValueBox(
-            Core(state: EngineState(profile: profile), prefixCache: PrefixCache(capacity: profile.prefixCacheBlocks), residency: ModelResidency(loadedAt: startedAt)))
+            Core(
+                state: EngineState(profile: profile), prefixCache: PrefixCache(capacity: profile.prefixCacheBlocks),
+                residency: ModelResidency(loadedAt: startedAt), retrievalQueue: BatchQueue(slots: profile.maxNumSeqs)))
     }
 
     /// Numbers a new request and decides (seeded by profile seed and ordinal) its faults.
@@ -132,6 +135,17 @@ final class Engine: Sendable {
         }
         for admission in admissions {
             admission.waiter(admission.firstTokenAt)
+        }
+    }
+
+    /// An embedding or rerank request needing `serviceNs` arrives now: when it will be done, on
+    /// its own slots (``BatchQueue``), counted as served.
+    func admitRetrieval(serviceNs: UInt64) -> NIODeadline {
+        let now = NIODeadline.now()
+        return core.withLockedValue { core in
+            core.served += 1
+            let (_, finish) = core.retrievalQueue.admit(now: now.uptimeNanoseconds, serviceNs: serviceNs)
+            return NIODeadline.uptimeNanoseconds(finish)
         }
     }
 

@@ -46,13 +46,15 @@ extension EngineProfile {
         "model_name", "max_num_seqs", "prefill_tokens_per_second", "prefill_overhead_ms",
         "decode_base_ms", "decode_per_seq_ms", "eos_probability", "default_max_tokens",
         "kv_cache_tokens", "prefix_cache_blocks", "model_bytes", "error_rate", "seed", "correct_share",
-    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ToolCallOptions.optionNames
+        "schema_invalid_rate",
+    ] + FaultOptions.optionNames + GroundTruthOptions.optionNames + ToolCallOptions.optionNames + ReasoningOptions.optionNames
+        + RetrievalOptions.optionNames
 
     /// Sets one option by its snake_case name (see ``optionNames``) from its text form.
     ///
     /// - Throws: ``OptionError`` for an unknown name, or a value that does not parse or is out of
     ///   range (counts ≥ 1, `model_bytes` ≥ 0, rates > 0, durations ≥ 0, probabilities in 0…1;
-    ///   fault options as documented on ``FaultOptions``).
+    ///   fault options as documented on ``FaultOptions``, retrieval ones on ``RetrievalOptions``).
     public mutating func set(_ name: String, to value: String) throws(EngineProfile.OptionError) {
         let text = value.trimmingWhitespace()
         switch name {
@@ -83,6 +85,8 @@ extension EngineProfile {
             errorRate = try Self.parseProbability(name, text)
         case "correct_share":
             correctShare = try Self.parseProbability(name, text)
+        case "schema_invalid_rate":
+            schemaInvalidRate = try Self.parseProbability(name, text)
         case "seed":
             guard let parsed = UInt64(text) else {
                 throw .badValue(name, value, expected: "a whole number from 0 to \(UInt64.max)")
@@ -92,6 +96,10 @@ extension EngineProfile {
             try toolCalls.set(name, text: text)
         case _ where GroundTruthOptions.optionNames.contains(name):
             try groundTruth.set(name, text: text)
+        case _ where ReasoningOptions.optionNames.contains(name):
+            try reasoning.set(name, text: text)
+        case _ where RetrievalOptions.optionNames.contains(name):
+            try retrieval.set(name, text: text)
         default:
             try faults.set(name, text: text)
         }

@@ -40,9 +40,13 @@ public struct EngineProfile: Sendable, Equatable {
     public var errorRate: Double
     /// The faults injected into responses (all off by default); see ``FaultOptions``.
     public var faults: FaultOptions
+    /// How embedding and rerank requests are answered; see ``RetrievalOptions``.
+    public var retrieval = RetrievalOptions()
     /// Token texts carrying their write times, for measuring clients (off by default); see
     /// ``GroundTruthOptions``.
     public var groundTruth: GroundTruthOptions
+    /// The reasoning phase before each answer (off by default); see ``ReasoningOptions``.
+    public var reasoning = ReasoningOptions()
     /// Root seed of every random decision the simulator makes.
     public var seed: UInt64
     /// Share of known prompts (those in ``knownAnswers``) answered correctly, 0…1 (option
@@ -53,6 +57,9 @@ public struct EngineProfile: Sendable, Equatable {
     /// correct and wrong answers. Filled in-process by the run from the dataset, never from the
     /// request.
     public var knownAnswers: [String: KnownAnswer] = [:]
+    /// Share of structured-output answers that are not valid JSON, 0…1 (option
+    /// `schema_invalid_rate`, default 0): drawn per request from its output seed.
+    public var schemaInvalidRate: Double = 0
     /// How requests that offer tools are answered (all call, valid arguments, by default); see
     /// ``ToolCallOptions``.
     public var toolCalls = ToolCallOptions()

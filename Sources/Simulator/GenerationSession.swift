@@ -57,6 +57,8 @@ final class GenerationSession {
     private let onAbort: AbortHandler
     private let onFlush: FlushHandler
     private let faults: FaultPlan
+    /// The gap after each reasoning token; nil to reason at the engine's decode pace.
+    private let reasoningInterval: TimeAmount?
     private var state = State.idle
     private var promptTokens = 0
     private var timeline = GenerationTimeline(startedAt: .now())
@@ -65,9 +67,11 @@ final class GenerationSession {
     private var stalled = false
 
     /// A session that will draw tokens from `sampler`, apply the timing faults and abort of
-    /// `faults`, and report on `eventLoop`.
+    /// `faults`, pace its reasoning tokens `reasoningInterval` apart (the engine's decode pace
+    /// when nil), and report on `eventLoop`.
     init(
         engine: Engine, eventLoop: any EventLoop, sampler: OutputSampler, faults: FaultPlan = FaultPlan(),
+        reasoningInterval: TimeAmount? = nil,
         onToken: @escaping TokenHandler, onFinish: @escaping FinishHandler,
         onAbort: @escaping AbortHandler = { _ in }, onFlush: @escaping FlushHandler = {}
     ) {
@@ -75,6 +79,7 @@ final class GenerationSession {
         self.eventLoop = eventLoop
         self.sampler = sampler
         self.faults = faults
+        self.reasoningInterval = reasoningInterval
         self.onToken = onToken
         self.onFinish = onFinish
         self.onAbort = onAbort
@@ -176,8 +181,9 @@ final class GenerationSession {
                 schedule(id: id, at: at)
                 if burst > 1 { onFlush() }
                 return
-            case .token(_, let interTokenLatency):
+            case .token(_, let engineLatency):
                 let token = sampler.nextToken()
+                let interTokenLatency = token.isReasoning ? reasoningInterval ?? engineLatency : engineLatency
                 if index == 0 { timeline.firstTokenAt = due }
                 timeline.lastTokenAt = due
                 if let reason = token.finishReason {
@@ -187,7 +193,7 @@ final class GenerationSession {
                     onFinish(
                         GenerationOutcome(
                             finishReason: reason, promptTokens: promptTokens, completionTokens: sampler.emitted,
-                            timeline: timeline))
+                            reasoningTokens: sampler.reasoningEmitted, timeline: timeline))
                     return
                 }
                 let next = due + interTokenLatency

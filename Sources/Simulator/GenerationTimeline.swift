@@ -44,8 +44,10 @@ struct GenerationOutcome: Sendable, Equatable {
     var finishReason: FinishReason
     /// Prompt length in simulated tokens.
     var promptTokens: Int
-    /// Output length in tokens.
+    /// Output length in tokens, reasoning included.
     var completionTokens: Int
+    /// Of ``completionTokens``, the reasoning phase's.
+    var reasoningTokens = 0
     /// The request's timeline in the engine.
     var timeline: GenerationTimeline
 }

@@ -6,11 +6,14 @@ struct GroundTruthStamper {
     /// Where each stamp is also recorded, if anywhere.
     let log: GroundTruthLog?
 
-    /// Token `index` with its text replaced by the time now; its finish reason is kept. Call just
+    /// Token `index` with its text replaced by the time now; its finish reason and reasoning mark
+    /// are kept. Call just
     /// before the token's event is encoded and written.
     func stamp(_ token: SampledToken, index: Int) -> SampledToken {
         let now = GroundTruth.now()
         log?.record(request: request, token: index, writtenAt: now)
-        return SampledToken(text: GroundTruth.tokenText(writtenAt: now), finishReason: token.finishReason)
+        var stamped = token
+        stamped.text = GroundTruth.tokenText(writtenAt: now)
+        return stamped
     }
 }

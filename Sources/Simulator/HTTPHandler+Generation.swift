@@ -26,7 +26,8 @@ extension HTTPHandler {
             maxTokens: request.maxTokens, minTokens: request.minTokens, ignoreEOS: request.ignoreEOS,
             eosProbability: engine.profile.eosProbability, seed: outputSeed,
             script: request.toolCall.map { reply.dialect.wire.streamsToolArguments ? $0.argumentPieces : [$0.argumentsJSON] }
-                ?? engine.profile.answer(to: request, outputSeed: outputSeed).map(KnownAnswer.tokens))
+                ?? engine.profile.answer(to: request, outputSeed: outputSeed).map(KnownAnswer.tokens),
+            reasoningTokens: request.reasoningTokens)
         let engine = engine
         let finished = { engine.touchModel(at: WallClock.now(), keepAlive: keepAlive) }
         let session =
@@ -42,8 +43,9 @@ extension HTTPHandler {
     }
 
     /// A session that streams: the head and opening events now, then an event per token (flushed
-    /// per token, or once per zero-latency burst), then the closing events; an injected abort cuts
-    /// the connection or ends with failure events.
+    /// per token, or once per zero-latency burst; the answer preamble before the first answer
+    /// token after reasoning), then the closing events; an injected abort cuts the connection or
+    /// ends with failure events.
     /// `finished` runs when the last token is out. With `groundTruth`, each token's text is replaced
     /// by its write time just before its event is encoded and written.
     private func streamingSession(
@@ -55,8 +57,12 @@ extension HTTPHandler {
         writeEvents(context: context, encoder.openingEvents(), framing: framing, flush: true)
         return GenerationSession(
             engine: engine, eventLoop: context.eventLoop, sampler: sampler, faults: faults,
+            reasoningInterval: reasoningInterval,
             onToken: { token, index, flush in
-                var events = index == 0 ? encoder.firstTokenPreamble() : []
+                var events = encoder.eventsBefore(token, index: index)
+                if !token.isReasoning, index > 0, index == sampler.reasoningTokens {
+                    events += encoder.answerPreamble()
+                }
                 let token = groundTruth?.stamp(token, index: index) ?? token
                 events.append(faults.tokenEvent(token, index: index, encoder: encoder))
                 // A stamped token goes out at once, so its stamp is its write time.
@@ -90,15 +96,21 @@ extension HTTPHandler {
         faults: FaultPlan, finished: @escaping () -> Void
     ) -> GenerationSession {
         var text = ""
+        var reasoning = ""
         return GenerationSession(
             engine: engine, eventLoop: context.eventLoop, sampler: sampler, faults: faults,
+            reasoningInterval: reasoningInterval,
             onToken: { token, index, _ in
-                text += faults.carried(token, index: index).text
+                if token.isReasoning {
+                    reasoning += faults.carried(token, index: index).text
+                } else {
+                    text += faults.carried(token, index: index).text
+                }
             },
             onFinish: { outcome in
                 finished()
                 self.state = .idle
-                let body = faults.deliveredBody(encoder.fullBody(text: text, outcome: outcome))
+                let body = faults.deliveredBody(encoder.fullBody(text: text, reasoning: reasoning, outcome: outcome))
                 self.respond(context: context, reply, status: .ok, body: body)
             },
             onAbort: { kind in
@@ -110,6 +122,12 @@ extension HTTPHandler {
                     self.respond(context: context, reply, error: .generationFailed)
                 }
             })
+    }
+
+    /// The gap after each reasoning token, from ``EngineProfile/ReasoningOptions/interTokenMs``;
+    /// nil to reason at the engine's decode pace.
+    private var reasoningInterval: TimeAmount? {
+        engine.profile.reasoning.interTokenMs.map { .nanoseconds(Int64(($0 * 1e6).rounded())) }
     }
 
     /// An injected disconnect: once what was written is out, the connection closes without
@@ -128,7 +146,7 @@ extension HTTPHandler {
     /// The error an injected rejection is answered with: 500, 503, or 429 with a retry time of
     /// ``EngineProfile/FaultOptions/retryAfterSeconds`` (as an HTTP-date when
     /// ``EngineProfile/FaultOptions/retryAfterDate`` is set).
-    private func rejectionError(_ rejection: FaultPlan.Rejection) -> APIError {
+    func rejectionError(_ rejection: FaultPlan.Rejection) -> APIError {
         let faults = engine.profile.faults
         switch rejection {
         case .serverError:

@@ -117,6 +117,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
                 if InferenceRequest.mentionsTools(bytes), let object = InferenceRequest.jsonObject(bytes) {
                     try wire.parseTools(object, into: &request)
                 }
+                if engine.profile.reasoning.tokens > 0, wire.carriesReasoning(request.kind) {
+                    request.reasoningTokens = engine.profile.reasoning.tokens(for: RequestedReasoning(body: bytes))
+                }
                 let ticket = engine.registerArrival()
                 after(ticket.faults.headerDelay, context: context) {
                     self.generate(context: context, reply, request: request, ticket: ticket)
@@ -124,6 +127,8 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             } catch {
                 respond(context: context, reply, error: error)
             }
+        case .retrieval(let api):
+            retrieve(context: context, reply, api: api, body: body.map { Array($0.readableBytesView) } ?? [])
         case .notFound:
             respond(context: context, reply, error: .notFound(path: head.uri))
         case .methodNotAllowed(let allowed, _):
@@ -152,7 +157,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Runs `body` after `delay`, or now when it is zero; the connection closing meanwhile
     /// cancels it (see ``channelInactive(context:)``).
-    private func after(_ delay: TimeAmount, context: ChannelHandlerContext, _ body: @escaping () -> Void) {
+    func after(_ delay: TimeAmount, context: ChannelHandlerContext, _ body: @escaping () -> Void) {
         guard delay > .zero else { return body() }
         let pending = context.eventLoop.assumeIsolated().scheduleTask(in: delay) {
             guard case .delaying = self.state else { return }

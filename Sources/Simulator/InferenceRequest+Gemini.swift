@@ -1,7 +1,7 @@
 extension InferenceRequest {
     /// Decodes and validates a Gemini `generateContent` / `streamGenerateContent` body: `contents`
     /// (required, non-empty), `systemInstruction`, and `generationConfig.maxOutputTokens` and
-    /// `.seed`. Field names are accepted in lowerCamelCase or snake_case, as Google's JSON mapping
+    /// `.seed`, and `generationConfig.responseSchema` (followed, see ``SchemaAnswer``; lowerCamelCase only). Field names are accepted in lowerCamelCase or snake_case, as Google's JSON mapping
     /// allows. The model comes from the path; streaming from the method.
     /// - Throws: ``APIError`` 400 for a body that is not JSON, missing `contents`, a field of the
     ///   wrong type or a `maxOutputTokens` below 1.
@@ -21,7 +21,8 @@ extension InferenceRequest {
         let promptTokens = contents.reduce(wire.systemInstruction?.tokenCount ?? 0) { $0 + $1.tokenCount }
         return InferenceRequest(
             kind: .chat, model: route.model, promptTokens: promptTokens, maxTokens: maxTokens,
-            stream: route.streamByPath ?? false, seed: wire.generationConfig?.seed?.bits)
+            stream: route.streamByPath ?? false, seed: wire.generationConfig?.seed?.bits,
+            outputSchema: try RequestedSchema.find(in: body, path: ["generationConfig", "responseSchema"], geminiTypes: true))
     }
 }
 

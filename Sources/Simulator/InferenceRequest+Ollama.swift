@@ -5,7 +5,8 @@ extension InferenceRequest {
     /// Ollama streams unless `"stream": false`. `options.num_predict` bounds the output (a value
     /// ≤ 0, such as Ollama's −1 for "unlimited", means the profile's default), `options.seed`
     /// seeds it; `options.num_ctx`, other options and unknown fields are accepted and ignored.
-    /// `keep_alive` is seconds or a Go duration string (negative: forever).
+    /// `keep_alive` is seconds or a Go duration string (negative: forever). A schema in `format` is
+    /// followed (see ``SchemaAnswer``); `"format": "json"` is accepted and ignored.
     /// - Throws: ``APIError`` 400 for a body that is not JSON, a missing `model`, or a field of the
     ///   wrong type.
     static func parseOllama(kind: GenerationKind, body: [UInt8], profile: EngineProfile) throws(APIError)
@@ -34,7 +35,8 @@ extension InferenceRequest {
             stream: wire.stream ?? true,
             seed: wire.options?.seed?.bits,
             keepAlive: wire.keepAlive?.value,
-            promptKey: kind == .chat ? wire.messages?.last(where: { $0.role == "user" })?.content : wire.prompt
+            promptKey: kind == .chat ? wire.messages?.last(where: { $0.role == "user" })?.content : wire.prompt,
+            outputSchema: try RequestedSchema.find(in: body, path: ["format"])
         )
     }
 }

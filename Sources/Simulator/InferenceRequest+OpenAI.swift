@@ -5,7 +5,8 @@ extension InferenceRequest {
     /// Unknown fields are ignored; `model` may be anything, and `modelFromPath` (Azure's
     /// deployment) takes its place when given.
     /// - Throws: ``APIError`` 400 for a body that is not JSON, a missing `messages`/`prompt`, a
-    ///   field of the wrong type, `max_tokens` < 1 or `min_tokens` out of range.
+    ///   field of the wrong type, `max_tokens` < 1, `min_tokens` out of range or a
+    ///   `response_format.json_schema.schema` the simulator cannot follow.
     static func parseOpenAI(
         kind: GenerationKind, body: [UInt8], modelFromPath: String?, profile: EngineProfile
     ) throws(APIError) -> InferenceRequest {
@@ -50,7 +51,8 @@ extension InferenceRequest {
             stream: wire.stream ?? false,
             includeUsage: wire.streamOptions?.includeUsage ?? false,
             seed: wire.seed?.bits,
-            promptKey: promptKey
+            promptKey: promptKey,
+            outputSchema: kind == .chat ? try RequestedSchema.find(in: body, path: ["response_format", "json_schema", "schema"]) : nil
         )
     }
 }

@@ -39,6 +39,9 @@ struct InferenceRequest: Sendable, Equatable {
     /// The text that identifies a known prompt (see ``KnownAnswer``): the last user message of a
     /// chat, the prompt of a completion; nil where the dialect's parser does not take it.
     var promptKey: String?
+    /// The JSON Schema the answer must follow (structured output), from the dialect's own field;
+    /// nil for free text. The answer is then an instance of it (see ``SchemaAnswer``).
+    var outputSchema: JSONSchemaCheck?
     /// The functions the request offers (``WireDialect/parseTools(_:into:)``); empty for none.
     var tools: [OfferedTool] = []
     /// The request's `tool_choice` in its API's terms; nil when it gives none.
@@ -49,4 +52,7 @@ struct InferenceRequest: Sendable, Equatable {
     /// The call this request is answered with, decided when generation starts
     /// (``ToolCallPlan/decide(for:options:seed:)``); nil for a text answer.
     var toolCall: ToolCallPlan?
+    /// Reasoning tokens before the answer (see ``EngineProfile/ReasoningOptions``), set once the
+    /// request is accepted; 0 when the simulator does not reason or the request turned it off.
+    var reasoningTokens = 0
 }

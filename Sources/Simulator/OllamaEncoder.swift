@@ -8,8 +8,9 @@
 /// - `prompt_eval_count` / `prompt_eval_duration`: prompt tokens, and admission to first token;
 /// - `eval_count` / `eval_duration`: output tokens, and first token to last.
 ///
-/// `/api/chat` objects carry `message`; `/api/generate` objects carry `response`. A failure
-/// mid-stream is an `{"error":…}` line.
+/// `/api/chat` objects carry `message`; `/api/generate` objects carry `response`. Reasoning
+/// tokens go in `message.thinking` (chat) or `thinking` (generate) beside an empty content, as
+/// Ollama sends a thinking model's reasoning. A failure mid-stream is an `{"error":…}` line.
 struct OllamaEncoder: ResponseEncoding {
     /// The model name echoed in every object.
     let model: String
@@ -29,7 +30,11 @@ struct OllamaEncoder: ResponseEncoding {
 
     func tokenEvent(_ token: SampledToken, index: Int) -> StreamEvent {
         var out = header()
-        content(token.text, into: &out)
+        if token.isReasoning {
+            content("", thinking: token.text, into: &out)
+        } else {
+            content(token.text, into: &out)
+        }
         out.raw(#","done":false}"#)
         return StreamEvent(payload: out.text)
     }
@@ -46,11 +51,16 @@ struct OllamaEncoder: ResponseEncoding {
         final(text: text, outcome: outcome)
     }
 
-    /// The object with `"done":true`, the reason and the timings.
-    private func final(text: String, outcome: GenerationOutcome) -> String {
+    func fullBody(text: String, reasoning: String, outcome: GenerationOutcome) -> String {
+        final(text: text, thinking: reasoning, outcome: outcome)
+    }
+
+    /// The object with `"done":true`, the reason and the timings (and the whole `thinking` of a
+    /// non-streamed response that reasoned).
+    private func final(text: String, thinking: String = "", outcome: GenerationOutcome) -> String {
         let timeline = outcome.timeline
         var out = header()
-        content(text, into: &out)
+        content(text, thinking: thinking, into: &out)
         out.raw(#","done_reason":"\#(outcome.finishReason.rawValue)","done":true"#)
         out.raw(#","total_duration":\#(timeline.totalNanos),"load_duration":\#(timeline.queueNanos)"#)
         out.raw(#","prompt_eval_count":\#(outcome.promptTokens),"prompt_eval_duration":\#(timeline.prefillNanos)"#)
@@ -69,8 +79,9 @@ struct OllamaEncoder: ResponseEncoding {
         return out
     }
 
-    /// `"message":{"role":"assistant","content":…}` for chat, `"response":…` for generate.
-    private func content(_ text: String, into out: inout JSONWriter) {
+    /// `"message":{"role":"assistant","content":…}` for chat, `"response":…` for generate, with
+    /// `thinking` after the text when it is not empty.
+    private func content(_ text: String, thinking: String = "", into out: inout JSONWriter) {
         switch kind {
         case .chat:
             out.raw(#""message":{"role":"assistant","content":"#)
@@ -80,10 +91,18 @@ struct OllamaEncoder: ResponseEncoding {
                 return
             }
             out.string(text)
+            if !thinking.isEmpty {
+                out.raw(#","thinking":"#)
+                out.string(thinking)
+            }
             out.raw("}")
         case .completion:
             out.raw(#""response":"#)
             out.string(text)
+            if !thinking.isEmpty {
+                out.raw(#","thinking":"#)
+                out.string(thinking)
+            }
         }
     }
 }

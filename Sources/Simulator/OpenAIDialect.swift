@@ -11,6 +11,9 @@ enum OpenAIDialect: WireDialect {
         OpenAIEncoder(request: request, context: context)
     }
 
+    /// Chat only: a completion's `text` has no reasoning field.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool { kind == .chat }
+
     /// OpenAI's shape, `{"error":{"message":…,"type":…,"param":…,"code":…}}`, with the HTTP status
     /// as `code` as vLLM does, except a 429's `code` `rate_limit_exceeded` (type `requests`) with
     /// `Retry-After`.

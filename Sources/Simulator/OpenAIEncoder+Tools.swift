@@ -40,7 +40,7 @@ extension OpenAIEncoder {
         out.raw(#"}}]},"logprobs":null,"finish_reason":"#)
         toolFinishReason(outcome.finishReason, into: &out)
         out.raw("}],")
-        usage(promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens, into: &out)
+        usage(outcome, into: &out)
         out.raw("}")
         return out.text
     }

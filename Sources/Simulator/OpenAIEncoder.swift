@@ -4,6 +4,10 @@
 /// optional usage chunk with `"choices":[]`, then `[DONE]`. Completion streams are the same
 /// without the role chunk. When usage is included, every other chunk carries `"usage":null`.
 /// A failure mid-stream is an `{"error":…}` event then `[DONE]`, as vLLM sends it.
+///
+/// A chat request that reasons gets its reasoning tokens as `delta.reasoning_content` (as vLLM's
+/// reasoning parsers send them), `message.reasoning_content` in a whole body, and its usage
+/// says how many in `completion_tokens_details.reasoning_tokens` (as OpenAI reports them).
 struct OpenAIEncoder: ResponseEncoding {
     /// `chatcmpl-…` or `cmpl-…`.
     let id: String
@@ -17,6 +21,8 @@ struct OpenAIEncoder: ResponseEncoding {
     let includeUsage: Bool
     /// The chat answer's tool call, whose argument pieces the tokens are; nil for text.
     let toolCall: ToolCallPlan?
+    /// Whether the request reasons: its usage then reports the reasoning tokens.
+    let reasons: Bool
 
     /// An encoder for one request; the context's id seed fixes the 32 hex digits of its id.
     init(request: InferenceRequest, context: EncoderContext) {
@@ -26,6 +32,7 @@ struct OpenAIEncoder: ResponseEncoding {
         self.model = request.model ?? context.defaultModel
         self.includeUsage = request.includeUsage
         self.toolCall = request.kind == .chat ? request.toolCall : nil
+        self.reasons = request.reasoningTokens > 0
     }
 
     /// The stream's terminating event.
@@ -38,16 +45,21 @@ struct OpenAIEncoder: ResponseEncoding {
         guard kind == .chat else { return [] }
         var out = header(object: "chat.completion.chunk")
         out.raw(#""choices":[{"index":0,"delta":{"role":"assistant","content":""},"logprobs":null,"finish_reason":null}]"#)
-        if let toolCall { return [chunk(&out), toolOpening(toolCall)] }
+        if let toolCall, !reasons { return [chunk(&out), toolOpening(toolCall)] }
         return [chunk(&out)]
     }
 
+    /// After reasoning, the tool call's opening chunk when the answer is one.
+    func answerPreamble() -> [StreamEvent] {
+        toolCall.map { [toolOpening($0)] } ?? []
+    }
+
     func tokenEvent(_ token: SampledToken, index: Int) -> StreamEvent {
-        if toolCall != nil { return toolArguments(token) }
+        if toolCall != nil, !token.isReasoning { return toolArguments(token) }
         switch kind {
         case .chat:
             var out = header(object: "chat.completion.chunk")
-            out.raw(#""choices":[{"index":0,"delta":{"content":"#)
+            out.raw(token.isReasoning ? #""choices":[{"index":0,"delta":{"reasoning_content":"# : #""choices":[{"index":0,"delta":{"content":"#)
             out.string(token.text)
             out.raw(#"},"logprobs":null,"finish_reason":"#)
             finishReason(token.finishReason, into: &out)
@@ -69,7 +81,7 @@ struct OpenAIEncoder: ResponseEncoding {
         guard includeUsage else { return [Self.doneEvent] }
         var out = header(object: kind == .chat ? "chat.completion.chunk" : "text_completion")
         out.raw(#""choices":[],"#)
-        usage(promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens, into: &out)
+        usage(outcome, into: &out)
         out.raw("}")
         return [StreamEvent(payload: out.text), Self.doneEvent]
     }
@@ -80,6 +92,10 @@ struct OpenAIEncoder: ResponseEncoding {
     }
 
     func fullBody(text: String, outcome: GenerationOutcome) -> String {
+        fullBody(text: text, reasoning: "", outcome: outcome)
+    }
+
+    func fullBody(text: String, reasoning: String, outcome: GenerationOutcome) -> String {
         if let toolCall { return toolCallBody(toolCall, arguments: text, outcome: outcome) }
         var out = JSONWriter()
         out.raw(#"{"id":"#)
@@ -88,7 +104,13 @@ struct OpenAIEncoder: ResponseEncoding {
         case .chat:
             out.raw(#","object":"chat.completion","created":\#(created),"model":"#)
             out.string(model)
-            out.raw(#","choices":[{"index":0,"message":{"role":"assistant","content":"#)
+            out.raw(#","choices":[{"index":0,"message":{"role":"assistant","#)
+            if !reasoning.isEmpty {
+                out.raw(#""reasoning_content":"#)
+                out.string(reasoning)
+                out.raw(",")
+            }
+            out.raw(#""content":"#)
             out.string(text)
             out.raw(#"},"logprobs":null,"finish_reason":"#)
         case .completion:
@@ -100,7 +122,7 @@ struct OpenAIEncoder: ResponseEncoding {
         }
         finishReason(outcome.finishReason, into: &out)
         out.raw("}],")
-        usage(promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens, into: &out)
+        usage(outcome, into: &out)
         out.raw("}")
         return out.text
     }
@@ -126,9 +148,13 @@ struct OpenAIEncoder: ResponseEncoding {
         if let reason { out.raw("\"\(reason.rawValue)\"") } else { out.raw("null") }
     }
 
-    func usage(promptTokens: Int, completionTokens: Int, into out: inout JSONWriter) {
-        out.raw(
-            #""usage":{"prompt_tokens":\#(promptTokens),"completion_tokens":\#(completionTokens),"#
-                + #""total_tokens":\#(promptTokens + completionTokens)}"#)
+    /// `"usage":{…}`, with `completion_tokens_details.reasoning_tokens` when the request reasons.
+    func usage(_ outcome: GenerationOutcome, into out: inout JSONWriter) {
+        let (prompt, completion) = (outcome.promptTokens, outcome.completionTokens)
+        out.raw(#""usage":{"prompt_tokens":\#(prompt),"completion_tokens":\#(completion),"total_tokens":\#(prompt + completion)"#)
+        if reasons {
+            out.raw(#","completion_tokens_details":{"reasoning_tokens":\#(outcome.reasoningTokens)}"#)
+        }
+        out.raw("}")
     }
 }

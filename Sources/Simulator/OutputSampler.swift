@@ -24,6 +24,10 @@ struct SampledToken: Sendable, Equatable {
 /// Length rule: with `ignoreEOS` exactly `maxTokens` tokens; otherwise after each token an
 /// end-of-sequence is drawn with probability `eosProbability`, but never before `minTokens`.
 /// The last token carries `.length` when `maxTokens` was reached, else `.stop`.
+///
+/// The first `reasoningTokens` tokens are reasoning (``SampledToken/isReasoning``): drawn words
+/// with no end-of-sequence draw, counting against `maxTokens`; the answer (drawn or scripted)
+/// follows them.
 struct OutputSampler: Sendable {
     /// Upper bound on output tokens (≥ 1).
     let maxTokens: Int
@@ -41,28 +45,43 @@ struct OutputSampler: Sendable {
     /// A fixed answer's tokens (see ``KnownAnswer``), emitted instead of drawn words and ended
     /// with `.stop` (or `.length` when `maxTokens` cuts it); nil to draw.
     let script: [String]?
+    /// Reasoning tokens before the answer (≥ 0).
+    let reasoningTokens: Int
 
     /// A sampler for one request; `maxTokens` is clamped to at least 1. With `script`, the
-    /// output is those tokens (cut at `maxTokens`) and the length rule does not apply.
-    init(maxTokens: Int, minTokens: Int, ignoreEOS: Bool, eosProbability: Double, seed: UInt64, script: [String]? = nil) {
+    /// answer is those tokens (cut at `maxTokens`) and the length rule does not apply.
+    init(
+        maxTokens: Int, minTokens: Int, ignoreEOS: Bool, eosProbability: Double, seed: UInt64, script: [String]? = nil,
+        reasoningTokens: Int = 0
+    ) {
         self.maxTokens = max(1, maxTokens)
         self.minTokens = minTokens
         self.ignoreEOS = ignoreEOS
         self.eosProbability = eosProbability
         self.generator = SeededGenerator(seed: seed)
         self.script = script.flatMap { $0.isEmpty ? nil : $0 }
+        self.reasoningTokens = max(0, reasoningTokens)
     }
+
+    /// Reasoning tokens drawn so far.
+    var reasoningEmitted: Int { min(emitted, reasoningTokens) }
 
     /// Draws the next token; call only while ``isFinished`` is false.
     mutating func nextToken() -> SampledToken {
         emitted += 1
+        if emitted <= reasoningTokens {
+            let text = Vocabulary.token(for: generator.next())
+            isFinished = emitted >= maxTokens
+            return SampledToken(text: text, finishReason: isFinished ? .length : nil, isReasoning: true)
+        }
         if let script {
-            let text = script[emitted - 1]
-            guard emitted < maxTokens || emitted == script.count else {
+            let answered = emitted - reasoningTokens
+            let text = script[answered - 1]
+            guard emitted < maxTokens || answered == script.count else {
                 isFinished = true
                 return SampledToken(text: text, finishReason: .length)
             }
-            isFinished = emitted == script.count
+            isFinished = answered == script.count
             return SampledToken(text: text, finishReason: isFinished ? .stop : nil)
         }
         let text = Vocabulary.token(for: generator.next())

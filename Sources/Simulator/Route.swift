@@ -4,6 +4,8 @@ import NIOHTTP1
 enum Route: Equatable {
     /// A generation request in one of the dialects.
     case generate(GenerationRoute)
+    /// An embedding or rerank request.
+    case retrieval(RetrievalAPI)
     /// A dialect's model listing (`GET /v1/models`, `/api/tags`, `/v1beta/models`, …).
     case models(APIDialect)
     /// `GET /health`.
@@ -30,6 +32,7 @@ enum Route: Equatable {
     var dialect: APIDialect {
         switch self {
         case .generate(let route): route.dialect
+        case .retrieval(let api): api.errorDialect
         case .models(let dialect), .methodNotAllowed(_, let dialect), .refused(_, let dialect),
             .notFound(let dialect):
             dialect

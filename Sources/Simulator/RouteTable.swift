@@ -34,11 +34,18 @@ enum RouteTable {
         // OpenAI-compatible (vLLM).
         entry(.POST, "/v1/chat/completions") { _ in generate(.openAI, .chat) },
         entry(.POST, "/v1/completions") { _ in generate(.openAI, .completion) },
+        entry(.POST, "/v1/responses") { _ in generate(.responses, .chat) },
         // Anthropic lists its models at the same path; its clients send `anthropic-version`.
         entry(.GET, "/v1/models") { match in
             match.headers.contains(name: "anthropic-version") ? .models(.anthropic) : .models(.openAI)
         },
         entry(.GET, "/health") { _ in .health },
+        // Embeddings and rerank: OpenAI-compatible, Ollama's, TEI's; vLLM and TEI both serve /rerank.
+        entry(.POST, "/v1/embeddings") { _ in .retrieval(.openAIEmbeddings) },
+        entry(.POST, "/api/embed") { _ in .retrieval(.ollamaEmbed) },
+        entry(.POST, "/embed") { _ in .retrieval(.teiEmbed) },
+        entry(.POST, "/rerank") { _ in .retrieval(.rerank) },
+        entry(.POST, "/v1/rerank") { _ in .retrieval(.rerank) },
         entry(.GET, "/metrics") { _ in .metrics },
         // Azure OpenAI: the deployment is the model; every call needs api-version.
         entry(.POST, "/openai/deployments/{deployment}/chat/completions") { match in

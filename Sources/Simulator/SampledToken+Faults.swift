@@ -1,6 +1,7 @@
 extension SampledToken {
     /// The token with its text repeated and cut to exactly `bytes` UTF-8 bytes (the vocabulary is
-    /// ASCII, so no character is split and JSON needs no escapes); the finish reason is kept.
+    /// ASCII, so no character is split and JSON needs no escapes); the finish reason and the
+    /// reasoning mark are kept.
     func enlarged(toBytes bytes: Int) -> SampledToken {
         let unit = Array(text.utf8)
         guard !unit.isEmpty, bytes > 0 else { return self }
@@ -9,7 +10,9 @@ extension SampledToken {
         while out.count < bytes {
             out.append(contentsOf: unit.prefix(bytes - out.count))
         }
-        return SampledToken(text: String(decoding: out, as: UTF8.self), finishReason: finishReason)
+        var enlarged = self
+        enlarged.text = String(decoding: out, as: UTF8.self)
+        return enlarged
     }
 }
 

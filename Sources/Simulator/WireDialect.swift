@@ -26,6 +26,9 @@ protocol WireDialect {
     /// Whether the API streams a call's arguments in pieces (OpenAI, Anthropic, Bedrock); an API
     /// that sends each call whole (Gemini, Ollama) gets the arguments as one token.
     static var streamsToolArguments: Bool { get }
+    /// Whether responses of `kind` can carry reasoning apart from the answer (OpenAI's legacy
+    /// completions cannot); the simulator's reasoning phase applies only where they can.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool
 }
 
 extension WireDialect {
@@ -37,12 +40,16 @@ extension WireDialect {
     static var streamsToolArguments: Bool { true }
     /// No tools.
     static func parseTools(_ body: [String: Any], into request: inout InferenceRequest) throws(APIError) {}
+    /// Every kind carries reasoning.
+    static func carriesReasoning(_ kind: GenerationKind) -> Bool { true }
 }
 
 /// The dialects the simulator speaks; a route says which one a request used.
 enum APIDialect: Sendable, Equatable, CaseIterable {
     /// OpenAI-compatible (`/v1/…`), as vLLM serves it.
     case openAI
+    /// OpenAI's Responses API (`/v1/responses`).
+    case responses
     /// Azure OpenAI (`/openai/deployments/{deployment}/…?api-version=…`).
     case azure
     /// Ollama's native API (`/api/…`).
@@ -58,6 +65,7 @@ enum APIDialect: Sendable, Equatable, CaseIterable {
     var wire: any WireDialect.Type {
         switch self {
         case .openAI: OpenAIDialect.self
+        case .responses: ResponsesDialect.self
         case .azure: AzureDialect.self
         case .ollama: OllamaDialect.self
         case .anthropic: AnthropicDialect.self

@@ -1,10 +1,16 @@
-/// What loading a scenario needs to know about one dialect besides its id: whether its targets
-/// address a region, and whether they need credentials of their own when they name no API key.
+import Metrics
+
+/// What loading a scenario needs to know about one dialect besides its id: what its requests ask
+/// for, whether its targets address a region, whether they need credentials of their own when
+/// they name no API key, and which reasoning fields they can send.
 ///
 /// Workload sits upstream of Dialects, so each dialect fills this in and the caller hands the
 /// table to ``ScenarioLoader`` in a ``TargetCatalog``. The default (neither) is a dialect whose
 /// targets need only what every target has.
 public struct DialectTraits: Sendable, Equatable {
+    /// What the dialect's requests ask for: generations, embeddings or reranks (a scenario's
+    /// workload and pipelines must suit it).
+    public var requestKind: RequestKind
     /// Something a real target of the dialect needs from the file or the environment.
     public struct Requirement: Sendable, Equatable {
         /// The environment variables it is read from (their meaning is the property's: see
@@ -28,10 +34,19 @@ public struct DialectTraits: Sendable, Equatable {
     /// `nil` when an API key (or none) is all the dialect sends. Every variable must be set and not
     /// empty; otherwise the target gets the message.
     public var credentials: Requirement?
+    /// The reasoning fields (``ReasoningRequest/Field``) the dialect's requests can carry; a
+    /// target naming another is refused.
+    public var reasoningFields: Set<ReasoningRequest.Field>
 
-    /// Creates traits; the defaults describe a dialect that needs nothing special.
-    public init(region: Requirement? = nil, credentials: Requirement? = nil) {
+    /// Creates traits; the defaults describe a generation dialect that needs nothing special and
+    /// sends no reasoning field.
+    public init(
+        requestKind: RequestKind = .generation, region: Requirement? = nil, credentials: Requirement? = nil,
+        reasoningFields: Set<ReasoningRequest.Field> = []
+    ) {
+        self.requestKind = requestKind
         self.region = region
         self.credentials = credentials
+        self.reasoningFields = reasoningFields
     }
 }

@@ -33,7 +33,8 @@ extension ExpectedAnswer {
 extension JSONSchemaCheck {
     /// The smallest value the schema accepts, as `JSONSerialization` writes it: the first `enum`
     /// value; for objects, the required members with their own examples; an empty array; `""`,
-    /// `0`, `false` or null by type. The simulator answers tool calls with it.
+    /// `0`, `false` or null by type. The simulator answers structured-output requests and tool
+    /// calls with it.
     public var example: Any {
         if let first = allowedValues.first { return first.value }
         switch requiredType {

@@ -16,22 +16,33 @@ public struct PromptDataset: Sendable, Equatable {
         public var tools = ItemTools()
         /// The entry's line in a JSONL file (from 1); nil for ShareGPT.
         public var line: Int?
+        /// The schema the answer must follow (JSONL `output_schema`), if the line gives one.
+        public var outputSchema: OutputSchema?
+        /// The query and documents of a retrieval line (JSONL `documents`, `query`), if any.
+        public var retrieval: RetrievalInput?
 
         /// Creates an entry.
-        public init(messages: [ChatMessage], maxTokens: Int?, expected: ExpectedAnswer? = nil, tools: ItemTools = ItemTools(), line: Int? = nil) {
+        public init(
+            messages: [ChatMessage], maxTokens: Int?, expected: ExpectedAnswer? = nil, tools: ItemTools = ItemTools(), line: Int? = nil,
+            retrieval: RetrievalInput? = nil
+        ) {
             self.messages = messages
             self.maxTokens = maxTokens
             self.expected = expected
             self.tools = tools
             self.line = line
+            self.retrieval = retrieval
         }
     }
 
     /// File formats.
     public enum Format: String, Sendable, CaseIterable {
         /// One JSON object per line: `prompt` (text) or `messages` ([{role, content}]), optional
-        /// `max_tokens`, optional `expected` (an ``ExpectedAnswer``), optional `tools`,
-        /// `tool_choice`, `max_turns` and `tool_results` (``ItemTools``).
+        /// `max_tokens`, optional `expected` (an ``ExpectedAnswer``), optional `output_schema`
+        /// (``OutputSchema``: `{name, schema}`), optional `tools`,
+        /// `tool_choice`, `max_turns` and `tool_results` (``ItemTools``); for embedding, rerank and
+        /// pipeline targets, `documents` (a non-empty list of texts) and `query` (default: the
+        /// prompt, or the last message), a line with documents needing no prompt of its own.
         case jsonl
         /// A JSON array of `{"conversations": [{"from": "human"|"gpt"|"system", "value": …}]}`;
         /// the prompt is everything up to the first human turn, the budget the reply after it.
@@ -132,8 +143,21 @@ public struct PromptDataset: Sendable, Equatable {
         } catch {
             return .failure(LineProblem(text: error.message, field: error.field))
         }
+        var outputSchema: OutputSchema?
+        if let value = object["output_schema"] {
+            do {
+                outputSchema = try OutputSchema.parse(value)
+            } catch {
+                return .failure(LineProblem(text: error.message, field: error.field))
+            }
+        }
+        if object["documents"] != nil {
+            return retrievalEntry(object, maxTokens: maxTokens, expected: expected)
+        }
         if let prompt = object["prompt"] as? String {
-            return .success(Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens, expected: expected, tools: tools))
+            var entry = Entry(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: maxTokens, expected: expected, tools: tools)
+            entry.outputSchema = outputSchema
+            return .success(entry)
         }
         guard let raw = object["messages"] as? [[String: Any]] else {
             return .failure(LineProblem(text: "needs a text 'prompt' or a 'messages' list"))
@@ -145,7 +169,28 @@ public struct PromptDataset: Sendable, Equatable {
         guard messages.count == raw.count, !messages.isEmpty else {
             return .failure(LineProblem(text: "messages must be a non-empty list of {role, content} with text content"))
         }
-        return .success(Entry(messages: messages, maxTokens: maxTokens, expected: expected, tools: tools))
+        var entry = Entry(messages: messages, maxTokens: maxTokens, expected: expected, tools: tools)
+        entry.outputSchema = outputSchema
+        return .success(entry)
+    }
+
+    /// A line with `documents`: its query is `query`, else `prompt`, else the last message's
+    /// text; its conversation `messages`, else the query as the user's message.
+    private static func retrievalEntry(_ object: [String: Any], maxTokens: Int?, expected: ExpectedAnswer?) -> Result<Entry, LineProblem> {
+        guard let documents = object["documents"] as? [String], !documents.isEmpty else {
+            return .failure(LineProblem(text: "documents must be a non-empty list of texts", field: "documents"))
+        }
+        let raw = object["messages"] as? [[String: Any]] ?? []
+        let messages = raw.compactMap { message -> ChatMessage? in
+            guard let role = message["role"] as? String, let content = message["content"] as? String else { return nil }
+            return ChatMessage(role: role, content: content)
+        }
+        guard let query = object["query"] as? String ?? object["prompt"] as? String ?? messages.last?.content, !query.isEmpty else {
+            return .failure(LineProblem(text: "a line with documents needs a text 'query' (or 'prompt')", field: "query"))
+        }
+        return .success(Entry(
+            messages: messages.isEmpty ? [ChatMessage(role: "user", content: query)] : messages, maxTokens: maxTokens,
+            expected: expected, retrieval: RetrievalInput(query: query, documents: documents)))
     }
 
     static func parseShareGPT(_ data: Data, file: String) throws(ScenarioProblem) -> PromptDataset {

@@ -19,11 +19,15 @@ public struct PromptItem: Sendable, Hashable {
     public var outputSchema: OutputSchema?
     /// The agent loop this item runs (several turns with canned tool results); nil for one request.
     public var agent: AgentTask?
+    /// The query and documents of a retrieval workload (embeddings, rerank, pipelines); nil for
+    /// a generation workload.
+    public var retrieval: RetrievalInput?
 
     /// Creates a prompt item.
     public init(
         index: Int, messages: [ChatMessage], maxTokens: Int, expected: ExpectedAnswer? = nil,
-        tools: [ToolFunction] = [], toolChoice: ToolChoice? = nil, outputSchema: OutputSchema? = nil, agent: AgentTask? = nil
+        tools: [ToolFunction] = [], toolChoice: ToolChoice? = nil, outputSchema: OutputSchema? = nil, agent: AgentTask? = nil,
+        retrieval: RetrievalInput? = nil
     ) {
         self.index = index
         self.messages = messages
@@ -33,6 +37,7 @@ public struct PromptItem: Sendable, Hashable {
         self.toolChoice = toolChoice
         self.outputSchema = outputSchema
         self.agent = agent
+        self.retrieval = retrieval
     }
 
     /// The conversation as one plain prompt, for completion-style endpoints: message contents joined

@@ -4,8 +4,11 @@ public struct Scenario: Sendable {
     public var name: String
     /// Seed for every random choice (prompts, simulator behaviour). Same seed, same work.
     public var seed: UInt64
-    /// The systems under test, driven one after another with identical work.
+    /// The systems under test, driven one after another with identical work (except those a
+    /// pipeline uses, which it drives).
     public var targets: [TargetSpec]
+    /// Retrieval pipelines over ``targets`` (`pipelines:`), driven like targets; empty when none.
+    public var pipelines: [PipelineSpec] = []
     /// How hard to drive each target.
     public var load: LoadSpec
     /// What each request asks for.
@@ -37,6 +40,12 @@ public struct Scenario: Sendable {
     /// A problem located at a field of this scenario's file.
     public func problem(at field: String, _ message: String) -> ScenarioProblem {
         locations.problem(at: field, message)
+    }
+
+    /// The targets driven on their own: every target no pipeline uses, in file order.
+    public var standaloneTargets: [TargetSpec] {
+        let members = Set(pipelines.flatMap(\.steps))
+        return targets.filter { !members.contains($0.name) }
     }
 }
 
@@ -93,6 +102,8 @@ public struct TargetSpec: Sendable, Equatable {
     public var keepAlive: String?
     /// Ollama's `num_ctx` (`num_ctx`).
     public var contextWindow: Int?
+    /// What the target asks a reasoning model (`reasoning_effort`, `thinking_budget`, `think`).
+    public var reasoning = ReasoningRequest()
     /// Whether the workload's `ignore_eos` is sent to this target (`length_controls`); cloud APIs
     /// reject it, so presets for them turn it off.
     public var lengthControls = true
@@ -145,6 +156,7 @@ public struct TargetSpec: Sendable, Equatable {
             && lhs.clientKey == rhs.clientKey && lhs.insecure == rhs.insecure
             && lhs.provider == rhs.provider && lhs.auth == rhs.auth && lhs.apiVersion == rhs.apiVersion
             && lhs.region == rhs.region && lhs.keepAlive == rhs.keepAlive && lhs.contextWindow == rhs.contextWindow
+            && lhs.reasoning == rhs.reasoning
             && lhs.lengthControls == rhs.lengthControls && lhs.standsFor == rhs.standsFor && lhs.allowTransfer == rhs.allowTransfer
             && lhs.maxEventBytes == rhs.maxEventBytes && lhs.maxResponseBytes == rhs.maxResponseBytes
     }
@@ -293,6 +305,9 @@ public struct WorkloadSpec: Sendable, Equatable {
         /// A timestamped trace replayed at its own times (load `replay`); the path as resolved
         /// against the scenario's folder.
         case trace(path: String, format: TraceFormat, window: TraceWindow)
+        /// Generated queries and document batches (`embeddings:`), for embedding and rerank
+        /// targets and retrieval pipelines.
+        case embeddings(EmbeddingWorkload)
     }
 
     /// How prompt lengths are brought close to the requested token counts on the target.
@@ -325,6 +340,9 @@ public struct WorkloadSpec: Sendable, Equatable {
     /// Tools offered with every synthetic prompt, and a dataset line that gives none (workload
     /// `tools`, `tool_choice`, `max_turns`, `tool_results`); none by default.
     public var tools = ItemTools()
+    /// The schema every answer must follow (structured output) for synthetic prompts and dataset
+    /// lines that give none (workload `output_schema`); nil for free text.
+    public var outputSchema: OutputSchema?
 
     /// Creates a workload spec.
     public init(

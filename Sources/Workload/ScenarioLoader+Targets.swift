@@ -60,6 +60,7 @@ extension ScenarioLoader {
         target.provider = preset?.name
         target.region = region ?? (traits.region != nil ? preset?.defaultRegion : nil)
         readSettings(fields, preset: preset, into: &target, report: &report)
+        target.reasoning = reasoning(fields, dialect: dialect, into: &report)
         readClientFiles(fields, file: file, into: &target, report: &report)
         target.standsFor = standsFor(fields, into: &report)
         target.allowTransfer = fields.bool("allow_transfer", into: &report) ?? false

@@ -11,7 +11,7 @@ import Yams
 /// the simulator options valid — are made by the caller through ``Scenario/problem(at:_:)``.
 public struct ScenarioLoader {
     /// Fields allowed at the top level.
-    static let rootFields = ["name", "description", "seed", "targets", "load", "workload", "slo", "telemetry", "quality", "data"]
+    static let rootFields = ["name", "description", "seed", "targets", "load", "workload", "slo", "telemetry", "quality", "data", "pipelines"]
     /// Fields allowed under `telemetry`.
     static let telemetryFields = ["interval", "gpu", "rapl", "idle_seconds", "scrape"]
     /// Fields allowed in a `telemetry.scrape` entry.
@@ -22,7 +22,7 @@ public struct ScenarioLoader {
         "connect_timeout", "request_timeout", "first_token_timeout", "idle_timeout", "retry_429",
         "ca_bundle", "client_cert", "client_key", "insecure", "simulator", "provider", "auth", "api_version",
         "region", "keep_alive", "num_ctx", "length_controls", "stands_for", "allow_transfer",
-        "max_event_bytes", "max_response_bytes",
+        "max_event_bytes", "max_response_bytes", "reasoning_effort", "thinking_budget", "think",
     ]
     /// Fields allowed under `load`.
     static let loadFields = [
@@ -35,7 +35,8 @@ public struct ScenarioLoader {
     /// Fields allowed under `workload`.
     static let workloadFields = [
         "prompt_tokens", "max_tokens", "dataset", "format", "ignore_eos", "temperature", "system_prompt",
-        "shared_prefix", "turns", "calibrate", "trace", "speedup", "from", "to",
+        "shared_prefix", "turns", "calibrate", "trace", "speedup", "from", "to", "embeddings",
+        "output_schema",
     ] + ItemTools.fieldNames
     /// Fields allowed in a length distribution mapping.
     static let lengthFields = ["distribution", "value", "min", "max", "mean", "stddev"]
@@ -105,6 +106,8 @@ public struct ScenarioLoader {
         let targets = readTargets(fields, file: file, into: &report)
         let load = readLoad(fields, into: &report)
         let workload = readWorkload(fields, file: file, into: &report)
+        let pipelines = readPipelines(fields, targets: targets, source: workload.source, into: &report)
+        checkRequestKinds(targets: targets, pipelines: pipelines, source: workload.source, into: &report)
         let slo = readSLO(fields, into: &report)
         let telemetry = readTelemetry(fields, targets: targets.map(\.spec), into: &report)
         let quality = readQuality(fields, targets: targets.map(\.spec.name), into: &report)
@@ -125,6 +128,7 @@ public struct ScenarioLoader {
         scenario.telemetry = telemetry
         scenario.quality = quality
         scenario.data = data
+        scenario.pipelines = pipelines
         return ScenarioReading(scenario)
     }
 
@@ -248,13 +252,15 @@ public struct ScenarioLoader {
         }
         guard let fields = YAMLFields(node, path: "workload", allowed: Self.workloadFields, into: &report) else { return (nil, nil) }
         var source: WorkloadSpec.Source?
-        let sources = ["prompt_tokens", "dataset", "trace"].filter { fields.node($0) != nil }
+        let sources = ["prompt_tokens", "dataset", "trace", "embeddings"].filter { fields.node($0) != nil }
         if sources.count != 1 {
-            report.add("workload", line: fields.line, "give prompt_tokens (synthetic prompts), dataset (a prompt file) or trace (a timestamped trace)\(sources.isEmpty ? "" : ", not \(sources.joined(separator: " and "))")")
+            report.add("workload", line: fields.line, "give prompt_tokens (synthetic prompts), dataset (a prompt file), trace (a timestamped trace) or embeddings (queries and documents)\(sources.isEmpty ? "" : ", not \(sources.joined(separator: " and "))")")
         } else if sources[0] == "prompt_tokens" {
             source = length("prompt_tokens", in: fields, into: &report).map { .synthetic(promptTokens: $0) }
         } else if sources[0] == "dataset" {
             source = dataset(fields, file: file, into: &report)
+        } else if sources[0] == "embeddings" {
+            source = embeddingSource(fields, into: &report)
         } else {
             source = trace(fields, file: file, into: &report)
         }
@@ -266,9 +272,12 @@ public struct ScenarioLoader {
                 report.add(fields.field(name), line: fields.node(name)?.mark?.line, "applies to trace only")
             }
         }
-        // A trace gives every request its own answer length; max_tokens is then not needed.
+        // A trace gives every request its own answer length; max_tokens is then not needed. A
+        // retrieval workload generates only in a pipeline's last step, 128 tokens unless told.
         let replaying = fields.node("trace") != nil
-        let maxTokens = length("max_tokens", in: fields, required: !replaying, into: &report) ?? (replaying ? .fixed(1) : nil)
+        let retrieving = fields.node("embeddings") != nil
+        let maxTokens = length("max_tokens", in: fields, required: !replaying && !retrieving, into: &report)
+            ?? (replaying ? .fixed(1) : retrieving ? .fixed(128) : nil)
         var sharedPrefix: SharedPrefix?
         if let prefixNode = fields.node("shared_prefix"),
            let prefix = YAMLFields(prefixNode, path: "workload.shared_prefix", allowed: ["groups", "tokens"], into: &report) {
@@ -280,6 +289,11 @@ public struct ScenarioLoader {
         let calibration = WorkloadSpec.Calibration(rawValue: calibrationName)
         if calibration == nil {
             report.add(fields.field("calibrate"), line: fields.node("calibrate")?.mark?.line, "expected none, auto or probe, got \(Self.quoted(calibrationName, among: WorkloadSpec.Calibration.allCases.map(\.rawValue)))")
+        }
+        if retrieving {
+            for name in ["turns", "shared_prefix", "calibrate"] where fields.node(name) != nil {
+                report.add(fields.field(name), line: fields.node(name)?.mark?.line, "does not apply to workload.embeddings")
+            }
         }
         if calibration != WorkloadSpec.Calibration.none, case .dataset = source {
             report.add(fields.field("calibrate"), line: fields.node("calibrate")?.mark?.line, "applies to synthetic prompts only (a dataset's text is sent as it is)")
@@ -294,12 +308,14 @@ public struct ScenarioLoader {
             }
         }
         let tools = readTools(fields, file: file, into: &report)
+        let outputSchema = readOutputSchema(fields, into: &report)
         guard let source, let maxTokens else { return (nil, source) }
         var spec = WorkloadSpec(
             source: source, maxTokens: maxTokens, ignoreEOS: ignoreEOS, temperature: temperature,
             systemPrompt: systemPrompt, sharedPrefix: sharedPrefix, turns: turns, calibration: calibration ?? .none
         )
         spec.tools = tools
+        spec.outputSchema = outputSchema
         return (spec, source)
     }
 
@@ -322,7 +338,7 @@ public struct ScenarioLoader {
     }
 
     /// A length: a whole number, or a mapping `{distribution: uniform|normal|lognormal, …}`.
-    private func length(_ name: String, in fields: YAMLFields, required: Bool = false, into report: inout ProblemReport) -> LengthDistribution? {
+    func length(_ name: String, in fields: YAMLFields, required: Bool = false, into report: inout ProblemReport) -> LengthDistribution? {
         guard let node = fields.node(name) else {
             if required { report.add(fields.field(name), line: fields.line, "required field is missing") }
             return nil

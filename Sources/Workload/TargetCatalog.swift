@@ -1,3 +1,5 @@
+import Metrics
+
 /// The provider presets and dialect traits a scenario's targets are checked against.
 ///
 /// Workload cannot import Dialects (it is downstream), so the caller builds the catalog from the
@@ -21,6 +23,12 @@ public struct TargetCatalog: Sendable {
     /// The preset named `name`, or `nil`.
     public func preset(named name: String) -> ProviderPreset? {
         presets.first { $0.name == name }
+    }
+
+    /// What requests of the dialect whose id is `dialect` ask for; nil when the catalog does not
+    /// know the dialect (an unknown one is reported elsewhere).
+    public func requestKind(of dialect: String) -> RequestKind? {
+        dialectTraits[dialect]?.requestKind
     }
 
     /// The traits of the dialect whose id is `dialect`.

@@ -19,16 +19,23 @@ public struct WorkloadDigest {
         for message in item.messages {
             text += "\(message.role)\u{1F}\(message.content)\u{1E}"
         }
-        // Tools, their choice and an agent's canned results change what is sent, so they count;
-        // an item without them hashes as before.
+        // Tools, their choice, an agent's canned results, an output schema and a retrieval
+        // query and documents change what is sent, so they count; an item without them hashes as before.
         for tool in item.tools {
             text += "tool\u{1F}\(tool.name)\u{1F}\(tool.description)\u{1F}\(tool.parametersJSON)\u{1E}"
         }
         if let choice = item.toolChoice { text += "tool_choice\u{1F}\(choice)\u{1E}" }
+        if let schema = item.outputSchema { text += "output_schema\u{1F}\(schema.name)\u{1F}\(schema.schemaJSON)\u{1E}" }
         if let agent = item.agent {
             text += "max_turns\u{1F}\(agent.maxTurns)\u{1E}"
             for table in agent.results {
                 text += table.keys.sorted().map { "\($0)\u{1F}\(table[$0] ?? "")" }.joined(separator: "\u{1F}") + "\u{1E}"
+            }
+        }
+        if let retrieval = item.retrieval {
+            text += "query\u{1F}\(retrieval.query)\u{1E}"
+            for document in retrieval.documents {
+                text += "document\u{1F}\(document)\u{1E}"
             }
         }
         hasher.update(data: Array(text.utf8))

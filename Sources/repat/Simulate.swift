@@ -6,7 +6,7 @@ import Simulator
 struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve every API dialect (OpenAI, Azure, Ollama, Anthropic, Gemini, Bedrock) from a simulated continuous-batching engine.",
-        discussion: "Paths: /v1/chat/completions, /v1/completions, /openai/deployments/{d}/…?api-version=, /api/chat, /api/generate, /v1/messages, /v1beta/models/{m}:streamGenerateContent, /model/{id}/converse-stream, plus /metrics (vLLM names) and /api/ps. Engine options (--set NAME=VALUE): \(EngineProfile.optionNames.joined(separator: ", ")). Stop with Ctrl-C."
+        discussion: "Paths: /v1/chat/completions, /v1/completions, /v1/responses, /openai/deployments/{d}/…?api-version=, /api/chat, /api/generate, /v1/messages, /v1beta/models/{m}:streamGenerateContent, /model/{id}/converse-stream, plus /metrics (vLLM names) and /api/ps. Engine options (--set NAME=VALUE): \(EngineProfile.optionNames.joined(separator: ", ")). Stop with Ctrl-C."
     )
 
     @Option(help: "Address to listen on.")

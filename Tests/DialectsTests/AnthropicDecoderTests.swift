@@ -41,11 +41,11 @@ private func decode(
 
 @Suite("Anthropic decoders")
 struct AnthropicDecoderTests {
-    @Test("text and thinking deltas are tokens; usage adds cache tokens to the prompt; stop reason and message_stop")
+    @Test("text, thinking and tool-input deltas are tokens; usage adds cache tokens to the prompt; stop reason and message_stop")
     func streamDecodes() {
         let observation = decode(stream.map { sse([$0]) }, times: { UInt64($0 + 1) * 1000 })
-        #expect(observation.tokens.kept == [4000, 8000, 10000])
-        #expect(observation.deltaCount == 3)
+        #expect(observation.tokens.kept == [4000, 8000, 10000, 13000])
+        #expect(observation.deltaCount == 4)
         #expect(observation.usage == TokenUsage(promptTokens: 175, completionTokens: 89))
         #expect(observation.outputTokens == 89)
         #expect(observation.tokenSource == .usage)
@@ -60,7 +60,7 @@ struct AnthropicDecoderTests {
         for ending in ["\n", "\r\n"] {
             let bytes = sse(stream, lineEnding: ending)
             let whole = decode([bytes])
-            #expect(whole.sawEndMarker && whole.tokens.count == 3)
+            #expect(whole.sawEndMarker && whole.tokens.count == 4)
             for cut in 1..<bytes.count {
                 #expect(decode([Array(bytes[..<cut]), Array(bytes[cut...])]) == whole, "cut at \(cut)")
             }
@@ -72,7 +72,7 @@ struct AnthropicDecoderTests {
         let bytes = sse(stream)
         let ends = bytes.indices.filter { $0 > 0 && bytes[$0] == UInt8(ascii: "\n") && bytes[$0 - 1] == UInt8(ascii: "\n") }
         let observation = decode(bytes.map { [$0] }, times: { UInt64($0) })
-        #expect(observation.tokens.kept == [3, 7, 9].map { UInt64(ends[$0]) })
+        #expect(observation.tokens.kept == [3, 7, 9, 12].map { UInt64(ends[$0]) })
     }
 
     @Test("a stream cut before message_delta keeps the prompt usage and counts deltas as output")
@@ -148,14 +148,15 @@ struct AnthropicDecoderTests {
         }
     }
 
-    @Test("a non-streamed error body is a stream error; a tool-only message has no token; garbage is a parse error")
+    @Test("a non-streamed error body is a stream error; a tool-only message is one answer token; garbage is a parse error")
     func bodyOutcomes() {
         let error = decode([Array(#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#.utf8)], streaming: false)
         #expect(error.streamError == "Overloaded")
         #expect(!error.sawEndMarker)
         #expect(error.parseErrors == 0)
         let toolOnly = decode([Array(#"{"type":"message","content":[{"type":"tool_use","id":"t","name":"f","input":{"text":"x"}}],"stop_reason":"tool_use"}"#.utf8)], streaming: false)
-        #expect(toolOnly.tokens.isEmpty)
+        #expect(toolOnly.tokens.kept == [7])
+        #expect(toolOnly.firstAnswerAt == 7)
         #expect(toolOnly.sawEndMarker)
         #expect(decode([Array(#"{"type":"message"}"#.utf8)], streaming: false).parseErrors == 1)
         #expect(decode([Array("{\"content\":[".utf8)], streaming: false).parseErrors == 1)

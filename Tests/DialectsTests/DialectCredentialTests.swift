@@ -25,12 +25,13 @@ struct DialectCredentialTests {
         #expect(BedrockDialect.converse.signingCredentials(for: Self.target("https://h"), environment: [:]) == nil)
     }
 
-    @Test("only Bedrock signs or has traits; the catalog holds every dialect's traits and every preset")
+    @Test("only Bedrock signs or needs a region or credentials; the catalog holds every dialect's traits and every preset")
     func otherDialects() {
         let keys = ["AWS_ACCESS_KEY_ID": "AKID", "AWS_SECRET_ACCESS_KEY": "secret"]
         for dialect in DialectRegistry.all where dialect.id != BedrockDialect.converse.id {
             #expect(dialect.signingCredentials(for: Self.target("https://h"), environment: keys) == nil, "\(dialect.id)")
-            #expect(dialect.traits == DialectTraits(), "\(dialect.id)")
+            #expect(dialect.traits.region == nil && dialect.traits.credentials == nil, "\(dialect.id)")
+            #expect(DialectRegistry.catalog.traits(of: dialect.id) == dialect.traits, "\(dialect.id)")
         }
         let bedrock = DialectRegistry.catalog.traits(of: BedrockDialect.converse.id)
         #expect(bedrock.region?.environmentVariables == ["AWS_REGION", "AWS_DEFAULT_REGION"])

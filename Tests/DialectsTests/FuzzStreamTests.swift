@@ -37,6 +37,8 @@ struct FuzzEvent {
     var rawPayload: [UInt8]?
     /// Token-bearing choices (0 for role, finish and usage chunks).
     var tokenChoices = 0
+    /// Of ``tokenChoices``, those carrying reasoning only.
+    var reasoningChoices = 0
     var finishReason: String?
     var usage: TokenUsage?
     var isDone = false
@@ -61,9 +63,9 @@ struct FuzzStream {
     /// What a correct decoder reports, reads stamped by `time(offset)` and the end by `finishTime`.
     func expected(time: (Int) -> UInt64, finishTime: UInt64) -> ResponseObservation {
         var observation = ResponseObservation()
-        observation.tokens = TokenStamps(tokenDispatchOffsets.map { $0.map(time) ?? finishTime })
-        // Generated events carry answer text only.
-        observation.firstAnswerAt = observation.tokens.first
+        let stamps = tokenDispatchOffsets.map { $0.map(time) ?? finishTime }
+        observation.tokens = TokenStamps(stamps)
+        var tokenIndex = 0
         for event in events {
             if event.isCorrupt {
                 observation.parseErrors += 1
@@ -73,6 +75,13 @@ struct FuzzStream {
                 observation.sawEndMarker = true
             }
             observation.deltaCount += event.tokenChoices
+            if event.tokenChoices > 0 {
+                observation.reasoningDeltaCount += event.reasoningChoices
+                if event.reasoningChoices < event.tokenChoices, observation.firstAnswerAt == nil {
+                    observation.firstAnswerAt = stamps[tokenIndex]
+                }
+                tokenIndex += 1
+            }
             if let reason = event.finishReason {
                 observation.finishReason = reason
             }
@@ -134,7 +143,10 @@ enum FuzzGen {
         case 1, 2:
             let key = random.pick(["content", "content", "reasoning_content", "reasoning"])
             let text = "\"\(content(&random))\""
-            return FuzzEvent(pieces: object([#""choices":[\#(choice(#""delta":{"\#(key)":\#(text)}"#))]"#]), tokenChoices: 1)
+            return FuzzEvent(
+                pieces: object([#""choices":[\#(choice(#""delta":{"\#(key)":\#(text)}"#))]"#]), tokenChoices: 1,
+                reasoningChoices: key == "content" ? 0 : 1
+            )
         case 3:
             return FuzzEvent(pieces: object([#""choices":[{"index":0,"text":"\#(content(&random))","logprobs":null}]"#]), tokenChoices: 1)
         case 4:

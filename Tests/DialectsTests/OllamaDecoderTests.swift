@@ -68,13 +68,13 @@ struct OllamaDecoderTests {
         #expect(observation.sawEndMarker)
     }
 
-    @Test("chat thinking counts as tokens")
+    @Test("chat thinking and a tool call count as tokens")
     func chatThinking() {
         let observation = decode([ndjson([
             #"{"model":"qwen3","message":{"role":"assistant","content":"","thinking":"Hmm"},"done":false}"#,
             #"{"model":"qwen3","message":{"role":"assistant","content":"","tool_calls":[{"function":{"name":"f","arguments":{}}}]},"done":false}"#,
         ])])
-        #expect(observation.tokens.kept == [7])
+        #expect(observation.tokens.kept == [7, 7])
         #expect(!observation.sawEndMarker)
     }
 

@@ -91,7 +91,7 @@ struct OpenAIRequestTests {
     @Test("the registry finds every dialect by id")
     func registry() {
         #expect(DialectRegistry.ids == [
-            "openai-chat", "openai-completions", "ollama-chat", "ollama-generate", "anthropic-messages", "gemini",
+            "openai-chat", "openai-completions", "openai-responses", "ollama-chat", "ollama-generate", "anthropic-messages", "gemini",
             "azure-openai-chat", "azure-openai-completions", "bedrock-converse",
         ])
         #expect(DialectRegistry.named("openai-completions")?.id == "openai-completions")

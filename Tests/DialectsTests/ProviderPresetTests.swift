@@ -43,6 +43,18 @@ struct ProviderPresetTests {
         #expect(!target.lengthControls)
     }
 
+    @Test("openai and vllm take the Responses API dialect: the preset's base URL and key variable stay")
+    func responsesDialect() throws {
+        let loader = ScenarioLoader(environment: ["OPENAI_API_KEY": "k"], catalog: DialectRegistry.catalog)
+        for (provider, baseURL) in [("openai", "https://api.openai.com/v1"), ("vllm", "http://127.0.0.1:8000/v1")] {
+            let loaded = try loader.parse(scenario("    provider: \(provider)\n    dialect: openai-responses\n    model: m"), file: "p.yaml")
+            let target = try #require(loaded.targets.first)
+            #expect(target.dialect == "openai-responses")
+            #expect(target.baseURL == baseURL)
+            #expect(DialectRegistry.named(target.dialect) != nil)
+        }
+    }
+
     @Test("explicit fields win over the preset")
     func overrides() throws {
         let loaded = try ScenarioLoader(environment: ["MY_KEY": "k"], catalog: DialectRegistry.catalog).parse(scenario("""

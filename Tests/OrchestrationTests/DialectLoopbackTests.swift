@@ -11,7 +11,7 @@ import Testing
 @Suite("Dialects over loopback", .serialized)
 struct DialectLoopbackTests {
     static let dialects = [
-        "openai-chat", "openai-completions", "azure-openai-chat", "azure-openai-completions",
+        "openai-chat", "openai-completions", "openai-responses", "azure-openai-chat", "azure-openai-completions",
         "ollama-chat", "ollama-generate", "anthropic-messages", "gemini", "bedrock-converse",
     ]
 

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Testing
 @testable import ROI
 
@@ -19,10 +20,11 @@ struct LiteLLMImporterTests {
     }
     """
 
-    @Test("USD per token becomes per 1M; Scaleway and OVH entries stay euros; other modes are skipped")
+    @Test("USD per token becomes per 1M; Scaleway and OVH entries stay euros; embeddings are kept as such, a chat entry without an output price is skipped")
     func converts() throws {
         let prices = try LiteLLMImporter.prices(from: Data(Self.sample.utf8), file: "sample.json", read: "2026-11-23")
-        #expect(prices.map(\.id) == ["bedrock/eu.anthropic.claude-sonnet-4-5", "openai/gpt-4o", "ovhcloud/gpt-oss-120b", "scaleway/llama-3.3-70b-instruct"])
+        #expect(prices.map(\.id) == ["bedrock/eu.anthropic.claude-sonnet-4-5", "openai/gpt-4o", "openai/text-embedding-3-small", "ovhcloud/gpt-oss-120b", "scaleway/llama-3.3-70b-instruct"])
+        #expect(prices.first { $0.id == "openai/text-embedding-3-small" }?.kind == .embedding)
         let gpt = try #require(prices.first { $0.id == "openai/gpt-4o" })
         #expect(gpt.input == 2.5 && gpt.cachedInput == 1.25 && gpt.output == 10 && gpt.currency == .usd)
         #expect(gpt.source == "https://openai.com/api/pricing/" && gpt.read == "2026-11-23")

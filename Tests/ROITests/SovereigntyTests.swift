@@ -62,7 +62,7 @@ struct SovereigntyTests {
     func upliftsMatchProviders() throws {
         let book = try PriceBook.load(directory: packageRoot + "/pricing")
         let priced = book.apis.filter { $0.regionUplift != 1 || $0.euPrice }
-        #expect(Set(priced.map(\.id)) == ["azure/gpt-4o", "azure/gpt-4.1-eu", "bedrock/claude-sonnet-4-5"])
+        #expect(Set(priced.map(\.id)) == ["azure/gpt-4o", "azure/gpt-4.1-eu", "bedrock/claude-sonnet-4-5", "azure/text-embedding-3-small-eu", "azure/text-embedding-3-large-eu"])
         for price in priced {
             let facts = try #require(book.sovereigntyInputs.facts(for: price.provider))
             #expect([EUProcessing.onRequest, .conditional].contains(facts.euProcessing), "\(price.id)")

@@ -26,19 +26,21 @@ struct EngineProfileTests {
             "model_name": "tiny", "max_num_seqs": "4", "prefill_tokens_per_second": "1000.5",
             "prefill_overhead_ms": "0", "decode_base_ms": "20", "decode_per_seq_ms": "0.5",
             "eos_probability": "0.1", "default_max_tokens": "32", "kv_cache_tokens": "4096", "prefix_cache_blocks": "64", "model_bytes": "0",
-            "error_rate": "1", "seed": "42", "correct_share": "0.75",
+            "error_rate": "1", "seed": "42", "correct_share": "0.75", "schema_invalid_rate": "0.2", "tool_call_rate": "0.5", "tool_args_invalid_rate": "0.25",
             "rate_limit_rate": "0.1", "retry_after_seconds": "3", "retry_after_date": "true", "unavailable_rate": "0.1",
             "disconnect_rate": "0.1", "disconnect_after_tokens": "2", "stall_rate": "0.1", "stall_after_tokens": "2",
             "stall_seconds": "0.5", "malformed_rate": "0.1", "stream_error_rate": "0.1", "stream_error_after_tokens": "1",
             "slow_headers_ms": "10", "large_event_rate": "0.1", "large_event_bytes": "100", "first_token_delay_ms": "10",
-            "ground_truth": "true", "ground_truth_log": "/dev/null", "tool_call_rate": "0.5", "tool_args_invalid_rate": "0.25",
+            "ground_truth": "true", "ground_truth_log": "/dev/null", "reasoning_tokens": "12", "reasoning_tpot_ms": "4",
         ]
         #expect(Set(values.keys) == Set(EngineProfile.optionNames))
         for (name, value) in values { try profile.set(name, to: value) }
         #expect(profile.modelName == "tiny")
         #expect(profile.correctShare == 0.75)
+        #expect(profile.schemaInvalidRate == 0.2)
         #expect(profile.toolCalls.callRate == 0.5 && profile.toolCalls.invalidArgumentsRate == 0.25)
         #expect(profile.prefixCacheBlocks == 64)
+        #expect(profile.reasoning == EngineProfile.ReasoningOptions(tokens: 12, interTokenMs: 4))
         #expect(profile.maxNumSeqs == 4)
         #expect(profile.prefillTokensPerSecond == 1000.5)
         #expect(profile.decodePerSeqMs == 0.5)
