@@ -32,6 +32,7 @@ struct EngineProfileTests {
             "stall_seconds": "0.5", "malformed_rate": "0.1", "stream_error_rate": "0.1", "stream_error_after_tokens": "1",
             "slow_headers_ms": "10", "large_event_rate": "0.1", "large_event_bytes": "100", "first_token_delay_ms": "10",
             "ground_truth": "true", "ground_truth_log": "/dev/null", "reasoning_tokens": "12", "reasoning_tpot_ms": "4",
+            "embedding_dim": "8", "embed_base_ms": "1", "embed_ms_per_input": "0.5", "embed_ms_per_token": "0.01",
         ]
         #expect(Set(values.keys) == Set(EngineProfile.optionNames))
         for (name, value) in values { try profile.set(name, to: value) }
