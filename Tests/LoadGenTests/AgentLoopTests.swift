@@ -61,18 +61,18 @@ struct AgentLoopTests {
         }
     }
 
-    @Test("invalid arguments at tool_args_invalid_rate are judged invalid: measured share within 0.1 of 0.3")
-    func invalidShare() async throws {
+    @Test("invalid arguments at tool_args_invalid_rate are judged invalid: measured share within 0.1 of 0.3", arguments: toolDialects, [true, false])
+    func invalidShare(dialect: String, stream: Bool) async throws {
         let yaml = scenarioYAML(
-            targets: Self.target("openai-chat", stream: true, options: ["tool_args_invalid_rate": "0.3", "decode_base_ms": "0"]),
+            targets: Self.target(dialect, stream: stream, options: ["tool_args_invalid_rate": "0.3", "decode_base_ms": "0"]),
             load: ["concurrency: 8", "requests: 200"], workload: Self.workload(maxTokens: 16))
         let plan = try makePlan(yaml)
         try await withSimulators(plan) { plan, _, transport in
             let (summary, records) = await runLevel(plan.targets[0], level: plan.levels[0], workload: plan.workload(), transport: transport)
             #expect(records.count == 200)
-            #expect(records.allSatisfy { $0.status == .ok && $0.toolCalls == 1 && $0.step == 0 && $0.taskMs == nil })
+            #expect(records.allSatisfy { $0.status == .ok && $0.toolCalls == 1 && $0.step == 0 && $0.taskMs == nil }, "\(dialect)")
             let rate = try #require(summary.toolCalls.validRate)
-            #expect(abs((1 - rate) - 0.3) < 0.1, "invalid share \(1 - rate)")
+            #expect(abs((1 - rate) - 0.3) < 0.1, "\(dialect): invalid share \(1 - rate)")
             #expect(records.filter { $0.toolArgsValid == false }.count == summary.toolCalls.withCalls - summary.toolCalls.valid)
         }
     }
