@@ -25,6 +25,11 @@ enum SummaryJSON {
         var e2eP50Ms: Double?
         var e2eP99Ms: Double?
         var sendLagP99Ms: Double?
+        /// Time to first answer token (after any reasoning); TTFT's for a model that does not reason.
+        var ttfatP50Ms: Double?
+        var ttfatP99Ms: Double?
+        /// Reasoning tokens over output tokens; absent when no request reasoned.
+        var reasoningShare: Double?
         /// `completed`, `interrupted` or `aborted`.
         var status: String
         /// `met`, `missed` or `incomplete`; absent without SLOs.
@@ -75,7 +80,8 @@ enum SummaryJSON {
                     ttftP50Ms: summary.ttft.percentileMs(50), ttftP99Ms: summary.ttft.percentileMs(99),
                     tpotP50Ms: summary.tpot.percentileMs(50), tpotP99Ms: summary.tpot.percentileMs(99),
                     e2eP50Ms: summary.e2e.percentileMs(50), e2eP99Ms: summary.e2e.percentileMs(99),
-                    sendLagP99Ms: summary.sendLag.percentileMs(99), status: row.status.rawValue, slo: row.slo?.rawValue,
+                    sendLagP99Ms: summary.sendLag.percentileMs(99), ttfatP50Ms: summary.ttfat.percentileMs(50),
+                    ttfatP99Ms: summary.ttfat.percentileMs(99), reasoningShare: summary.reasoningShare, status: row.status.rawValue, slo: row.slo?.rawValue,
                     sloFailures: row.slo == nil ? nil : row.sloFailures, abortReason: summary.abortReason,
                     workloadDigest: summary.workloadDigest,
                     powerMeanW: summary.telemetry?.powerMeanW, energyJ: summary.telemetry?.energyJ,
