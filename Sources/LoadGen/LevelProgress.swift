@@ -7,9 +7,9 @@ public struct LevelProgress: Sendable {
     public var target: String
     /// Level label, with the repeat when the level runs more than once (`c8 repeat 2`).
     public var loadLevel: String
-    /// Requests finished so far (warm-up included).
+    /// Workload items finished so far (warm-up included): requests, or multi-request tasks.
     public var done: Int
-    /// Requests planned, when the level is bounded by count.
+    /// Items planned, when the level is bounded by count.
     public var total: Int?
     /// Failed requests so far.
     public var errors: Int
@@ -28,7 +28,7 @@ public struct LevelProgress: Sendable {
     public init(summary: LevelSummary, level: LoadLevel, elapsedS: Double) {
         target = summary.target
         loadLevel = summary.loadLevel + (summary.repetition.map { " repeat \($0)" } ?? "")
-        done = summary.requests + summary.warmupRequests
+        done = summary.tasks
         if case .fixed(let schedule, _) = level.pattern {
             total = schedule.offsets.count
         } else {

@@ -93,7 +93,8 @@ public struct LoadRunner: Sendable {
         }
         summary = state.finish()
         var digest = WorkloadDigest()
-        for local in 0..<(summary.requests + summary.warmupRequests) {
+        // One item per task: a pipeline's steps share theirs.
+        for local in 0..<summary.tasks {
             let index = level.shard?.globalIndex(local: local) ?? local
             digest.add(workload.item(at: level.itemOffset + index), scheduledOffsetNs: offsets?[index])
         }

@@ -17,6 +17,9 @@ public struct LevelSummary: Sendable, Codable {
     public private(set) var requests = 0
     /// Warm-up requests (in the file, not in these figures).
     public private(set) var warmupRequests = 0
+    /// Workload items sent, warm-up included: requests that are a whole task, and the first
+    /// steps of multi-request tasks (a pipeline's three requests count once). Progress counts them.
+    public private(set) var tasks = 0
     /// Why the level stopped early (error-rate guard), if it did.
     public var abortReason: String?
     /// SHA-256 of the work sent at this level (prompts and schedule), set when the level ends.
@@ -71,6 +74,7 @@ public struct LevelSummary: Sendable, Codable {
 
     /// Adds one request; `gapsNs` are its inter-token gaps.
     public mutating func add(_ record: RequestRecord, gapsNs: [UInt64]) {
+        if record.step == 0 { tasks += 1 }
         if record.warmup {
             warmupRequests += 1
             return
@@ -121,6 +125,7 @@ public struct LevelSummary: Sendable, Codable {
     private mutating func addCounts(of other: LevelSummary) {
         requests += other.requests
         warmupRequests += other.warmupRequests
+        tasks += other.tasks
         goodRequests += other.goodRequests
         quality.merge(other.quality)
         abortReason = abortReason ?? other.abortReason
