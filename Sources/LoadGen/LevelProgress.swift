@@ -7,9 +7,9 @@ public struct LevelProgress: Sendable {
     public var target: String
     /// Level label, with the repeat when the level runs more than once (`c8 repeat 2`).
     public var loadLevel: String
-    /// Workload items started so far, warm-up included (an agent task counts once).
+    /// Workload items started so far, warm-up included (an agent task or a pipeline task counts once).
     public var done: Int
-    /// Requests planned, when the level is bounded by count.
+    /// Items planned, when the level is bounded by count.
     public var total: Int?
     /// Failed requests so far.
     public var errors: Int

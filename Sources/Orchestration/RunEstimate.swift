@@ -18,7 +18,7 @@ struct RunEstimate: Equatable {
 
     /// The estimate for `plan`.
     init(_ plan: RunPlan) {
-        let targets = plan.targets.count
+        let targets = plan.drivenTargets.count
         if let search = plan.search {
             // The bounds first, then up to `steps` bisections, each at some rate ≥ min_rate.
             let probe = plan.openLevel(rate: search.minRate, probe: 0)

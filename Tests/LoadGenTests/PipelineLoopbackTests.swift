@@ -45,6 +45,7 @@ struct PipelineLoopbackTests {
             }
             #expect(summary.target == "rag")
             #expect(summary.requests == 15)
+            #expect(summary.items == 5, "progress and the workload digest count items, not steps")
             #expect(summary.inputs == 35)
             #expect(servers.map(\.statistics.requestsServed) == [5, 5, 5])
         }
