@@ -165,8 +165,8 @@ struct RoiCommandTests {
         #expect(full.stdout.contains("== Against each API =="))
         let shipped = try String(contentsOfFile: packageRoot + "/pricing/apis.yaml", encoding: .utf8)
         // Every generation price (an embedding price is compared with embedding targets only).
-        let lines = shipped.split(separator: "\n").filter { $0.contains("{ id: ") }
-        let ids = lines.compactMap { line -> (id: Substring, embedding: Bool)? in
+        let entries = shipped.split(separator: "\n").filter { $0.contains("{ id: ") }
+        let ids = entries.compactMap { line -> (id: Substring, embedding: Bool)? in
             guard let start = line.range(of: "{ id: "), let id = line[start.upperBound...].split(separator: ",").first else { return nil }
             return (id, line.contains("kind: embedding"))
         }
