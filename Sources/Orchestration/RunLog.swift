@@ -28,7 +28,8 @@ enum RunLog {
         "\(summary.target) \(summary.loadLevel)" + (summary.repetition.map { " repeat \($0)" } ?? "")
     }
 
-    /// The line that ends a level: counts, rates, TTFT p50, send lag p99, the structured-output
+    /// The line that ends a level: counts, rates (embedding or rerank inputs a second when the
+    /// level sent any), TTFT p50, send lag p99, the structured-output
     /// valid rate when its requests asked for a schema, TTFAT p50 and the reasoning share when
     /// requests reasoned, requests whose server ignored `max_tokens`, and the SLO verdict;
     /// figures written by ``FigureText`` as in the final table, `summary.csv` and the report. The
@@ -53,6 +54,7 @@ enum RunLog {
         let line = "\(name ?? self.name(summary)): \(CountPhrase.text(summary.requests, "request")), "
             + "\(CountPhrase.text(summary.failed, "error")), \(FigureText.cell(summary.requestsPerSecond)) req/s, "
             + "\(FigureText.cell(summary.outputTokensPerSecond)) output tok/s, "
+            + (summary.inputs > 0 ? "\(FigureText.cell(summary.inputsPerSecond)) inputs/s, " : "")
             + "TTFT p50 \(ms(summary.ttft.percentileMs(50))), send lag p99 \(ms(summary.sendLag.percentileMs(99)))"
             + (summary.schemaValidity.checked > 0 ? ", schema valid \(FigureText.cell(summary.schemaValidity.validRate))" : "")
         let reasoning = summary.showsReasoning

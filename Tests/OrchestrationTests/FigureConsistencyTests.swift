@@ -140,7 +140,7 @@ struct FigureConsistencyTests {
         let yaml = scenarioYAML(
             name: "embed-figures", targets: simulatedTarget("embed", dialect: "openai-embeddings"), load: ["concurrency: [2]", "requests: 10"],
             workload: ["embeddings:", "  batch_size: 5", "  input_tokens: 8"])
-        let (report, _) = try await runBenchmark(yaml, in: folder)
+        let (report, log) = try await runBenchmark(yaml, in: folder)
         try #require(report.status == .completed)
         let terminal = try #require(Self.terminalRows(SummaryTable.render(report.levels, slo: report.slo)).first)
         let csvCells = try #require(parseCSV(try String(contentsOfFile: report.directory.summaryCSV, encoding: .utf8)))
@@ -151,6 +151,8 @@ struct FigureConsistencyTests {
         let html = try #require(Self.htmlRows(ReportHTML.render(ReportData(runs: [run]))).first)
         let inputs = try #require(csv["inputs_per_s"])
         #expect(!inputs.isEmpty)
+        let ended = try #require(log.first { $0.hasPrefix("embed c2: ") && $0.contains(" req/s, ") })
+        #expect(ended.contains(" output tok/s, \(inputs) inputs/s, TTFT p50 -"), "log line: \(ended)")
         for row in [terminal, markdown, html] {
             #expect(row["inputs/s"] == inputs)
             #expect(row["E2E p50 ms"] == csv["e2e_p50_ms"])
