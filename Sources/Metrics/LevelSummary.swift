@@ -64,12 +64,12 @@ public struct LevelSummary: Sendable, Codable {
     /// Verdicts of the successful requests that were scored for quality.
     public private(set) var quality = QualityTally()
     /// Successful requests that called tools, and those whose arguments were all valid.
-    public private(set) var toolCalls = ToolCallTally()
+    public private(set) var toolCalls = ValidityTally()
     /// Whole-task latency (``RequestRecord/taskMs``) of every record that carries one, whatever
     /// produced it (an agent loop, a pipeline): one value per finished task.
     public private(set) var task = LatencyDistribution()
     /// Structured-output verdicts of the successful requests that asked for a schema.
-    public private(set) var schemaValidity = SchemaTally()
+    public private(set) var schemaValidity = ValidityTally()
     /// Time to first answer token, successful requests that got an answer.
     public private(set) var ttfat = LatencyDistribution()
     /// Reasoning tokens of successful requests (those that reported or showed reasoning).

@@ -9,8 +9,8 @@ extension RunLog {
     static func toolsLine(_ summary: LevelSummary) -> String? {
         var parts: [String] = []
         let calls = summary.toolCalls
-        if calls.withCalls > 0 {
-            parts.append("tool calls in \(CountPhrase.text(calls.withCalls, "request")), arguments valid \(FigureText.cell(calls.validRate))")
+        if calls.checked > 0 {
+            parts.append("tool calls in \(CountPhrase.text(calls.checked, "request")), arguments valid \(FigureText.cell(calls.validRate))")
         }
         let task = summary.task
         if task.count > 0 {

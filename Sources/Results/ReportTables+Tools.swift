@@ -14,9 +14,9 @@ extension ReportTables {
             line.levels.compactMap { level -> [String]? in
                 let calls = level.summary.toolCalls
                 let task = level.summary.task
-                guard calls.withCalls > 0 || task.count > 0 else { return nil }
+                guard calls.checked > 0 || task.count > 0 else { return nil }
                 return [
-                    line.name, level.level.label, String(calls.withCalls), FigureText.cell(calls.validRate), String(task.count),
+                    line.name, level.level.label, String(calls.checked), FigureText.cell(calls.validRate), String(task.count),
                     FigureText.cell(task.percentileMs(50)), FigureText.cell(task.percentileMs(90)),
                     FigureText.cell(task.percentileMs(99)), FigureText.cell(task.maxMs),
                 ]

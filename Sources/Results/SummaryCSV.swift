@@ -65,11 +65,11 @@ public enum SummaryCSV {
 
     /// Answer-quality columns, after the client columns (see ``QualityTally``); empty when no
     /// answer was scored. The tool columns follow them, then `schema_valid_rate` (see
-    /// ``SchemaTally``), `inputs_per_s` and the reasoning columns.
+    /// ``ValidityTally``), `inputs_per_s` and the reasoning columns.
     public static let qualityColumns = ["quality_scored", "quality_pass_rate", "quality_pass_low", "quality_pass_high"]
 
     /// Tool-call and task columns, after the quality columns: the share of requests with tool
-    /// calls whose arguments were valid (``ToolCallTally``), and task latency percentiles
+    /// calls whose arguments were valid (``ValidityTally``), and task latency percentiles
     /// (``LevelSummary/task``); empty when not measured.
     public static let toolColumns = ["tool_args_valid_rate", "task_p50_ms", "task_p90_ms", "task_p99_ms", "task_max_ms"]
     /// Reasoning columns, last: the time to first answer token's statistics

@@ -57,7 +57,7 @@ struct AgentLoopTests {
                 #expect(turns[1].startS >= turns[0].startS + turns[0].durationMs / 1000 - 1e-6)
             }
             #expect(summary.task.count == 4)
-            #expect(summary.toolCalls.withCalls == 4 && summary.toolCalls.validRate == 1)
+            #expect(summary.toolCalls.checked == 4 && summary.toolCalls.validRate == 1)
         }
     }
 
@@ -73,7 +73,7 @@ struct AgentLoopTests {
             #expect(records.allSatisfy { $0.status == .ok && $0.toolCalls == 1 && $0.step == 0 && $0.taskMs == nil }, "\(dialect)")
             let rate = try #require(summary.toolCalls.validRate)
             #expect(abs((1 - rate) - 0.3) < 0.1, "\(dialect): invalid share \(1 - rate)")
-            #expect(records.filter { $0.toolArgsValid == false }.count == summary.toolCalls.withCalls - summary.toolCalls.valid)
+            #expect(records.filter { $0.toolArgsValid == false }.count == summary.toolCalls.checked - summary.toolCalls.valid)
         }
     }
 
