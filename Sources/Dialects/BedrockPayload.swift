@@ -46,8 +46,8 @@ struct BedrockPayload {
             usage = try Self.readUsage(&reader)
         } else if key.equals("metrics") {
             try Self.forEachMember(&reader) { key, reader throws(JSONReaderError) in
-                if key.equals("latencyMs"), !reader.consumeNull() {
-                    latencyMs = try reader.readDouble()
+                if key.equals("latencyMs") {
+                    latencyMs = reader.consumeNull() ? nil : try reader.readDouble()
                 } else {
                     try reader.skipValue()
                 }
@@ -62,16 +62,18 @@ struct BedrockPayload {
     /// `output`: `{"message":{"role":…,"content":[block, …]}}`.
     private mutating func readOutput(_ reader: inout JSONReader) throws(JSONReaderError) {
         try Self.forEachMember(&reader) { key, reader throws(JSONReaderError) in
-            guard key.equals("message"), !reader.consumeNull() else {
+            guard key.equals("message") else {
                 try reader.skipValue()
                 return
             }
+            if reader.consumeNull() { return }
             hasOutputMessage = true
             try Self.forEachMember(&reader) { key, reader throws(JSONReaderError) in
-                guard key.equals("content"), !reader.consumeNull() else {
+                guard key.equals("content") else {
                     try reader.skipValue()
                     return
                 }
+                if reader.consumeNull() { return }
                 try reader.beginArray()
                 var isFirst = true
                 while try reader.nextElement(&isFirst) {

@@ -108,9 +108,11 @@ struct GeminiResponse {
                     hasText = try (reader.consumeNull() ? false : reader.readNonEmptyString()) || hasText
                 } else if key.equals("thought") {
                     isThought = reader.consumeNull() ? false : try reader.readBool()
-                } else if key.equals("functionCall"), !reader.consumeNull() {
-                    try reader.skipValue()
-                    content.toolArguments = true
+                } else if key.equals("functionCall") {
+                    if !reader.consumeNull() {
+                        try reader.skipValue()
+                        content.toolArguments = true
+                    }
                 } else {
                     try reader.skipValue()
                 }

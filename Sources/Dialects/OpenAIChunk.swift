@@ -41,7 +41,7 @@ struct OpenAIChunk {
             if key.equals("choices") {
                 try chunk.readChoices(&reader)
             } else if key.equals("usage") {
-                chunk.usage = try readUsage(&reader)
+                chunk.usage = try TokenUsage.read(&reader, keys: .chat)
             } else if key.equals("timings") {
                 chunk.timings = try readTimings(&reader)
             } else if key.equals("error") {
@@ -146,10 +146,11 @@ struct OpenAIChunk {
             try reader.beginObject()
             var isFirst = true
             while let key = try reader.nextKey(&isFirst) {
-                guard key.equals("function"), !reader.consumeNull() else {
+                guard key.equals("function") else {
                     try reader.skipValue()
                     continue
                 }
+                if reader.consumeNull() { continue }
                 try reader.beginObject()
                 var isFirstMember = true
                 while let member = try reader.nextKey(&isFirstMember) {
@@ -162,34 +163,6 @@ struct OpenAIChunk {
             }
         }
         return bearsArguments
-    }
-
-    private static func readUsage(_ reader: inout JSONReader) throws(JSONReaderError) -> TokenUsage? {
-        if reader.consumeNull() { return nil }
-        var usage = TokenUsage()
-        try reader.beginObject()
-        var isFirst = true
-        while let key = try reader.nextKey(&isFirst) {
-            if key.equals("prompt_tokens") {
-                usage.promptTokens = try readOptionalInt(&reader)
-            } else if key.equals("completion_tokens") {
-                usage.completionTokens = try readOptionalInt(&reader)
-            } else if key.equals("completion_tokens_details") {
-                if reader.consumeNull() { continue }
-                try reader.beginObject()
-                var isFirstDetail = true
-                while let detail = try reader.nextKey(&isFirstDetail) {
-                    if detail.equals("reasoning_tokens") {
-                        usage.reasoningTokens = try readOptionalInt(&reader)
-                    } else {
-                        try reader.skipValue()
-                    }
-                }
-            } else {
-                try reader.skipValue()
-            }
-        }
-        return usage
     }
 
     private static func readTimings(_ reader: inout JSONReader) throws(JSONReaderError) -> ServerTimings? {

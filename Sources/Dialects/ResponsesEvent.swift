@@ -109,7 +109,7 @@ struct ResponsesObject {
         } else if key.equals("output") {
             try readOutput(&reader)
         } else if key.equals("usage") {
-            usage = try Self.readUsage(&reader)
+            usage = try TokenUsage.read(&reader, keys: .responses)
         } else {
             return false
         }
@@ -186,39 +186,5 @@ struct ResponsesObject {
             }
         }
         return value
-    }
-
-    private static func readUsage(_ reader: inout JSONReader) throws(JSONReaderError) -> TokenUsage? {
-        if reader.consumeNull() { return nil }
-        var usage = TokenUsage()
-        try reader.beginObject()
-        var isFirst = true
-        while let key = try reader.nextKey(&isFirst) {
-            if key.equals("input_tokens") {
-                usage.promptTokens = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.equals("output_tokens") {
-                usage.completionTokens = reader.consumeNull() ? nil : try reader.readInt()
-            } else if key.equals("output_tokens_details") {
-                usage.reasoningTokens = try readReasoningTokens(&reader)
-            } else {
-                try reader.skipValue()
-            }
-        }
-        return usage
-    }
-
-    private static func readReasoningTokens(_ reader: inout JSONReader) throws(JSONReaderError) -> Int? {
-        if reader.consumeNull() { return nil }
-        var tokens: Int?
-        try reader.beginObject()
-        var isFirst = true
-        while let key = try reader.nextKey(&isFirst) {
-            if key.equals("reasoning_tokens"), !reader.consumeNull() {
-                tokens = try reader.readInt()
-            } else {
-                try reader.skipValue()
-            }
-        }
-        return tokens
     }
 }
