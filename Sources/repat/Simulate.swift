@@ -5,8 +5,8 @@ import Simulator
 /// `repat simulate`: the built-in simulated inference server, standalone.
 struct Simulate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve every API dialect (OpenAI, Azure, Ollama, Anthropic, Gemini, Bedrock) from a simulated continuous-batching engine.",
-        discussion: "Paths: /v1/chat/completions, /v1/completions, /v1/responses, /openai/deployments/{d}/…?api-version=, /api/chat, /api/generate, /v1/messages, /v1beta/models/{m}:streamGenerateContent, /model/{id}/converse-stream, plus /metrics (vLLM names) and /api/ps. Engine options (--set NAME=VALUE): \(EngineProfile.optionNames.joined(separator: ", ")). Stop with Ctrl-C."
+        abstract: "Serve every API dialect (OpenAI, Azure, Ollama, Anthropic, Gemini, Bedrock, embeddings and rerank) from a simulated continuous-batching engine.",
+        discussion: "Paths: /v1/chat/completions, /v1/completions, /v1/responses, /openai/deployments/{d}/…?api-version=, /api/chat, /api/generate, /v1/messages, /v1beta/models/{m}:streamGenerateContent, /model/{id}/converse-stream; embeddings at /v1/embeddings, /api/embed and /embed, reranks at /rerank and /v1/rerank; plus /metrics (vLLM names) and /api/ps. Engine options (--set NAME=VALUE): \(EngineProfile.optionNames.joined(separator: ", ")). Stop with Ctrl-C."
     )
 
     @Option(help: "Address to listen on.")
